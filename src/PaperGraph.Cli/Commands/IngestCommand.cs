@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaperGraph.Core;
+using PaperGraph.Ingest;
+using PaperGraph.Storage;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary><c>papergraph ingest</c>: reads papers from files and folders into the workspace.</summary>
+internal static class IngestCommand
+{
+    /// <summary>How many summary lines of skipped records are printed before "and N more".</summary>
+    private const int SkipsListed = 200;
+
+    private const int BatchSize = 512;
+
+    public static readonly Option<string?> Workspace = new("--workspace", "-w")
+    {
+        Description = "Workspace folder (created when missing). Default: papergraph-workspace, or Workspace:Path in configuration.",
+        HelpName = "dir",
+    };
+
+    public static Command Create(CommandRunner runner)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or folders of papers. Folders are read recursively. Formats: Daily Papers page text (.txt), JSON Lines (.jsonl, arXiv metadata snapshot too), CSV (.csv), TSV (.tsv); any of them gzipped (.gz).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<InputFormat?>("--format", "-f")
+        {
+            Description = "Read every input as this format instead of deciding per file (by name, then content).",
+            HelpName = "auto|dailypapers|jsonlines|csv|tsv",
+        };
+        var maxLine = new Option<int?>("--max-line-bytes")
+        {
+            Description = "Longest line (or CSV record) to read, in bytes; longer ones are skipped and reported. Default: 16777216.",
+            HelpName = "bytes",
+        };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Exit with code 3 if any file or record was skipped (default: report skips, store the rest).",
+        };
+
+        var command = new Command("ingest", """
+            Read papers into the workspace. The same paper met twice (in two files, or two formats) is stored once,
+            its metadata merged. Prints a summary: files, papers, duplicates merged, and each skipped record with its
+            reason and file:line. Running it again with more files adds to the workspace.
+            """)
+        {
+            paths,
+            Workspace,
+            format,
+            maxLine,
+            strict,
+        };
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(Workspace) is { } workspace)
+            {
+                overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
+            }
+
+            if (parse.GetValue(format) is { } f)
+            {
+                overrides[$"{IngestOptions.SectionName}:{nameof(IngestOptions.Format)}"] = f.ToString();
+            }
+
+            if (parse.GetValue(maxLine) is { } m)
+            {
+                overrides[$"{IngestOptions.SectionName}:{nameof(IngestOptions.MaxLineBytes)}"] = m.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(strict))
+            {
+                overrides[$"{IngestOptions.SectionName}:{nameof(IngestOptions.Strict)}"] = "true";
+            }
+
+            return runner.RunAsync(parse, overrides, ConfigureServices,
+                (context, token) => Task.Run(() => Run(context, parse.GetValue(paths)!, token), token), cancellationToken);
+        });
+        return command;
+    }
+
+    internal static void ConfigureServices(IServiceCollection services)
+    {
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
+    }
+
+    private static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
+    {
+        var options = context.Options<IngestOptions>();
+        var workspaceOptions = context.Options<WorkspaceOptions>();
+        var logger = context.Logger<CorpusReader>();
+        var stopwatch = Stopwatch.StartNew();
+
+        var diagnostics = new IngestDiagnostics(logger);
+        var reader = new CorpusReader(new CorpusReaderSettings(options.Format, options.MaxLineBytes), diagnostics, logger)
+        {
+            OnProgress = p => context.Progress.Report(
+                $"ingest: {p.Papers:N0} papers, {Percent(p.BytesDone, p.BytesTotal)} of {p.BytesTotal / 1e6:N0} MB — {p.File}"),
+        };
+        var files = reader.ExpandPaths(paths);
+
+        using var workspace = Storage.Workspace.Open(workspaceOptions.Path);
+        using var writer = workspace.BeginPapers();
+
+        // Reading and parsing run on one thread, the database on another: the two halves cost about the same.
+        // Papers cross in batches so the threads synchronise a few hundred times, not once per paper.
+        using var queue = new BlockingCollection<List<Paper>>(boundedCapacity: 16);
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                var batch = new List<Paper>(BatchSize);
+                foreach (var paper in reader.ReadFiles(files, cancellationToken))
+                {
+                    batch.Add(paper);
+                    if (batch.Count == BatchSize)
+                    {
+                        queue.Add(batch, cancellationToken);
+                        batch = new List<Paper>(BatchSize);
+                    }
+                }
+
+                queue.Add(batch, cancellationToken);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, cancellationToken);
+
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
+            {
+                foreach (var paper in batch)
+                {
+                    writer.Add(paper);
+                }
+            }
+        }
+        finally
+        {
+            // Surface the reader's exception (it is the cause) rather than a consumer-side cancellation.
+            producer.GetAwaiter().GetResult();
+        }
+
+        writer.Commit();
+        workspace.ReplaceSkipped(diagnostics.Skips.Select(s => (s.Code, s.Location, s.Message)));
+        context.Progress.Clear();
+
+        WriteSummary(context.Out, reader.Statistics, writer, diagnostics, workspace, stopwatch.Elapsed);
+
+        if (reader.Statistics.Papers == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound,
+                $"no papers found in {files.Count} file(s); expected Daily Papers page text, JSON Lines or CSV with titles and abstracts (see the skipped list above).");
+        }
+
+        return options.Strict && diagnostics.SkippedCount > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    private static void WriteSummary(TextWriter output, CorpusStatistics statistics, PaperWriter writer, IngestDiagnostics diagnostics, Workspace workspace, TimeSpan elapsed)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(inv, $"Ingested into {workspace.Directory} in {elapsed.TotalSeconds:F2} s"));
+        output.WriteLine(string.Create(inv, $"  files:     {statistics.FilesRead:N0} read, {statistics.FilesSkipped:N0} skipped, {statistics.FilesIgnored:N0} ignored (unknown extension in a folder)"));
+        output.WriteLine(string.Create(inv, $"  papers:    {statistics.Papers:N0} read: {writer.Added:N0} new, {writer.MergedDuplicates:N0} duplicates merged, {writer.MergedExisting:N0} already in the workspace (merged)"));
+        output.WriteLine(string.Create(inv, $"  skipped:   {diagnostics.SkippedCount:N0}"));
+        foreach (var (code, count) in diagnostics.CountsByCode.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(inv, $"    {code}: {count:N0}"));
+        }
+
+        foreach (var skip in diagnostics.Skips.Take(SkipsListed))
+        {
+            output.WriteLine(string.Create(inv, $"    {skip.Location}: {skip.Code} {skip.Message}"));
+        }
+
+        if (diagnostics.SkippedCount > SkipsListed)
+        {
+            output.WriteLine(string.Create(inv, $"    ... and {diagnostics.SkippedCount - SkipsListed:N0} more (the first {IngestDiagnostics.MaxKept:N0} are in the workspace's 'skipped' table)"));
+        }
+
+        output.WriteLine(string.Create(inv, $"  workspace: {workspace.CountPapers():N0} papers"));
+    }
+
+    private static string Percent(long done, long total) =>
+        total == 0 ? "100%" : (100.0 * done / total).ToString("F0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,30 @@
+namespace PaperGraph.Core;
+
+/// <summary>Every stable error and warning code, in one place so none is reused. First digit = exit code.</summary>
+public static class ErrorCodes
+{
+    // 2xxx: usage and configuration.
+    public const string PathNotFound = "PG2001";
+    public const string InvalidConfiguration = "PG2002";
+    public const string InvalidArgument = "PG2003";
+
+    // 3xxx: input data. Whole-run failures first, then per-file and per-record skips (warnings).
+    public const string NoPapersFound = "PG3001";
+    public const string NoReadableFiles = "PG3002";
+    public const string WorkspaceCorrupt = "PG3003";
+
+    public const string BinaryFile = "PG3101";
+    public const string InvalidUtf8 = "PG3102";
+    public const string TruncatedGzip = "PG3103";
+    public const string CorruptCompressedFile = "PG3104";
+    public const string UnsupportedCompression = "PG3105";
+    public const string EmptyFile = "PG3106";
+    public const string MissingColumns = "PG3107";
+    public const string LineTooLong = "PG3108";
+    public const string MalformedJson = "PG3109";
+    public const string MalformedCsv = "PG3110";
+    public const string MissingAbstract = "PG3111";
+    public const string TitleWithoutAbstract = "PG3112";
+    public const string UnreadableFile = "PG3113";
+    public const string UnknownFormat = "PG3114";
+}

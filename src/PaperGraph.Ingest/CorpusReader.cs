@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PaperGraph.Core;
+using PaperGraph.Ingest.Input;
+using PaperGraph.Ingest.Readers;
+
+namespace PaperGraph.Ingest;
+
+/// <summary>Settings of <see cref="CorpusReader"/>.</summary>
+/// <param name="Format">Forces one format for every file; <see cref="InputFormat.Auto"/> decides per file.</param>
+/// <param name="MaxLineBytes">Longest line (or CSV record) read; longer ones are skipped and reported.</param>
+public sealed record CorpusReaderSettings(InputFormat Format = InputFormat.Auto, int MaxLineBytes = CorpusReaderSettings.DefaultMaxLineBytes)
+{
+    public const int DefaultMaxLineBytes = 16 * 1024 * 1024;
+
+    public int MaxLineBytes { get; } = MaxLineBytes >= 1024
+        ? MaxLineBytes
+        : throw new ArgumentOutOfRangeException(nameof(MaxLineBytes), MaxLineBytes, "The line limit must be at least 1024 bytes.");
+}
+
+/// <summary>How far reading has got, for progress display.</summary>
+public readonly record struct ReadProgress(string File, long BytesDone, long BytesTotal, long Papers);
+
+/// <summary>What a <see cref="CorpusReader"/> read.</summary>
+public sealed class CorpusStatistics
+{
+    public int FilesRead { get; internal set; }
+
+    public int FilesSkipped { get; internal set; }
+
+    /// <summary>Files met in folders whose names are not of a known format, left alone.</summary>
+    public int FilesIgnored { get; internal set; }
+
+    public long Papers { get; internal set; }
+
+    public long BytesRead { get; internal set; }
+}
+
+/// <summary>Reads papers from files and folders in any supported format, one paper at a time.</summary>
+/// <remarks>
+/// Paths are checked before anything is read, and every missing one is reported in one error. Folders are walked
+/// recursively in ordinal order of their paths, taking files whose names end in a known extension (optionally
+/// <c>.gz</c>) and skipping hidden entries. A file that cannot be read is reported and skipped; the others go on.
+/// The format comes from <see cref="CorpusReaderSettings.Format"/>, else the file name, else the content.
+/// </remarks>
+public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostics diagnostics, ILogger logger)
+{
+    private const int ProgressEvery = 1024;
+
+    public CorpusStatistics Statistics { get; } = new();
+
+    /// <summary>Called every thousand or so papers and at the end of each file.</summary>
+    public Action<ReadProgress>? OnProgress { get; init; }
+
+    /// <summary>The files <paramref name="paths"/> name, folders expanded; throws if any path does not exist.</summary>
+    public IReadOnlyList<string> ExpandPaths(IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            var list = string.Join(", ", missing.Select(p => $"'{p}'"));
+            throw new PaperGraphException(ErrorCodes.PathNotFound,
+                $"{(missing.Count == 1 ? "path" : "paths")} not found: {list}; expected files or folders of papers (.txt, .jsonl, .csv, .tsv, optionally .gz).");
+        }
+
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+                continue;
+            }
+
+            var found = 0;
+            foreach (var file in Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                         .Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                         .Order(StringComparer.Ordinal))
+            {
+                if (FormatDetector.HasKnownExtension(file))
+                {
+                    files.Add(file);
+                    found++;
+                }
+                else
+                {
+                    Statistics.FilesIgnored++;
+                    Log.FileIgnored(logger, file);
+                }
+            }
+
+            if (found == 0)
+            {
+                diagnostics.Add(ErrorCodes.NoReadableFiles, path,
+                    $"the folder has no files PaperGraph reads; expected names ending in {string.Join(", ", FormatDetector.KnownExtensions)} (optionally .gz).");
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Reads every paper in <paramref name="paths"/>, in order; unreadable input goes to the diagnostics.</summary>
+    public IEnumerable<Paper> Read(IReadOnlyList<string> paths, CancellationToken cancellationToken = default) =>
+        ReadFiles(ExpandPaths(paths), cancellationToken);
+
+    /// <summary>Reads every paper in <paramref name="files"/> (as returned by <see cref="ExpandPaths"/>), in order.</summary>
+    public IEnumerable<Paper> ReadFiles(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var bytesTotal = files.Sum(f => new FileInfo(f).Length);
+        var bytesBefore = 0L;
+        foreach (var path in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var display = DisplayPath(path);
+            var stopwatch = Stopwatch.StartNew();
+            var before = Statistics.Papers;
+            using var input = TryOpen(path, display);
+            if (input is null)
+            {
+                Statistics.FilesSkipped++;
+                bytesBefore += new FileInfo(path).Length;
+                continue;
+            }
+
+            var format = ChooseFormat(input, path);
+            Log.ReadingFile(logger, display, format.ToString());
+            if (format == InputFormat.JsonLines && input.Peek.Span.TrimStart(" \t\r\n"u8) is [(byte)'[', ..])
+            {
+                diagnostics.Add(ErrorCodes.MalformedJson, display,
+                    "this is a JSON array; expected JSON Lines, one object per line (convert with: jq -c '.[]' FILE > FILE.jsonl).");
+                Statistics.FilesSkipped++;
+                bytesBefore += input.Length;
+                continue;
+            }
+
+            using var lines = new LineSource(input, display, settings.MaxLineBytes, diagnostics);
+            using var records = CreateReader(format).Read(lines).GetEnumerator();
+            var fileFailed = false;
+            while (true)
+            {
+                PaperRecord record;
+                try
+                {
+                    if (!records.MoveNext())
+                    {
+                        break;
+                    }
+
+                    record = records.Current;
+                }
+                catch (PaperGraphException e)
+                {
+                    // A file-level problem found while reading, such as a CSV header without the needed columns.
+                    diagnostics.Add(e.Code, display, StripLocation(e.Message, display));
+                    fileFailed = true;
+                    break;
+                }
+
+                if (PaperNormalizer.Normalize(record, diagnostics) is not { } paper)
+                {
+                    continue;
+                }
+
+                Statistics.Papers++;
+                if (Statistics.Papers % ProgressEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    OnProgress?.Invoke(new ReadProgress(display, bytesBefore + input.Position, bytesTotal, Statistics.Papers));
+                }
+
+                yield return paper;
+            }
+
+            if (fileFailed && Statistics.Papers == before)
+            {
+                Statistics.FilesSkipped++;
+            }
+            else
+            {
+                Statistics.FilesRead++;
+            }
+
+            bytesBefore += input.Length;
+            Statistics.BytesRead = bytesBefore;
+            OnProgress?.Invoke(new ReadProgress(display, bytesBefore, bytesTotal, Statistics.Papers));
+            Log.FileRead(logger, display, Statistics.Papers - before, stopwatch.Elapsed.TotalSeconds);
+        }
+    }
+
+    private InputFile? TryOpen(string path, string display)
+    {
+        try
+        {
+            return InputFile.Open(path);
+        }
+        catch (PaperGraphException e)
+        {
+            diagnostics.Add(e.Code, display, StripLocation(e.Message, path));
+            return null;
+        }
+    }
+
+    private InputFormat ChooseFormat(InputFile input, string path)
+    {
+        if (settings.Format != InputFormat.Auto)
+        {
+            return settings.Format;
+        }
+
+        var byName = FormatDetector.FromExtension(path);
+        return byName != InputFormat.Auto ? byName : FormatDetector.FromContent(input.Peek.Span);
+    }
+
+    private IPaperReader CreateReader(InputFormat format) => format switch
+    {
+        InputFormat.JsonLines => new JsonLinesPaperReader(),
+        InputFormat.Csv => new CsvPaperReader(null, settings.MaxLineBytes),
+        InputFormat.Tsv => new CsvPaperReader('\t', settings.MaxLineBytes),
+        InputFormat.DailyPapers => new DailyPapersTextReader(),
+        _ => throw new UnreachableException($"No reader for {format}."),
+    };
+
+    /// <summary>The path as the user would recognise it: relative to the working folder when inside it.</summary>
+    private static string DisplayPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
+    }
+
+    /// <summary>Messages from lower layers start with "path: " or "path:line: "; the location is reported separately.</summary>
+    private static string StripLocation(string message, string path)
+    {
+        if (!message.StartsWith(path, StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        var rest = message.AsSpan(path.Length);
+        var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+        return colon >= 0 ? rest[(colon + 2)..].ToString() : message;
+    }
+}

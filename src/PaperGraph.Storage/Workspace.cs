@@ -1,0 +1,159 @@
+using Microsoft.Data.Sqlite;
+using PaperGraph.Core;
+
+namespace PaperGraph.Storage;
+
+/// <summary>The local workspace: a folder holding <c>papergraph.db</c> (SQLite) and the files later stages write.</summary>
+/// <remarks>
+/// Format (schema version 1), table <c>papers</c>: <c>id</c> text primary key; <c>title</c> (nullable);
+/// <c>abstract</c>; <c>authors</c>, <c>upvotes</c> integers; <c>published</c> ISO date text; <c>organization</c>;
+/// <c>categories</c> space-separated; <c>title_latex</c>, <c>abstract_latex</c> as space-separated <c>start+length</c>
+/// ranges; <c>sources</c> newline-separated <c>file:line</c>; <c>title_key</c> (see <see cref="PaperKeys.TitleKey"/>);
+/// <c>revision</c>, incremented whenever title or abstract change, so later stages redo only what changed.
+/// <c>title_key</c> has no index: writers load the id and key of every paper into memory once (an index costs a
+/// third of the bulk-load time and would serve no query).
+/// Table <c>skipped</c> holds the last ingest's skipped records; <c>meta</c> holds <c>schema_version</c>.
+/// </remarks>
+public sealed class Workspace : IDisposable
+{
+    public const string DatabaseFileName = "papergraph.db";
+    public const int SchemaVersion = 1;
+
+    private readonly SqliteConnection _connection;
+
+    private Workspace(string directory, SqliteConnection connection)
+    {
+        Directory = directory;
+        _connection = connection;
+    }
+
+    public string Directory { get; }
+
+    internal SqliteConnection Connection => _connection;
+
+    /// <summary>Opens the workspace in <paramref name="directory"/>, creating it when it does not exist.</summary>
+    public static Workspace Open(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (File.Exists(directory))
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument, $"{directory}: is a file; expected a folder for the workspace (it is created if missing).");
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, DatabaseFileName);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            var workspace = new Workspace(directory, connection);
+            workspace.EnsureSchema();
+            return workspace;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
+                $"{path}: cannot open the workspace database ({e.Message}); expected a PaperGraph workspace, or an empty folder.", e);
+        }
+    }
+
+    private void EnsureSchema()
+    {
+        // A rollback journal, not WAL: one writer at a time, and a bulk load is not written twice (WAL, then checkpoint).
+        Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS papers (
+                id TEXT PRIMARY KEY,
+                title TEXT,
+                abstract TEXT NOT NULL,
+                authors INTEGER,
+                published TEXT,
+                upvotes INTEGER,
+                organization TEXT,
+                categories TEXT NOT NULL,
+                title_latex TEXT NOT NULL,
+                abstract_latex TEXT NOT NULL,
+                sources TEXT NOT NULL,
+                title_key TEXT NOT NULL,
+                revision INTEGER NOT NULL DEFAULT 1);
+            CREATE TABLE IF NOT EXISTS skipped (code TEXT NOT NULL, location TEXT NOT NULL, message TEXT NOT NULL);
+            """);
+
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        var version = command.ExecuteScalar() as string;
+        if (version is null)
+        {
+            Execute($"INSERT INTO meta (key, value) VALUES ('schema_version', '{SchemaVersion}')");
+        }
+        else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
+                $"{Directory}: the workspace has schema version {version}; this PaperGraph reads version {SchemaVersion}. Use a new workspace folder.");
+        }
+    }
+
+    public long CountPapers()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM papers";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Starts writing papers; dispose the writer without <see cref="PaperWriter.Commit"/> to discard them.</summary>
+    public PaperWriter BeginPapers() => new(this);
+
+    /// <summary>One paper by id, or null.</summary>
+    public Paper? GetPaper(string id)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? PaperRows.Read(reader) : null;
+    }
+
+    /// <summary>Every paper, in id order.</summary>
+    public IEnumerable<Paper> ReadPapers()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {PaperRows.Columns} FROM papers ORDER BY id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return PaperRows.Read(reader);
+        }
+    }
+
+    /// <summary>Replaces the list of skipped records with those of the latest ingest.</summary>
+    public void ReplaceSkipped(IEnumerable<(string Code, string Location, string Message)> skipped)
+    {
+        using var transaction = _connection.BeginTransaction();
+        Execute("DELETE FROM skipped", transaction);
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO skipped (code, location, message) VALUES ($code, $location, $message)";
+        var code = command.Parameters.Add("$code", SqliteType.Text);
+        var location = command.Parameters.Add("$location", SqliteType.Text);
+        var message = command.Parameters.Add("$message", SqliteType.Text);
+        foreach (var skip in skipped)
+        {
+            (code.Value, location.Value, message.Value) = (skip.Code, skip.Location, skip.Message);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    internal void Execute(string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
