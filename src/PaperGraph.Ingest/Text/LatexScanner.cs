@@ -110,7 +110,7 @@ public static class LatexScanner
                     end = groupEnd;
                 }
 
-                return end;
+                return ExtendScripts(text, end);
             }
 
             case '{':
@@ -123,14 +123,14 @@ public static class LatexScanner
                 var inner = text.AsSpan(i + 1, groupEnd - i - 2);
                 if (inner.StartsWith("\\"))
                 {
-                    return groupEnd;
+                    return ExtendScripts(text, groupEnd);
                 }
 
                 foreach (var word in FontWords)
                 {
                     if (inner.StartsWith(word) && inner.Length > word.Length && inner[word.Length] == ' ')
                     {
-                        return groupEnd;
+                        return ExtendScripts(text, groupEnd);
                     }
                 }
 
@@ -143,6 +143,34 @@ public static class LatexScanner
             default:
                 return i;
         }
+    }
+
+    /// <summary>Continues a fragment over sub- and superscripts attached to it: "{bf 1}_n", "\\sum_{i=1}^n".</summary>
+    private static int ExtendScripts(string text, int end)
+    {
+        while (end + 1 < text.Length && text[end] is '^' or '_')
+        {
+            if (TryReadGroup(text, end + 1, out var groupEnd))
+            {
+                end = groupEnd;
+                continue;
+            }
+
+            var next = end + 1;
+            while (next < text.Length && char.IsLetterOrDigit(text[next]))
+            {
+                next++;
+            }
+
+            if (next == end + 1)
+            {
+                break;
+            }
+
+            end = next;
+        }
+
+        return end;
     }
 
     /// <summary>Continues a fragment over the rest of its word ("n^{1+o(1)}" then ")" or "_n").</summary>

@@ -137,7 +137,7 @@ public static class TextNormalizer
             next++;
         }
 
-        if (next == hyphen + 1 || next == text.Length || !char.IsLetter(text[next]))
+        if (next == hyphen + 1 || next == text.Length || !char.IsLetterOrDigit(text[next]))
         {
             return false;
         }
@@ -146,7 +146,7 @@ public static class TextNormalizer
         if (!sawNewline)
         {
             // "Vision- Language": a PDF line break that lost its newline. "pre- and post-" stays as written.
-            if (!char.IsUpper(after))
+            if (!char.IsUpper(after) && !char.IsDigit(after))
             {
                 return false;
             }
