@@ -31,6 +31,17 @@ internal static class IngestCommand
             Description = "Files or folders of papers. Folders are read recursively. Formats: Daily Papers page text (.txt), JSON Lines (.jsonl, arXiv metadata snapshot too), CSV (.csv), TSV (.tsv); any of them gzipped (.gz).",
             Arity = ArgumentArity.OneOrMore,
         };
+        paths.Validators.Add(result =>
+        {
+            // The parser takes an unknown "--option" as one more path; say what it most likely is.
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
         var format = new Option<InputFormat?>("--format", "-f")
         {
             Description = "Read every input as this format instead of deciding per file (by name, then content).",

@@ -1,0 +1,18 @@
+namespace PaperGraph.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with captured standard output and error.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public static async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
+
+    public static async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await PaperGraphApp.RunAsync(args, output, error, handleSignals: false, cancellationToken);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Asserts that nothing on standard error looks like a stack trace.</summary>
+    public void AssertNoStackTrace() => Assert.DoesNotContain("   at ", Error, StringComparison.Ordinal);
+}
