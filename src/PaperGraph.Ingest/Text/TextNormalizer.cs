@@ -15,7 +15,7 @@ namespace PaperGraph.Ingest.Text;
 /// </remarks>
 public static class TextNormalizer
 {
-    private static readonly FrozenSet<string> CompoundPrefixes = FrozenSet.Create(StringComparer.Ordinal,
+    private static readonly FrozenSet<string> CompoundPrefixes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "anti", "auto", "co", "counter", "cross", "fine", "half", "high", "inter", "intra", "large", "long", "low",
         "multi", "non", "off", "on", "over", "post", "pre", "pseudo", "quasi", "re", "semi", "self", "short", "single",
         "small", "sub", "super", "under", "well", "zero", "few", "one", "two", "three", "end", "real", "state", "data",
@@ -34,7 +34,7 @@ public static class TextNormalizer
             text = LatexAccents.Replace(text);
         }
 
-        if (!IsAscii(text) && !text.IsNormalized(NormalizationForm.FormKC))
+        if (!Ascii.IsValid(text) && !text.IsNormalized(NormalizationForm.FormKC))
         {
             text = text.Normalize(NormalizationForm.FormKC);
         }
@@ -56,8 +56,6 @@ public static class TextNormalizer
             ArrayPool<char>.Shared.Return(rented);
         }
     }
-
-    private static bool IsAscii(string text) => Ascii.IsValid(text);
 
     /// <summary>Characters that <see cref="Clean"/> may change: white space other than the plain space, invisibles, controls.</summary>
     private static readonly SearchValues<char> NeedsCleaning = SearchValues.Create(BuildNeedsCleaning());
@@ -164,7 +162,7 @@ public static class TextNormalizer
 
         var left = text[leftStart..hyphen];
         var leftIsCompound = (leftStart > 0 && text[leftStart - 1] == '-')
-            || CompoundPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(left.ToString().ToLowerInvariant());
+            || CompoundPrefixes.Contains(left.ToString());
         var dropHyphen = char.IsLower(after) && char.IsLower(text[hyphen - 1]) && !leftIsCompound;
         if (!dropHyphen)
         {
