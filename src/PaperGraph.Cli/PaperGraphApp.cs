@@ -49,6 +49,7 @@ public static class PaperGraphApp
             CommandRunner.Quiet,
             CommandRunner.Config,
             IngestCommand.Create(runner),
+            TaggerCommand.Create(runner),
         };
         return root;
     }

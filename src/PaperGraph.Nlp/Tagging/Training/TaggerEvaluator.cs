@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace PaperGraph.Nlp.Tagging.Training;
+
+/// <summary>UPOS accuracy of a tagger on gold-tokenised sentences.</summary>
+/// <param name="Tokens">Words with a gold tag.</param>
+/// <param name="Correct">Of those, the words tagged as the gold tag.</param>
+/// <param name="Sentences">Sentences tagged.</param>
+/// <param name="Elapsed">Time spent tagging (not reading).</param>
+/// <param name="Confusions">Count of (gold, predicted) pairs that differ, most frequent first.</param>
+public sealed record TaggingEvaluation(int Tokens, int Correct, int Sentences, TimeSpan Elapsed, IReadOnlyList<(PosTag Gold, PosTag Predicted, int Count)> Confusions)
+{
+    /// <summary>Share of words tagged correctly.</summary>
+    public double Accuracy => Tokens == 0 ? 0 : (double)Correct / Tokens;
+
+    /// <summary>Tagging speed.</summary>
+    public double TokensPerSecond => Elapsed.TotalSeconds == 0 ? 0 : Tokens / Elapsed.TotalSeconds;
+}
+
+/// <summary>Measures a tagger on CoNLL-U sentences with the file's own tokenisation.</summary>
+public static class TaggerEvaluator
+{
+    /// <summary>Tags every sentence and compares with its gold UPOS tags (words whose tag is <c>_</c> are not counted).</summary>
+    public static TaggingEvaluation Evaluate(PosTagger tagger, IEnumerable<ConlluSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var prepared = sentences.Select(s => (Forms: s.Forms(), s.Words)).ToList();
+        var confusion = new int[PosTags.Count, PosTags.Count];
+        var tags = new PosTag[Math.Max(1, prepared.Count == 0 ? 1 : prepared.Max(p => p.Forms.Length))];
+
+        var stopwatch = Stopwatch.StartNew();
+        int tokens = 0, correct = 0;
+        foreach (var (forms, words) in prepared)
+        {
+            tagger.Tag(forms, tags);
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (words[i].Upos is not { } gold)
+                {
+                    continue;
+                }
+
+                tokens++;
+                if (tags[i] == gold)
+                {
+                    correct++;
+                }
+                else
+                {
+                    confusion[(int)gold, (int)tags[i]]++;
+                }
+            }
+        }
+
+        stopwatch.Stop();
+        var confusions = new List<(PosTag, PosTag, int)>();
+        for (var g = 0; g < PosTags.Count; g++)
+        {
+            for (var p = 0; p < PosTags.Count; p++)
+            {
+                if (confusion[g, p] > 0)
+                {
+                    confusions.Add(((PosTag)g, (PosTag)p, confusion[g, p]));
+                }
+            }
+        }
+
+        confusions.Sort((a, b) => b.Item3.CompareTo(a.Item3));
+        return new TaggingEvaluation(tokens, correct, prepared.Count, stopwatch.Elapsed, confusions);
+    }
+}
