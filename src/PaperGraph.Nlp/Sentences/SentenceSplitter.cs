@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PaperGraph.Nlp.Tokenization;
 
 namespace PaperGraph.Nlp.Sentences;
@@ -18,7 +19,8 @@ public readonly record struct Sentence(int Start, int Length)
 /// (the tokenizer has already kept decimals, abbreviations and initials whole, so a lone full stop is a real one),
 /// together with any closing brackets and quotes right after it; after an ellipsis only when a capitalised word
 /// follows; after <c>etc.</c>, <c>et al.</c> or an acronym such as <c>U.S.</c> only when a capitalised word follows;
-/// never after abbreviations that introduce something (<c>e.g.</c>, <c>Fig.</c>) or after an initial (<c>J.</c>).
+/// after a capital letter and a stop only when a sentence-starting function word follows (<c>X. The</c>, not
+/// <c>J. Smith</c>); never after abbreviations that introduce something (<c>e.g.</c>, <c>Fig.</c>).
 /// </para>
 /// <para>Computes boundaries first, then writes them, like spaCy's sentencizer. Stateless and thread-safe.</para>
 /// </remarks>
@@ -82,6 +84,7 @@ public sealed class SentenceSplitter
         {
             TokenKind.Punctuation when IsTerminal(value) => true,
             TokenKind.Punctuation when IsEllipsis(value) => StartsCapitalised(text, tokens[next]),
+            TokenKind.Abbreviation when value.Length == 2 => IsSentenceStarter(tokens[next].In(text)),
             TokenKind.Abbreviation => Abbreviations.MayEndSentence(value) && StartsCapitalised(text, tokens[next]),
             _ => false,
         };
@@ -105,6 +108,21 @@ public sealed class SentenceSplitter
 
         return next < tokens.Length ? next : 0;
     }
+
+    /// <summary>
+    /// Capitalised function words that start sentences far more often than they follow an initial: after "X." they
+    /// mean the sentence ended ("we call it X. The ..."), while "J. Smith" goes on.
+    /// </summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SentenceStarters = new[]
+    {
+        "A", "An", "The", "This", "These", "That", "Those", "It", "Its", "We", "Our", "They", "Their", "He", "She", "I",
+        "In", "On", "For", "To", "By", "With", "From", "At", "As", "Of", "If", "When", "While", "Although", "Since",
+        "However", "Moreover", "Furthermore", "Finally", "Thus", "Therefore", "Hence", "Here", "There", "Then", "Also",
+        "And", "But", "Or", "Yet", "So", "Such", "Each", "All", "Both", "Most", "Many", "Some", "No", "Not", "Unlike",
+        "Experiments", "Results", "Code", "Overall", "Specifically", "Instead", "Using",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsSentenceStarter(ReadOnlySpan<char> word) => SentenceStarters.Contains(word);
 
     private static bool IsTerminal(ReadOnlySpan<char> value)
     {

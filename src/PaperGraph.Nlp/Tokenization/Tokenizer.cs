@@ -114,6 +114,12 @@ public sealed class Tokenizer
                 continue;
             }
 
+            if (c == '.' && IsWordChar(next) && TryDottedEmail(text, j, out var dottedEnd))
+            {
+                tokens.Add(new Token(start, dottedEnd - start, TokenKind.Email));
+                return dottedEnd;
+            }
+
             if (c == '@' && IsWordChar(prev) && IsWordChar(next) && TryEmailDomain(text, j + 1, out var emailEnd))
             {
                 tokens.Add(new Token(start, emailEnd - start, TokenKind.Email));
@@ -470,6 +476,19 @@ public sealed class Tokenizer
 
         pathStart = k;
         return true;
+    }
+
+    /// <summary>An e-mail address whose local part has stops (<c>first.last@uni.edu</c>), from the first such stop.</summary>
+    private static bool TryDottedEmail(ReadOnlySpan<char> text, int stop, out int end)
+    {
+        end = 0;
+        var k = stop + 1;
+        while (k < text.Length && (IsWordChar(text[k]) || text[k] is '.' or '-' or '_' or '+'))
+        {
+            k++;
+        }
+
+        return k + 1 < text.Length && text[k] == '@' && IsWordChar(text[k - 1]) && TryEmailDomain(text, k + 1, out end);
     }
 
     /// <summary>The domain of an e-mail address, from just after the <c>@</c>: labels joined by stops, the last of two or more letters.</summary>
