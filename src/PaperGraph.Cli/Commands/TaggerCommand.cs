@@ -29,6 +29,8 @@ internal static class TaggerCommand
         var iterations = new Option<int>("--iterations") { Description = $"Passes over the training data (default {defaults.Iterations}).", DefaultValueFactory = _ => defaults.Iterations };
         var bits = new Option<int>("--hash-bits") { Description = $"log2 of the weight rows (default {defaults.HashBits}).", DefaultValueFactory = _ => defaults.HashBits };
         var seed = new Option<int>("--seed") { Description = $"Shuffle seed; the same data and seed give the same model (default {defaults.Seed}).", DefaultValueFactory = _ => defaults.Seed };
+        var dictionaryMin = new Option<int>("--dictionary-min-count") { Description = $"Words seen this often with one tag are tagged from a dictionary (default {defaults.DictionaryMinCount}).", DefaultValueFactory = _ => defaults.DictionaryMinCount };
+        var lexiconMin = new Option<int>("--lexicon-min-count") { Description = $"Words seen this often get their set of training tags as a feature (default {defaults.LexiconMinCount}).", DefaultValueFactory = _ => defaults.LexiconMinCount };
         var twoPass = new Option<bool>("--two-pass") { Description = "Add a second pass that sees the first pass's tags to the right (slightly more accurate, 2.6 times slower)." };
         iterations.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--iterations must be at least 1."); } });
         bits.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 10 or > 26) { r.AddError("--hash-bits must be between 10 and 26."); } });
@@ -39,12 +41,12 @@ internal static class TaggerCommand
             saved file on --dev.
             """)
         {
-            train, dev, output, iterations, bits, seed, twoPass,
+            train, dev, output, iterations, bits, seed, twoPass, dictionaryMin, lexiconMin,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), _ => { }, (context, token) => Task.Run(() =>
         {
             var inv = CultureInfo.InvariantCulture;
-            var settings = new TaggerTrainingSettings(parse.GetValue(iterations), parse.GetValue(bits), parse.GetValue(seed), TwoPass: parse.GetValue(twoPass));
+            var settings = new TaggerTrainingSettings(parse.GetValue(iterations), parse.GetValue(bits), parse.GetValue(seed), parse.GetValue(dictionaryMin), LexiconMinCount: parse.GetValue(lexiconMin), TwoPass: parse.GetValue(twoPass));
             var trainSentences = ConlluReader.Read(parse.GetValue(train)!.FullName).ToList();
             var devFile = parse.GetValue(dev);
             var devSentences = devFile is null ? null : ConlluReader.Read(devFile.FullName).ToList();
@@ -112,6 +114,7 @@ internal static class TaggerCommand
             var result = TaggerEvaluator.Evaluate(tagger, sentences);
             var scope = filter is null ? file.Name : $"{file.Name} (documents matching '{filter}')";
             context.Out.WriteLine(string.Create(inv, $"{scope}: UPOS accuracy {100 * result.Accuracy:F2}% ({result.Correct:N0} / {result.Tokens:N0} words, {result.Sentences:N0} sentences), {result.TokensPerSecond:N0} words/s"));
+            context.Out.WriteLine(string.Create(inv, $"  words not seen in training: {result.UnknownTokens:N0} ({100.0 * result.UnknownTokens / Math.Max(1, result.Tokens):F1}%), accuracy on them {100 * result.UnknownAccuracy:F2}%"));
             context.Out.WriteLine("  most frequent errors (gold -> predicted):");
             foreach (var (gold, predicted, count) in result.Confusions.Take(8))
             {

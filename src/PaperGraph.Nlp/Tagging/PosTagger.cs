@@ -50,6 +50,7 @@ public sealed class PosTagger
             {
                 TaggerFeatures.Hash(tokens[i].In(text), i == 0, out words[i]);
                 words[i].Ambiguity = Ambiguity(words[i].Lower);
+                words[i].CasedAmbiguity = Ambiguity(TaggerFeatures.CasedKey(words[i].Cased));
             }
 
             Tag(words[..tokens.Length], tags);
@@ -90,6 +91,7 @@ public sealed class PosTagger
             {
                 TaggerFeatures.Hash(words[i], i == 0, out hashes[i]);
                 hashes[i].Ambiguity = Ambiguity(hashes[i].Lower);
+                hashes[i].CasedAmbiguity = Ambiguity(TaggerFeatures.CasedKey(hashes[i].Cased));
             }
 
             Tag(hashes.AsSpan(0, words.Count), tags);

@@ -25,6 +25,9 @@ internal struct WordHashes
 
     /// <summary>The set of tags the word had in training (a bit per tag; 0 when unknown), filled in from the model's lexicon.</summary>
     public uint Ambiguity;
+
+    /// <summary>The set of tags the word had in training with this exact spelling (case matters: <c>Apple</c> / <c>apple</c>).</summary>
+    public uint CasedAmbiguity;
 }
 
 /// <summary>
@@ -48,10 +51,10 @@ internal static class TaggerFeatures
     public const int Version = 1;
 
     /// <summary>Number of features per token in the first pass (every template fires exactly once).</summary>
-    public const int Count = 42;
+    public const int Count = 46;
 
     /// <summary>Number of features per token in the second pass, which also sees the first pass's tags on the right.</summary>
-    public const int SecondPassCount = 49;
+    public const int SecondPassCount = 53;
 
     private const uint FlagInitialCapital = 1;
     private const uint FlagAllCapitals = 2;
@@ -249,6 +252,10 @@ internal static class TaggerFeatures
         features[39] = Mix(39, t1 << 8 | w.Flags);
         features[40] = Mix(40, w.LastPart);
         features[41] = Mix(41, w.Suffix5);
+        features[42] = Mix(42, w.CasedAmbiguity);
+        features[43] = Mix(43, n1.CasedAmbiguity);
+        features[44] = Mix(44, p1.CasedAmbiguity);
+        features[45] = Mix(45, w.CasedAmbiguity, t1);
     }
 
     /// <summary>
@@ -264,13 +271,13 @@ internal static class TaggerFeatures
         var f0 = (uint)first[i] + 2;
         var f1 = i + 1 < first.Length ? (uint)first[i + 1] + 2 : 1;
         var f2 = i + 2 < first.Length ? (uint)first[i + 2] + 2 : 1;
-        features[42] = Mix(42, f1);
-        features[43] = Mix(43, f2);
-        features[44] = Mix(44, f1 << 8 | f2);
-        features[45] = Mix(45, t1 << 8 | f1);
-        features[46] = Mix(46, w.Lower, f1);
-        features[47] = Mix(47, f0);
-        features[48] = Mix(48, w.Suffix3, f1);
+        features[46] = Mix(46, f1);
+        features[47] = Mix(47, f2);
+        features[48] = Mix(48, f1 << 8 | f2);
+        features[49] = Mix(49, t1 << 8 | f1);
+        features[50] = Mix(50, w.Lower, f1);
+        features[51] = Mix(51, f0);
+        features[52] = Mix(52, w.Suffix3, f1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -286,6 +293,9 @@ internal static class TaggerFeatures
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Mix(uint template, uint a, uint b) => Mix(template, Mix(a, b));
+
+    /// <summary>The lexicon key of a cased-word hash, kept apart from the lower-cased keys it shares the lexicon with.</summary>
+    public static uint CasedKey(uint cased) => cased ^ 0x9E3779B9u;
 
     private static uint Fold(ulong h) => (uint)(h ^ h >> 32);
 
@@ -306,6 +316,6 @@ internal static class TaggerFeatures
     private static WordHashes Boundary(uint marker) => new()
     {
         Cased = marker, Lower = marker, Shape = marker, Suffix1 = marker, Suffix2 = marker, Suffix3 = marker,
-        Suffix4 = marker, Prefix1 = marker, Prefix2 = marker, Prefix3 = marker, Flags = marker, Ambiguity = 0x8000_0000 | marker, LastPart = marker, Suffix5 = marker,
+        Suffix4 = marker, Prefix1 = marker, Prefix2 = marker, Prefix3 = marker, Flags = marker, Ambiguity = 0x8000_0000 | marker, LastPart = marker, Suffix5 = marker, CasedAmbiguity = 0x8000_0000 | marker,
     };
 }

@@ -8,8 +8,13 @@ namespace PaperGraph.Nlp.Tagging.Training;
 /// <param name="Sentences">Sentences tagged.</param>
 /// <param name="Elapsed">Time spent tagging (not reading).</param>
 /// <param name="Confusions">Count of (gold, predicted) pairs that differ, most frequent first.</param>
-public sealed record TaggingEvaluation(int Tokens, int Correct, int Sentences, TimeSpan Elapsed, IReadOnlyList<(PosTag Gold, PosTag Predicted, int Count)> Confusions)
+/// <param name="UnknownTokens">Words (with a gold tag) whose lower-cased form the model never saw in training.</param>
+/// <param name="UnknownCorrect">Of those, the words tagged correctly.</param>
+public sealed record TaggingEvaluation(int Tokens, int Correct, int Sentences, TimeSpan Elapsed, IReadOnlyList<(PosTag Gold, PosTag Predicted, int Count)> Confusions, int UnknownTokens = 0, int UnknownCorrect = 0)
 {
+    /// <summary>Share of unknown words tagged correctly.</summary>
+    public double UnknownAccuracy => UnknownTokens == 0 ? 0 : (double)UnknownCorrect / UnknownTokens;
+
     /// <summary>Share of words tagged correctly.</summary>
     public double Accuracy => Tokens == 0 ? 0 : (double)Correct / Tokens;
 
@@ -67,6 +72,22 @@ public static class TaggerEvaluator
         }
 
         confusions.Sort((a, b) => b.Item3.CompareTo(a.Item3));
-        return new TaggingEvaluation(tokens, correct, prepared.Count, stopwatch.Elapsed, confusions);
+
+        int unknown = 0, unknownCorrect = 0;
+        foreach (var (forms, words) in prepared)
+        {
+            tagger.Tag(forms, tags);
+            for (var i = 0; i < words.Count; i++)
+            {
+                TaggerFeatures.Hash(forms[i], false, out var hashes);
+                if (words[i].Upos is { } gold && !tagger.Model.Lexicon.ContainsKey(hashes.Lower))
+                {
+                    unknown++;
+                    unknownCorrect += tags[i] == gold ? 1 : 0;
+                }
+            }
+        }
+
+        return new TaggingEvaluation(tokens, correct, prepared.Count, stopwatch.Elapsed, confusions, unknown, unknownCorrect);
     }
 }

@@ -13,7 +13,7 @@ namespace PaperGraph.Nlp.Tagging.Training;
 /// <param name="Folds">Jackknife folds used to give the second pass realistic first-pass tags.</param>
 public sealed record TaggerTrainingSettings(
     int Iterations = 15, int HashBits = 19, int Seed = 1, int DictionaryMinCount = 20, double DictionaryMinShare = 0.995,
-    int LexiconMinCount = 3, bool TwoPass = false, int Folds = 5)
+    int LexiconMinCount = 1, bool TwoPass = false, int Folds = 5)
 {
     /// <summary>Checks the settings.</summary>
     public TaggerTrainingSettings Validate()
@@ -60,8 +60,14 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
         ArgumentNullException.ThrowIfNull(train);
         var stopwatch = Stopwatch.StartNew();
         var (dictionary, lexicon) = BuildDictionaries(train);
-        var examples = Prepare(train, lexicon);
-        var devExamples = dev is null ? null : Prepare(dev, lexicon);
+
+        // Each training sentence sees the lexicon of the other folds only: with the full lexicon a rare word's tag set
+        // would always contain its gold tag, a hint that unseen text never gives (measured: -1.1 points on EWT dev).
+        var foldLexicons = Enumerable.Range(0, _settings.Folds)
+            .Select(f => BuildDictionaries(train.Where((_, i) => i % _settings.Folds != f).ToList()).Lexicon)
+            .ToArray();
+        var examples = Prepare(train, i => foldLexicons[i % _settings.Folds]);
+        var devExamples = dev is null ? null : Prepare(dev, _ => lexicon);
         var context = new StageContext(dictionary, _settings.HashBits, stopwatch, progress, cancellationToken);
 
         var (first, firstIterations) = TrainStage("pass 1", context, examples, null, devExamples, null, _settings.Iterations);
@@ -244,18 +250,20 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
         return averaged;
     }
 
-    private static (WordHashes[] Words, int[] Gold)[] Prepare(IReadOnlyList<ConlluSentence> sentences, Dictionary<uint, uint> lexicon)
+    private static (WordHashes[] Words, int[] Gold)[] Prepare(IReadOnlyList<ConlluSentence> sentences, Func<int, Dictionary<uint, uint>> lexiconFor)
     {
         var examples = new (WordHashes[], int[])[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s].Words;
+            var lexicon = lexiconFor(s);
             var words = new WordHashes[sentence.Count];
             var gold = new int[sentence.Count];
             for (var i = 0; i < sentence.Count; i++)
             {
                 TaggerFeatures.Hash(sentence[i].Form, i == 0, out words[i]);
                 words[i].Ambiguity = lexicon.GetValueOrDefault(words[i].Lower);
+                words[i].CasedAmbiguity = lexicon.GetValueOrDefault(TaggerFeatures.CasedKey(words[i].Cased));
                 gold[i] = sentence[i].Upos is { } tag ? (int)tag : -1;
             }
 
@@ -291,6 +299,9 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
                 TaggerFeatures.Hash(word.Form, sentenceStart: false, out var hashes);
                 var (count, mask) = lower.GetValueOrDefault(hashes.Lower);
                 lower[hashes.Lower] = (count + 1, mask | 1u << (int)tag);
+                var casedKey = TaggerFeatures.CasedKey(hashes.Cased);
+                (count, mask) = lower.GetValueOrDefault(casedKey);
+                lower[casedKey] = (count + 1, mask | 1u << (int)tag);
             }
         }
 
