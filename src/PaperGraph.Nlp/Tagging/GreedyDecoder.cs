@@ -5,7 +5,7 @@ internal static class GreedyDecoder
 {
     /// <summary>Tags <paramref name="words"/> into <paramref name="output"/>.</summary>
     /// <param name="first">The first pass's tags when this is the second pass; empty for the first pass.</param>
-    public static void Decode(ReadOnlySpan<WordHashes> words, float[] weights, int bits, Dictionary<uint, PosTag> dictionary, ReadOnlySpan<byte> first, Span<byte> output)
+    public static void Decode(ReadOnlySpan<WordHashes> words, float[] weights, int bits, UIntMap dictionary, ReadOnlySpan<byte> first, Span<byte> output)
     {
         var second = !first.IsEmpty;
         Span<uint> features = stackalloc uint[TaggerFeatures.SecondPassCount];

@@ -107,7 +107,7 @@ public sealed class PosTagger
         var output = MemoryMarshal.Cast<PosTag, byte>(tags)[..words.Length];
         if (_model.SecondPass is not { } second)
         {
-            GreedyDecoder.Decode(words, _model.Weights, _model.HashBits, _model.TagDictionary, [], output);
+            GreedyDecoder.Decode(words, _model.Weights, _model.HashBits, _model.DictionaryMap, [], output);
             return;
         }
 
@@ -118,8 +118,8 @@ public sealed class PosTagger
         try
         {
             first = first[..words.Length];
-            GreedyDecoder.Decode(words, _model.Weights, _model.HashBits, _model.TagDictionary, [], first);
-            GreedyDecoder.Decode(words, second, _model.HashBits, _model.TagDictionary, first, output);
+            GreedyDecoder.Decode(words, _model.Weights, _model.HashBits, _model.DictionaryMap, [], first);
+            GreedyDecoder.Decode(words, second, _model.HashBits, _model.DictionaryMap, first, output);
         }
         finally
         {
@@ -130,7 +130,7 @@ public sealed class PosTagger
         }
     }
 
-    private uint Ambiguity(uint lower) => _model.Lexicon.TryGetValue(lower, out var mask) ? mask : 0;
+    private uint Ambiguity(uint key) => _model.LexiconMap.TryGetValue(key, out var mask) ? mask : 0;
 
     private static PosTagger LoadShipped()
     {

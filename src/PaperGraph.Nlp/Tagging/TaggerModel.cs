@@ -40,6 +40,8 @@ public sealed class TaggerModel
     internal TaggerModel(int hashBits, float[] weights, float[]? secondPass, Dictionary<uint, PosTag> tagDictionary, Dictionary<uint, uint> lexicon)
     {
         SecondPass = secondPass;
+        DictionaryMap = new UIntMap(tagDictionary.ToDictionary(e => e.Key, e => (uint)e.Value));
+        LexiconMap = new UIntMap(lexicon);
         ArgumentOutOfRangeException.ThrowIfNotEqual(secondPass?.Length ?? weights.Length, weights.Length);
         Lexicon = lexicon;
         ArgumentOutOfRangeException.ThrowIfLessThan(hashBits, 10);
@@ -65,6 +67,12 @@ public sealed class TaggerModel
 
     /// <summary>Lower-cased word hash to the set of tags seen with the word in training (the "ambiguity class" feature).</summary>
     internal Dictionary<uint, uint> Lexicon { get; }
+
+    /// <summary><see cref="TagDictionary"/> in the form the tagger reads per token.</summary>
+    internal UIntMap DictionaryMap { get; }
+
+    /// <summary><see cref="Lexicon"/> in the form the tagger reads per token.</summary>
+    internal UIntMap LexiconMap { get; }
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="PaperGraphException">The file is not a PaperGraph tagger model, or not one this version reads.</exception>

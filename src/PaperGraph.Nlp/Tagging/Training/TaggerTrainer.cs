@@ -68,7 +68,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
             .ToArray();
         var examples = Prepare(train, i => foldLexicons[i % _settings.Folds]);
         var devExamples = dev is null ? null : Prepare(dev, _ => lexicon);
-        var context = new StageContext(dictionary, _settings.HashBits, stopwatch, progress, cancellationToken);
+        var context = new StageContext(new UIntMap(dictionary.ToDictionary(e => e.Key, e => (uint)e.Value)), _settings.HashBits, stopwatch, progress, cancellationToken);
 
         var (first, firstIterations) = TrainStage("pass 1", context, examples, null, devExamples, null, _settings.Iterations);
         if (!_settings.TwoPass)
@@ -84,7 +84,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
             for (var i = fold; i < examples.Length; i += _settings.Folds)
             {
                 jackknifed[i] = new byte[examples[i].Words.Length];
-                GreedyDecoder.Decode(examples[i].Words, weights, _settings.HashBits, dictionary, [], jackknifed[i]);
+                GreedyDecoder.Decode(examples[i].Words, weights, _settings.HashBits, context.Dictionary, [], jackknifed[i]);
             }
         }
 
@@ -94,7 +94,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
             devFirst = devExamples.Select(e =>
             {
                 var tags = new byte[e.Words.Length];
-                GreedyDecoder.Decode(e.Words, first, _settings.HashBits, dictionary, [], tags);
+                GreedyDecoder.Decode(e.Words, first, _settings.HashBits, context.Dictionary, [], tags);
                 return tags;
             }).ToArray();
         }
@@ -103,7 +103,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
         return new TaggerModel(_settings.HashBits, first, second, dictionary, lexicon);
     }
 
-    private sealed record StageContext(Dictionary<uint, PosTag> Dictionary, int Bits, Stopwatch Stopwatch, Action<TrainingPass>? Progress, CancellationToken CancellationToken);
+    private sealed record StageContext(UIntMap Dictionary, int Bits, Stopwatch Stopwatch, Action<TrainingPass>? Progress, CancellationToken CancellationToken);
 
     /// <summary>Trains one weight table; returns the best averaged weights and the iteration they come from.</summary>
     private (float[] Weights, int Iterations) TrainStage(
