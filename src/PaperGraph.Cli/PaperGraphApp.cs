@@ -50,6 +50,7 @@ public static class PaperGraphApp
             CommandRunner.Config,
             IngestCommand.Create(runner),
             TaggerCommand.Create(runner),
+            EvalCommand.Create(runner),
         };
         return root;
     }

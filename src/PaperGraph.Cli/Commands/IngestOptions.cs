@@ -35,3 +35,52 @@ internal sealed partial class IngestOptionsValidator : IValidateOptions<IngestOp
 
 [OptionsValidator]
 internal sealed partial class WorkspaceOptionsValidator : IValidateOptions<WorkspaceOptions>;
+
+/// <summary>Settings of concept extraction and scoring (configuration section <c>Concepts</c>); see <see cref="PaperGraph.Nlp.Concepts.ConceptSettings"/>.</summary>
+public sealed class ConceptOptions
+{
+    public const string SectionName = "Concepts";
+
+    private static readonly PaperGraph.Nlp.Concepts.ConceptSettings Defaults = new();
+
+    /// <summary>Documents an "X of Y" phrase needs to be a concept (default 2).</summary>
+    [Range(1, int.MaxValue)]
+    public int MinFixedPhraseDocuments { get; set; } = Defaults.MinFixedPhraseDocuments;
+
+    /// <summary>Below this many documents a term is never judged generic from its spread (default 25).</summary>
+    [Range(2, int.MaxValue)]
+    public int GenericMinDocuments { get; set; } = Defaults.GenericMinDocuments;
+
+    /// <summary>Residual IDF under which a frequent term is generic (default 0.15).</summary>
+    public double GenericMaxResidualIdf { get; set; } = Defaults.GenericMaxResidualIdf;
+
+    /// <summary>Score multiplier for a concept in the title.</summary>
+    [Range(0, 100)]
+    public double TitleWeight { get; set; } = Defaults.TitleWeight;
+
+    /// <summary>Weight of an early first occurrence.</summary>
+    [Range(0, 100)]
+    public double PositionWeight { get; set; } = Defaults.PositionWeight;
+
+    /// <summary>Score multiplier for one-word concepts.</summary>
+    [Range(0, 100)]
+    public double SingleWordWeight { get; set; } = Defaults.SingleWordWeight;
+
+    /// <summary>How much an occurrence inside a longer term counts.</summary>
+    [Range(0, 100)]
+    public double NestedWeight { get; set; } = Defaults.NestedWeight;
+
+    /// <summary>Weight of the words' TF-IDF against the concept's IDF.</summary>
+    [Range(0, 100)]
+    public double WordWeight { get; set; } = Defaults.WordWeight;
+
+    /// <summary>Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</summary>
+    public bool NestedNeedsStandalone { get; set; } = Defaults.NestedNeedsStandalone;
+
+    public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
+        MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, TitleWeight, PositionWeight, SingleWordWeight, NestedWeight, WordWeight,
+        NestedNeedsStandalone);
+}
+
+[OptionsValidator]
+internal sealed partial class ConceptOptionsValidator : IValidateOptions<ConceptOptions>;

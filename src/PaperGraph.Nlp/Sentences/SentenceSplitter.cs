@@ -85,7 +85,7 @@ public sealed class SentenceSplitter
             TokenKind.Punctuation when IsTerminal(value) => true,
             TokenKind.Punctuation when IsEllipsis(value) => StartsCapitalised(text, tokens[next]),
             TokenKind.Abbreviation when value.Length == 2 => IsSentenceStarter(tokens[next].In(text)),
-            TokenKind.Abbreviation => Abbreviations.MayEndSentence(value) && StartsCapitalised(text, tokens[next]),
+            TokenKind.Abbreviation => KnownAbbreviations.MayEndSentence(value) && StartsCapitalised(text, tokens[next]),
             _ => false,
         };
         if (!ends)

@@ -171,7 +171,8 @@ public sealed class Tokenizer
 
         var word = text[start..j];
         var kind = math ? TokenKind.Math : IsNumber(word) ? TokenKind.Number : TokenKind.Word;
-        var clitic = kind == TokenKind.Word ? CliticLength(word) : 0;
+        // "cannot" is "can" + "not", as Universal Dependencies writes it.
+        var clitic = kind == TokenKind.Word ? word.Equals("cannot", StringComparison.OrdinalIgnoreCase) ? 3 : CliticLength(word) : 0;
         if (clitic > 0)
         {
             tokens.Add(new Token(start, j - clitic - start, TokenKind.Word));
@@ -216,7 +217,7 @@ public sealed class Tokenizer
 
         core.CopyTo(withStop);
         withStop[core.Length] = '.';
-        return Abbreviations.IsKnown(withStop[..(core.Length + 1)]);
+        return KnownAbbreviations.IsKnown(withStop[..(core.Length + 1)]);
     }
 
     /// <summary>After "et" and a space: "al." makes "et al." one token.</summary>

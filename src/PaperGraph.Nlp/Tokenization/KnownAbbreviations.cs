@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace PaperGraph.Nlp.Tokenization;
 
 /// <summary>Abbreviations written with a full stop that belongs to them, and whether they can end a sentence.</summary>
-internal static class Abbreviations
+internal static class KnownAbbreviations
 {
     /// <summary>Abbreviations that introduce something (a figure, an example, a name), so a sentence never ends on them.</summary>
     private static readonly string[] NeverFinal =

@@ -1,0 +1,147 @@
+using System.Collections.Frozen;
+using PaperGraph.Nlp.Sentences;
+using PaperGraph.Nlp.Tagging;
+using PaperGraph.Nlp.Tokenization;
+
+namespace PaperGraph.Nlp.Chunking;
+
+/// <summary>A noun phrase: a range of token indices.</summary>
+public readonly record struct Chunk(int Start, int Length)
+{
+    /// <summary>Index just past the last token.</summary>
+    public int End => Start + Length;
+}
+
+/// <summary>Finds noun-phrase terms: maximal runs of modifiers ending in a noun.</summary>
+/// <remarks>
+/// <para>
+/// A term is a run of adjectives, nouns, proper nouns, numbers written with letters (<c>3D</c>) and past participles
+/// (<c>pre-trained</c>, <c>learned</c>), ending in a noun or proper noun. Determiners, pronouns, other verbs,
+/// adpositions, punctuation, numbers, maths and addresses end a run. Leading evaluative or vague modifiers
+/// (<c>novel</c>, <c>proposed</c>, <c>various</c>) are dropped: they qualify the paper, not the concept. Runs longer
+/// than <see cref="MaxLength"/> keep their last tokens (the head and its closest modifiers).
+/// </para>
+/// <para>Returns non-overlapping token ranges in text order, like spaCy's <c>noun_chunks</c>; no text is copied.</para>
+/// </remarks>
+public sealed class NounPhraseChunker
+{
+    /// <summary>Longest term kept, in tokens.</summary>
+    public const int MaxLength = 5;
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingModifiers = new[]
+    {
+        "novel", "new", "proposed", "existing", "various", "different", "several", "many", "much", "other", "such",
+        "same", "previous", "prior", "recent", "current", "certain", "particular", "specific", "given", "respective",
+        "overall", "key", "main", "major", "significant", "important", "extensive", "comprehensive", "simple",
+        "effective", "strong", "better", "best", "good", "great", "further", "additional", "numerous", "first",
+        "second", "third", "last", "final", "whole", "entire", "typical", "state-of-the-art", "powerful", "promising",
+        "remarkable", "superior", "competitive", "diverse", "possible", "potential", "unique", "original",
+        "corresponding", "related", "relevant", "appropriate", "suitable", "challenging", "difficult", "crucial",
+        "critical", "essential", "fundamental", "improved", "enhanced", "substantial", "considerable", "impressive",
+        "notable", "initial", "unified", "practical", "useful", "reliable", "valuable", "conventional",
+        "traditional", "pure", "more", "most", "less", "least", "called", "so-called", "above", "following", "certain",
+        "few", "fewer", "own", "very", "real", "actual", "ideal", "optimal", "better", "higher", "lower", "larger",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The chunker; it has no settings.</summary>
+    public static NounPhraseChunker Default { get; } = new();
+
+    /// <summary>Appends the terms of <paramref name="sentence"/> in <paramref name="analysis"/> to <paramref name="chunks"/>.</summary>
+    public void Chunk(AnalyzedText analysis, Sentence sentence, List<Chunk> chunks)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(chunks);
+        var tokens = analysis.Tokens;
+        var tags = analysis.Tags;
+        var i = sentence.Start;
+        while (i < sentence.End)
+        {
+            if (!IsModifier(analysis, i, tokens[i], tags[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var lastHead = -1;
+            while (i < sentence.End && IsModifier(analysis, i, tokens[i], tags[i]))
+            {
+                if (IsHead(tokens[i], tags[i]))
+                {
+                    lastHead = i;
+                }
+
+                i++;
+            }
+
+            if (lastHead < 0)
+            {
+                continue;
+            }
+
+            var end = lastHead + 1;
+
+            // A tagger slip: a present-tense verb read as a plural noun at the end of a term ("the model outperforms the
+            // baseline"). Such a word is followed by a determiner or pronoun, which a noun phrase's head rarely is.
+            if (end - start >= 2 && end < sentence.End && tags[end] is PosTag.Determiner or PosTag.Pronoun
+                && analysis.TokenText(end - 1) is [.., 's'] && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
+            {
+                end--;
+            }
+            while (start < end - 1 && LeadingModifiers.Contains(analysis.TokenText(start)))
+            {
+                start++;
+            }
+
+            if (end - start > MaxLength)
+            {
+                start = end - MaxLength;
+            }
+
+            if (!(end - start == 1 && LeadingModifiers.Contains(analysis.TokenText(start))))
+            {
+                chunks.Add(new Chunk(start, end - start));
+            }
+        }
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHead(Token token, PosTag tag) => tag is PosTag.Noun or PosTag.ProperNoun && token.Kind is TokenKind.Word;
+
+    private static bool IsModifier(AnalyzedText analysis, int index, Token token, PosTag tag)
+    {
+        if (token.Kind is not TokenKind.Word)
+        {
+            return false;
+        }
+
+        switch (tag)
+        {
+            case PosTag.Noun or PosTag.ProperNoun or PosTag.Adjective:
+                return true;
+            case PosTag.Numeral:
+                // "3D", "GPT-4": names mixing letters and digits; plain numbers and number words ("three") are not part of a term.
+                var word = analysis.TokenText(index);
+                return word.IndexOfAnyInRange('0', '9') >= 0 && word.ContainsAnyExceptInRange('0', '9') && HasLetter(word);
+            case PosTag.Verb:
+                // Past participles used as adjectives: "pre-trained models", "learned features".
+                var text = analysis.TokenText(index);
+                return text.Length > 4 && text.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && index + 1 < analysis.Tokens.Length
+                    && analysis.Tags[index + 1] is PosTag.Noun or PosTag.ProperNoun or PosTag.Adjective;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using PaperGraph.Nlp.Abbreviations;
+using PaperGraph.Nlp.Chunking;
+using PaperGraph.Nlp.Tagging;
+
+namespace PaperGraph.Nlp.Concepts;
+
+/// <summary>How a term was found.</summary>
+public enum MentionKind : byte
+{
+    /// <summary>A noun phrase.</summary>
+    Term,
+
+    /// <summary>An <c>X of Y</c> phrase; kept only if the corpus shows it as a fixed phrase.</summary>
+    OfPhrase,
+
+    /// <summary>The short form of an abbreviation defined in this document.</summary>
+    ShortForm,
+
+    /// <summary>The long form of an abbreviation defined in this document.</summary>
+    LongForm,
+
+    /// <summary>A shorter term inside a longer one (<c>ship control</c> in <c>safe ship control</c>); kept only if the corpus also uses it on its own.</summary>
+    Nested,
+}
+
+/// <summary>One occurrence of a term in a document.</summary>
+/// <param name="Key">Concept key of the surface form (<see cref="ConceptKeys"/>), before corpus-level merging.</param>
+/// <param name="Surface">The text as written.</param>
+/// <param name="Token">Index of the first token in the document.</param>
+/// <param name="Sentence">Index of the sentence.</param>
+/// <param name="InTitle">Whether it is in the title.</param>
+/// <param name="PartA">For an <see cref="MentionKind.OfPhrase"/>: index of the mention of X (else -1).</param>
+/// <param name="PartB">For an <see cref="MentionKind.OfPhrase"/>: index of the mention of Y (else -1).</param>
+public sealed record TermMention(string Key, string Surface, MentionKind Kind, int Token, int Sentence, bool InTitle, int PartA = -1, int PartB = -1);
+
+/// <summary>An abbreviation defined in a document: <c>Reinforcement Learning from Human Feedback (RLHF)</c>.</summary>
+/// <param name="ShortForm">The short form, singular, case kept (<c>LLM</c> for <c>LLMs</c>).</param>
+/// <param name="LongKey">Concept key of the long form.</param>
+/// <param name="LongSurface">The long form as written.</param>
+public sealed record AcronymDefinition(string ShortForm, string LongKey, string LongSurface);
+
+/// <summary>The terms of one document, before corpus-level merging and scoring.</summary>
+public sealed class DocumentTerms(string id, int tokens, int sentences)
+{
+    /// <summary>The document's id.</summary>
+    public string Id { get; } = id;
+
+    /// <summary>Number of tokens in title and abstract.</summary>
+    public int Tokens { get; } = tokens;
+
+    /// <summary>Number of sentences.</summary>
+    public int Sentences { get; } = sentences;
+
+    /// <summary>Every term occurrence, in text order per kind.</summary>
+    public List<TermMention> Mentions { get; } = [];
+
+    /// <summary>Abbreviations defined in the document.</summary>
+    public List<AcronymDefinition> Definitions { get; } = [];
+}
+
+/// <summary>Finds the terms of a paper: noun phrases, <c>X of Y</c> phrases and abbreviations with their long forms.</summary>
+/// <remarks>
+/// Composes the NLP stages explicitly: <see cref="TextAnalyzer"/> (tokens, sentences, tags), then per sentence
+/// <see cref="NounPhraseChunker"/> and <see cref="AbbreviationDetector"/>. The title and abstract are read as one text,
+/// <c>title. abstract</c>. Thread-safe; give each thread its own <see cref="AnalyzedText"/>.
+/// </remarks>
+public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker chunker, AbbreviationDetector detector)
+{
+    private static readonly Lazy<ConceptExtractor> Shipped = new(() => new ConceptExtractor(TextAnalyzer.Default, NounPhraseChunker.Default, AbbreviationDetector.Default));
+
+    /// <summary>The extractor with the shipped tagger model.</summary>
+    public static ConceptExtractor Default => Shipped.Value;
+
+    /// <summary>Extracts the terms of one paper.</summary>
+    /// <param name="scratch">Reused analysis buffers (one per thread).</param>
+    public DocumentTerms Extract(string id, string? title, string text, AnalyzedText scratch)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(scratch);
+        title = title?.Trim();
+        var full = string.IsNullOrEmpty(title) ? text : title[^1] is '.' or '?' or '!' ? title + " " + text : title + ". " + text;
+        var titleEnd = string.IsNullOrEmpty(title) ? 0 : title.Length;
+        analyzer.Analyze(full, scratch);
+
+        var document = new DocumentTerms(id, scratch.Tokens.Length, scratch.Sentences.Length);
+        var chunks = new List<Chunk>();
+        var abbreviations = new List<Abbreviation>();
+        var words = new List<string>();
+        var sentences = scratch.Sentences;
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            chunks.Clear();
+            abbreviations.Clear();
+            chunker.Chunk(scratch, sentences[s], chunks);
+            detector.Detect(scratch, sentences[s], abbreviations);
+
+            foreach (var abbreviation in abbreviations)
+            {
+                var shortForm = ConceptKeys.SingularAcronym(scratch.TokenText(abbreviation.ShortToken).ToString());
+                var longKey = Key(scratch, abbreviation.LongStart, abbreviation.LongEnd, words);
+                var longSurface = Surface(scratch, abbreviation.LongStart, abbreviation.LongEnd);
+                document.Definitions.Add(new AcronymDefinition(shortForm, longKey, longSurface));
+                var inTitle = scratch.Tokens[abbreviation.LongStart].Start < titleEnd;
+                document.Mentions.Add(new TermMention(longKey, longSurface, MentionKind.LongForm, abbreviation.LongStart, s, inTitle));
+                document.Mentions.Add(new TermMention(shortForm, scratch.TokenText(abbreviation.ShortToken).ToString(), MentionKind.ShortForm,
+                    abbreviation.ShortToken, s, scratch.Tokens[abbreviation.ShortToken].Start < titleEnd));
+            }
+
+            var previous = -1;
+            Chunk previousChunk = default;
+            foreach (var chunk in chunks)
+            {
+                if (Covered(chunk, abbreviations))
+                {
+                    previous = -1;
+                    continue;
+                }
+
+                var key = Key(scratch, chunk.Start, chunk.End, words);
+                var index = document.Mentions.Count;
+                var inTitle = scratch.Tokens[chunk.Start].Start < titleEnd;
+                document.Mentions.Add(new TermMention(key, Surface(scratch, chunk.Start, chunk.End), MentionKind.Term, chunk.Start, s, inTitle));
+
+                // "theory of mind", "mixture of experts": X of Y with short X and Y.
+                if (previous >= 0 && previousChunk.End + 1 == chunk.Start && previousChunk.Length <= 3 && chunk.Length <= 3
+                    && scratch.TokenText(previousChunk.End).Equals("of", StringComparison.OrdinalIgnoreCase))
+                {
+                    var ofKey = document.Mentions[previous].Key + " of " + Key(scratch, chunk.Start, chunk.End, words, singularize: false);
+                    document.Mentions.Add(new TermMention(ofKey, Surface(scratch, previousChunk.Start, chunk.End), MentionKind.OfPhrase,
+                        previousChunk.Start, s, document.Mentions[previous].InTitle, previous, index));
+                }
+
+                // Shorter terms inside this one, ending in a noun: "decision support system" in "online decision support system".
+                for (var i = chunk.Start; i < chunk.End - 1; i++)
+                {
+                    for (var j = i + 2; j <= chunk.End; j++)
+                    {
+                        if (j - i < chunk.Length && scratch.Tags[j - 1] is PosTag.Noun or PosTag.ProperNoun)
+                        {
+                            document.Mentions.Add(new TermMention(Key(scratch, i, j, words), Surface(scratch, i, j), MentionKind.Nested, i, s, inTitle));
+                        }
+                    }
+                }
+
+                previous = index;
+                previousChunk = chunk;
+            }
+        }
+
+        return document;
+    }
+
+    private static bool Covered(Chunk chunk, List<Abbreviation> abbreviations)
+    {
+        foreach (var a in abbreviations)
+        {
+            if (chunk.Start < a.LongEnd && chunk.End > a.LongStart || chunk.Start <= a.ShortToken && a.ShortToken < chunk.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Key(AnalyzedText analysis, int start, int end, List<string> words, bool singularize = true)
+    {
+        words.Clear();
+        for (var t = start; t < end; t++)
+        {
+            if (analysis.Tags[t] is not PosTag.Punctuation || analysis.TokenText(t).Length > 1)
+            {
+                words.Add(analysis.TokenText(t).ToString());
+            }
+        }
+
+        return ConceptKeys.Key(words, singularize);
+    }
+
+    private static string Surface(AnalyzedText analysis, int start, int end)
+    {
+        var tokens = analysis.Tokens;
+        var span = analysis.Text.AsSpan(tokens[start].Start, tokens[end - 1].End - tokens[start].Start);
+        return span.ContainsAny('\n', '\r', '\t') || span.Contains("  ", StringComparison.Ordinal)
+            ? string.Join(' ', span.ToString().Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            : span.ToString();
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Frozen;
+using System.Text;
+using PaperGraph.Nlp.Tokenization;
+
+namespace PaperGraph.Nlp.Concepts;
+
+/// <summary>Turns the surface form of a term into its concept key, so that variants of one concept share a key.</summary>
+/// <remarks>
+/// The key is the words in lower case, except acronyms and names written with inner capitals (<c>RLHF</c>,
+/// <c>LoRA</c>, <c>ImageNet</c>), which keep their case; hyphens and dashes become spaces (<c>fine-tuning</c> =
+/// <c>fine tuning</c>); the head noun (the last word) is made singular, with irregular plurals known
+/// (<c>analyses</c> → <c>analysis</c>, <c>criteria</c> → <c>criterion</c>) and mass nouns left alone (<c>data</c>).
+/// A plural acronym loses its s (<c>LLMs</c> → <c>LLM</c>). Joined spellings (<c>finetuning</c>) are unified with
+/// spaced ones at the corpus level, where both are seen.
+/// </remarks>
+public static class ConceptKeys
+{
+    private static readonly FrozenDictionary<string, string> Irregular = new Dictionary<string, string>
+    {
+        ["analyses"] = "analysis", ["criteria"] = "criterion", ["phenomena"] = "phenomenon", ["indices"] = "index",
+        ["matrices"] = "matrix", ["vertices"] = "vertex", ["hypotheses"] = "hypothesis", ["theses"] = "thesis",
+        ["axes"] = "axis", ["children"] = "child", ["corpora"] = "corpus", ["formulae"] = "formula",
+        ["schemata"] = "schema", ["appendices"] = "appendix", ["syntheses"] = "synthesis", ["diagnoses"] = "diagnosis",
+        ["bases"] = "basis", ["crises"] = "crisis", ["emphases"] = "emphasis", ["parentheses"] = "parenthesis",
+        ["prognoses"] = "prognosis", ["men"] = "man", ["women"] = "woman", ["feet"] = "foot", ["teeth"] = "tooth",
+        ["mice"] = "mouse", ["geese"] = "goose", ["lemmata"] = "lemma", ["stimuli"] = "stimulus", ["nuclei"] = "nucleus",
+        ["radii"] = "radius", ["loci"] = "locus", ["foci"] = "focus", ["alumni"] = "alumnus", ["algae"] = "alga",
+        ["optima"] = "optimum", ["maxima"] = "maximum", ["minima"] = "minimum", ["spectra"] = "spectrum",
+        ["quanta"] = "quantum", ["strata"] = "stratum", ["curricula"] = "curriculum", ["leaves"] = "leaf",
+        ["halves"] = "half", ["selves"] = "self", ["lives"] = "life", ["wolves"] = "wolf", ["knives"] = "knife",
+        ["shelves"] = "shelf", ["thieves"] = "thief",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Words that end in s but are singular, or plural-only, or uncountable: left as they are.</summary>
+    private static readonly FrozenSet<string> Unchanged = new[]
+    {
+        "data", "series", "species", "news", "means", "physics", "mathematics", "statistics", "economics", "robotics",
+        "dynamics", "analytics", "genomics", "linguistics", "semantics", "ethics", "graphics", "optics", "kinetics",
+        "mechanics", "electronics", "logistics", "politics", "thermodynamics", "bias", "gas", "lens", "atlas",
+        "chaos", "ethos", "cosmos", "corpus", "status", "virus", "bus", "consensus", "apparatus", "focus", "radius",
+        "campus", "census", "nexus", "stimulus", "syllabus", "thesaurus", "calculus", "modulus", "locus", "torus",
+        "plus", "bonus", "canvas", "alias", "process", "access", "class", "loss", "mass", "glass", "boss",
+        "always", "perhaps", "whereas", "thus", "various", "previous", "analysis", "basis", "axis", "thesis",
+        "hypothesis", "synthesis", "diagnosis", "crisis", "emphasis", "genesis", "paralysis", "this", "its", "us",
+        "yes", "less", "unless", "across", "alphas", "wellness", "lotus", "sepsis", "arthritis", "tennis", "iris",
+        "metropolis", "chassis", "pancreas", "diabetes", "herpes", "rabies", "measles", "mumps",
+        "headquarters", "goods", "clothes", "scissors", "trousers", "thanks", "savings", "earnings", "surroundings",
+        "lodgings", "outskirts", "premises", "whereabouts", "odds", "sports", "arms",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The concept key of a term given as its words (as written).</summary>
+    /// <param name="singularHead">Whether to make the last word singular (false for the Y of <c>mixture of experts</c>).</param>
+    public static string Key(IReadOnlyList<string> words, bool singularHead = true)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var key = new StringBuilder();
+        var lastPartAcronym = false;
+        foreach (var word in words)
+        {
+            // Each hyphen- or slash-separated part keeps its case only if it is an acronym: "Low-Rank" -> "low rank", "GPT-4" -> "GPT 4".
+            var part = 0;
+            while (part < word.Length)
+            {
+                var end = part;
+                while (end < word.Length && Characters.Fold(word[end]) is not ('-' or '/'))
+                {
+                    end++;
+                }
+
+                if (end > part)
+                {
+                    var text = word.AsSpan(part, end - part);
+                    lastPartAcronym = IsAcronymLike(text);
+                    Separate(key);
+                    foreach (var raw in text)
+                    {
+                        var c = Characters.Fold(raw);
+                        if (!char.IsWhiteSpace(c))
+                        {
+                            key.Append(lastPartAcronym ? c : char.ToLowerInvariant(c));
+                        }
+                    }
+                }
+
+                part = end + 1;
+            }
+        }
+
+        if (singularHead)
+        {
+            SingularizeLastWord(key, lastPartAcronym);
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>The key of a term given as text (split on spaces).</summary>
+    public static string Key(string term) => Key(term.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The singular of a lower-case English noun, or the noun itself when it is not a regular plural.</summary>
+    public static string Singular(string noun)
+    {
+        ArgumentNullException.ThrowIfNull(noun);
+        if (noun.Length < 4 || Unchanged.Contains(noun))
+        {
+            return noun;
+        }
+
+        if (Irregular.TryGetValue(noun, out var singular))
+        {
+            return singular;
+        }
+
+        if (noun.EndsWith("ies", StringComparison.Ordinal) && noun.Length > 4)
+        {
+            return noun[..^3] + "y";
+        }
+
+        if (noun.EndsWith("sses", StringComparison.Ordinal) || noun.EndsWith("xes", StringComparison.Ordinal)
+            || noun.EndsWith("ches", StringComparison.Ordinal) || noun.EndsWith("shes", StringComparison.Ordinal)
+            || noun.EndsWith("zzes", StringComparison.Ordinal))
+        {
+            return noun[..^2];
+        }
+
+        if (noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) && !noun.EndsWith("us", StringComparison.Ordinal)
+            && !noun.EndsWith("is", StringComparison.Ordinal) && !noun.EndsWith("ics", StringComparison.Ordinal)
+            && !noun.EndsWith("ous", StringComparison.Ordinal) && !noun.EndsWith("'s", StringComparison.Ordinal))
+        {
+            return noun[..^1];
+        }
+
+        return noun;
+    }
+
+    /// <summary>Whether a word is written like an acronym or a name with inner capitals (two capitals or more: <c>RLHF</c>, <c>LoRA</c>, <c>GPT-4</c>).</summary>
+    public static bool IsAcronymLike(ReadOnlySpan<char> word)
+    {
+        var upper = 0;
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c) && ++upper >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The singular of an acronym written in the plural: <c>LLMs</c> → <c>LLM</c>.</summary>
+    public static string SingularAcronym(string acronym) =>
+        acronym.Length > 2 && acronym[^1] == 's' && char.IsUpper(acronym[^2]) ? acronym[..^1] : acronym;
+
+    /// <summary>The key without its spaces, which joins <c>fine tuning</c> and <c>finetuning</c>.</summary>
+    public static string Compact(string key) => key.Replace(" ", "", StringComparison.Ordinal);
+
+    private static void Separate(StringBuilder key)
+    {
+        if (key.Length > 0 && key[^1] != ' ')
+        {
+            key.Append(' ');
+        }
+    }
+
+    private static void SingularizeLastWord(StringBuilder key, bool acronym)
+    {
+        var end = key.Length;
+        while (end > 0 && key[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && key[start - 1] != ' ')
+        {
+            start--;
+        }
+
+        if (end - start < 2)
+        {
+            return;
+        }
+
+        var word = key.ToString(start, end - start);
+        var singular = acronym ? SingularAcronym(word) : Singular(word);
+        if (singular != word)
+        {
+            key.Remove(start, end - start).Insert(start, singular);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace PaperGraph.Nlp;
+
+/// <summary>Log messages of the NLP library (event ids 2000-2099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "The abbreviation {ShortForm} has several long forms in the corpus: {LongForms}. Where it is not defined, it is read as '{Chosen}'.")]
+    public static partial void AmbiguousAbbreviation(ILogger logger, string shortForm, string longForms, string chosen);
+}
