@@ -50,6 +50,8 @@ public static class PaperGraphApp
             CommandRunner.Config,
             IngestCommand.Create(runner),
             TaggerCommand.Create(runner),
+            ExtractCommand.CreateExtract(runner),
+            ExtractCommand.CreateConcepts(runner),
             EvalCommand.Create(runner),
         };
         return root;

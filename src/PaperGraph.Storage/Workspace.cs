@@ -13,11 +13,20 @@ namespace PaperGraph.Storage;
 /// <c>title_key</c> has no index: writers load the id and key of every paper into memory once (an index costs a
 /// third of the bulk-load time and would serve no query).
 /// Table <c>skipped</c> holds the last ingest's skipped records; <c>meta</c> holds <c>schema_version</c>.
+/// <para>
+/// Schema version 2 adds concept extraction. <c>paper_terms</c>: <c>paper_id</c>, the paper <c>revision</c> the terms
+/// were extracted from, and <c>terms</c>, the extractor's per-paper output (JSON, written and read by the NLP
+/// library), so that a new run analyses only new or changed papers. <c>concepts</c>: <c>key</c> primary key,
+/// <c>name</c>, <c>aliases</c> (JSON object surface form → count), <c>papers</c>, <c>occurrences</c>, <c>long_form</c>,
+/// <c>relevance</c>. <c>mentions</c>: <c>paper_id</c>, <c>concept_key</c>, <c>count</c>, <c>score</c>,
+/// <c>in_title</c> (0/1). Concepts and mentions are rebuilt as a whole by each extraction, because merging and
+/// scoring depend on the whole corpus. A version 1 workspace is upgraded in place.
+/// </para>
 /// </remarks>
-public sealed class Workspace : IDisposable
+public sealed partial class Workspace : IDisposable
 {
     public const string DatabaseFileName = "papergraph.db";
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
 
@@ -79,6 +88,22 @@ public sealed class Workspace : IDisposable
                 title_key TEXT NOT NULL,
                 revision INTEGER NOT NULL DEFAULT 1);
             CREATE TABLE IF NOT EXISTS skipped (code TEXT NOT NULL, location TEXT NOT NULL, message TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS paper_terms (paper_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, terms TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS concepts (
+                key TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                aliases TEXT NOT NULL,
+                papers INTEGER NOT NULL,
+                occurrences INTEGER NOT NULL,
+                long_form TEXT,
+                relevance REAL NOT NULL);
+            CREATE TABLE IF NOT EXISTS mentions (
+                paper_id TEXT NOT NULL,
+                concept_key TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                score REAL NOT NULL,
+                in_title INTEGER NOT NULL,
+                PRIMARY KEY (paper_id, concept_key));
             """);
 
         using var command = _connection.CreateCommand();
@@ -87,6 +112,11 @@ public sealed class Workspace : IDisposable
         if (version is null)
         {
             Execute($"INSERT INTO meta (key, value) VALUES ('schema_version', '{SchemaVersion}')");
+        }
+        else if (version == "1")
+        {
+            // Version 2 only added tables, created above.
+            Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {

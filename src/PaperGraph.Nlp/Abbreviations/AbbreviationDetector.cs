@@ -134,6 +134,15 @@ public sealed class AbbreviationDetector
         }
 
         var tokens = analysis.Tokens;
+        for (var k = first; k < end; k++)
+        {
+            // LaTeX, numbers or addresses are not part of a name being abbreviated.
+            if (tokens[k].Kind is TokenKind.Math or TokenKind.Url or TokenKind.Email)
+            {
+                return null;
+            }
+        }
+
         var text = analysis.Text;
         var shortForm = ShortFormLetters(analysis.TokenText(shortIndex));
         var longStart = tokens[first].Start;

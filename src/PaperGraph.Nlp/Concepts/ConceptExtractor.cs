@@ -19,7 +19,7 @@ public enum MentionKind : byte
     /// <summary>The long form of an abbreviation defined in this document.</summary>
     LongForm,
 
-    /// <summary>A shorter term inside a longer one (<c>ship control</c> in <c>safe ship control</c>); kept only if the corpus also uses it on its own.</summary>
+    /// <summary>A shorter term ending a longer one (<c>ship control</c> in <c>safe ship control</c>); kept only if the corpus also uses it on its own.</summary>
     Nested,
 }
 
@@ -130,16 +130,10 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
                         previousChunk.Start, s, document.Mentions[previous].InTitle, previous, index));
                 }
 
-                // Shorter terms inside this one, ending in a noun: "decision support system" in "online decision support system".
-                for (var i = chunk.Start; i < chunk.End - 1; i++)
+                // Shorter terms inside this one that keep its head: "decision support system" in "online decision support system".
+                for (var i = chunk.Start + 1; i < chunk.End - 1; i++)
                 {
-                    for (var j = i + 2; j <= chunk.End; j++)
-                    {
-                        if (j - i < chunk.Length && scratch.Tags[j - 1] is PosTag.Noun or PosTag.ProperNoun)
-                        {
-                            document.Mentions.Add(new TermMention(Key(scratch, i, j, words), Surface(scratch, i, j), MentionKind.Nested, i, s, inTitle));
-                        }
-                    }
+                    document.Mentions.Add(new TermMention(Key(scratch, i, chunk.End, words), Surface(scratch, i, chunk.End), MentionKind.Nested, i, s, inTitle));
                 }
 
                 previous = index;

@@ -109,18 +109,36 @@ public sealed class ConceptIndex
         logger ??= NullLogger.Instance;
         var n = documents.Count;
 
-        // 1. Abbreviations.
+        // 1. Spelling variants: keys equal without spaces share the key with the most words.
+        var compact = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var key in document.Mentions.Select(m => m.Key).Concat(document.Definitions.Select(d => d.LongKey)))
+            {
+                var c = ConceptKeys.Compact(key);
+                if (!compact.TryGetValue(c, out var existing) || Spaces(key) > Spaces(existing)
+                    || Spaces(key) == Spaces(existing) && string.CompareOrdinal(key, existing) < 0)
+                {
+                    compact[c] = key;
+                }
+            }
+        }
+
+        string Spelling(string key) => compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+
+        // 2. Abbreviations, their long forms spelled one way.
         var meanings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            foreach (var definition in document.Definitions.DistinctBy(d => (d.ShortForm, d.LongKey)))
+            foreach (var definition in document.Definitions.DistinctBy(d => (d.ShortForm, Spelling(d.LongKey))))
             {
                 if (!meanings.TryGetValue(definition.ShortForm, out var longForms))
                 {
                     meanings[definition.ShortForm] = longForms = new Dictionary<string, int>(StringComparer.Ordinal);
                 }
 
-                longForms[definition.LongKey] = longForms.GetValueOrDefault(definition.LongKey) + 1;
+                var longKey = Spelling(definition.LongKey);
+                longForms[longKey] = longForms.GetValueOrDefault(longKey) + 1;
             }
         }
 
@@ -145,21 +163,6 @@ public sealed class ConceptIndex
             }
         }
 
-        // 2. Spelling variants: keys equal without spaces share the key with the most words.
-        var compact = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            foreach (var mention in document.Mentions)
-            {
-                var c = ConceptKeys.Compact(mention.Key);
-                if (!compact.TryGetValue(c, out var existing) || Spaces(mention.Key) > Spaces(existing)
-                    || Spaces(mention.Key) == Spaces(existing) && string.CompareOrdinal(mention.Key, existing) < 0)
-                {
-                    compact[c] = mention.Key;
-                }
-            }
-        }
-
         string Canonical(string key)
         {
             if (longToConcept.TryGetValue(key, out var concept))
@@ -167,7 +170,7 @@ public sealed class ConceptIndex
                 return concept;
             }
 
-            var spaced = compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+            var spaced = Spelling(key);
             return longToConcept.GetValueOrDefault(spaced, spaced);
         }
 
@@ -202,7 +205,7 @@ public sealed class ConceptIndex
             foreach (var definition in document.Definitions)
             {
                 // A paper that defines a short form twice means its first definition.
-                local.TryAdd(definition.ShortForm, meaningKey[(definition.ShortForm, definition.LongKey)]);
+                local.TryAdd(definition.ShortForm, meaningKey[(definition.ShortForm, Spelling(definition.LongKey))]);
             }
 
             var suppressed = new HashSet<int>();
@@ -233,7 +236,7 @@ public sealed class ConceptIndex
                 }
                 else if (mention.Kind == MentionKind.LongForm)
                 {
-                    key = longToConcept.GetValueOrDefault(mention.Key, mention.Key);
+                    key = Canonical(mention.Key);
                 }
                 else if (defaultMeaning.TryGetValue(mention.Key, out var meaning))
                 {
@@ -288,7 +291,7 @@ public sealed class ConceptIndex
             concept.Name = concept.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).First().Key;
             concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, n);
             concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf);
-            if (GenericTerms.Contains(concept.Key) || concept.LongForm is null && concept.Documents >= settings.GenericMinDocuments && concept.ResidualIdf < settings.GenericMaxResidualIdf)
+            if (GenericTerms.Contains(concept.Key) || concept.Key.Count(char.IsLetter) < 2 || concept.LongForm is null && concept.Documents >= settings.GenericMinDocuments && concept.ResidualIdf < settings.GenericMaxResidualIdf)
             {
                 generic.Add(concept.Key);
             }

@@ -86,11 +86,22 @@ public static class ConceptKeys
             }
         }
 
-        if (singularHead)
+        if (!singularHead)
         {
-            SingularizeLastWord(key, lastPartAcronym);
+            return key.ToString();
         }
 
+        // In "mixtures of experts" the head is the word before "of".
+        var built = key.ToString();
+        var of = built.IndexOf(" of ", StringComparison.Ordinal);
+        if (of > 0)
+        {
+            var head = new StringBuilder(built[..of]);
+            SingularizeLastWord(head, IsAcronymLike(built.AsSpan(0, of)[(built.LastIndexOf(' ', of - 1) + 1)..]));
+            return head.Append(built.AsSpan(of)).ToString();
+        }
+
+        SingularizeLastWord(key, lastPartAcronym);
         return key.ToString();
     }
 

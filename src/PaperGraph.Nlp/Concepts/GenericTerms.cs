@@ -26,7 +26,8 @@ internal static class GenericTerms
         "previous work", "recent work", "recent advance", "recent year", "year", "time", "fact", "point", "term",
         "manner", "order", "respect", "regard", "basis", "detail", "end", "means", "overview", "thing", "lot", "majority", "rest", "whole", "total", "extent", "sense", "view", "perspective", "direction",
         "world", "real world", "practice", "experience", "input", "output", "value", "score", "metric", "measure", "rate", "ratio", "size", "cost", "scale", "large scale",
-        "order of magnitude", "various task", "downstream task", "new method", "new approach",
+        "order of magnitude", "various task", "downstream task", "new method", "new approach", "data", "dataset",
+        "benchmark", "algorithm", "sample", "information",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the concept key is boilerplate.</summary>

@@ -1,0 +1,169 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaperGraph.Core;
+using PaperGraph.Nlp;
+using PaperGraph.Nlp.Concepts;
+using PaperGraph.Storage;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary><c>papergraph extract</c> and <c>papergraph concepts</c>: concept extraction into the workspace, and its listing.</summary>
+internal static class ExtractCommand
+{
+    public static Command CreateExtract(CommandRunner runner)
+    {
+        var all = new Option<bool>("--all") { Description = "Analyse every paper again, not only new and changed ones." };
+        var command = new Command("extract", """
+            Extract concepts from every paper in the workspace: noun-phrase terms and abbreviations with their long
+            forms, variants merged, boilerplate dropped, each concept scored in each paper. Only papers added or changed
+            since the last run are analysed (unless --all); merging and scoring are redone over the whole corpus.
+            Settings: configuration section "Concepts" (see README).
+            """)
+        {
+            IngestCommand.Workspace, all,
+        };
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WorkspaceOverride(parse), ConfigureServices,
+            (context, token) => Task.Run(() => RunExtract(context, parse.GetValue(all), token), token), cancellationToken));
+        return command;
+    }
+
+    public static Command CreateConcepts(CommandRunner runner)
+    {
+        var top = new Option<int>("--top", "-n") { Description = "How many concepts to list (default 50).", DefaultValueFactory = _ => 50, HelpName = "count" };
+        top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--top must be at least 1."); } });
+        var abbreviations = new Option<bool>("--abbreviations") { Description = "List every abbreviation with its long form instead." };
+        var command = new Command("concepts", """
+            List the workspace's top concepts by relevance (papers, weighted by how specific the concept is), with
+            papers, occurrences and surface forms. Run 'papergraph extract' first.
+            """)
+        {
+            IngestCommand.Workspace, top, abbreviations,
+        };
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+            (context, token) => Task.Run(() => RunConcepts(context, parse.GetValue(top), parse.GetValue(abbreviations)), token), cancellationToken));
+        return command;
+    }
+
+    private static Dictionary<string, string?> WorkspaceOverride(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(IngestCommand.Workspace) is { } workspace)
+        {
+            overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
+        }
+
+        return overrides;
+    }
+
+    private static void ConfigureServices(IServiceCollection services)
+    {
+        IngestCommand.ConfigureServices(services);
+        EvalCommand.ConfigureServices(services);
+    }
+
+    private static int RunExtract(CommandContext context, bool all, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var settings = context.Options<ConceptOptions>().ToSettings();
+        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        if (workspace.CountPapers() == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: the workspace has no papers; run 'papergraph ingest <files> --workspace {workspace.Directory}' first.");
+        }
+
+        var total = Stopwatch.StartNew();
+        var papers = workspace.PapersToExtract(all);
+        var extractor = ConceptExtractor.Default;
+        var results = new (string Id, int Revision, string Terms)[papers.Count];
+        var done = 0;
+        var analysis = Stopwatch.StartNew();
+        Parallel.For(0, papers.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new AnalyzedText(), (i, _, scratch) =>
+        {
+            var paper = papers[i];
+            results[i] = (paper.Id, paper.Revision, DocumentTermsJson.Write(extractor.Extract(paper.Id, paper.Title, paper.Abstract, scratch)));
+            var finished = Interlocked.Increment(ref done);
+            if (finished % 500 == 0)
+            {
+                context.Progress.Report(string.Create(inv, $"extract: {finished:N0} / {papers.Count:N0} papers"));
+            }
+
+            return scratch;
+        }, _ => { });
+        analysis.Stop();
+        workspace.SavePaperTerms(results);
+
+        var indexing = Stopwatch.StartNew();
+        var terms = new List<DocumentTerms>();
+        var stale = 0;
+        foreach (var (_, json) in workspace.ReadPaperTerms())
+        {
+            if (DocumentTermsJson.Read(json) is { } document)
+            {
+                terms.Add(document);
+            }
+            else
+            {
+                stale++;
+            }
+        }
+
+        var index = ConceptIndex.Build(terms, settings, context.Logger<ConceptIndex>());
+        var summaries = index.Concepts.Values.Select(c => new ConceptSummary(c.Key, c.Name, c.Aliases, c.Documents, c.Occurrences, c.LongForm, c.Relevance));
+        var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle))).ToList();
+        workspace.ReplaceConcepts(summaries, mentions);
+        indexing.Stop();
+        context.Progress.Clear();
+
+        context.Out.WriteLine(string.Create(inv, $"Extracted concepts in {workspace.Directory} in {total.Elapsed.TotalSeconds:F2} s"));
+        context.Out.WriteLine(string.Create(inv, $"  papers:        {papers.Count:N0} analysed ({(all ? "all" : "new or changed")}) in {analysis.Elapsed.TotalSeconds:F2} s, {terms.Count:N0} in the corpus"));
+        if (stale > 0)
+        {
+            context.Out.WriteLine(string.Create(inv, $"  note:          {stale:N0} papers were extracted by an older PaperGraph and are left out; run 'papergraph extract --all'"));
+        }
+
+        context.Out.WriteLine(string.Create(inv, $"  concepts:      {index.Concepts.Count:N0} ({index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
+        context.Out.WriteLine(string.Create(inv, $"  mentions:      {mentions.Count:N0} paper-concept links, merged and scored in {indexing.Elapsed.TotalSeconds:F2} s"));
+        context.Out.WriteLine($"  next:          papergraph concepts --workspace {workspace.Directory} --top 50");
+        return ExitCodes.Success;
+    }
+
+    private static int RunConcepts(CommandContext context, int top, bool abbreviations)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        if (workspace.Count("concepts") == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concepts yet; run 'papergraph extract --workspace {workspace.Directory}' first.");
+        }
+
+        if (abbreviations)
+        {
+            var pairs = workspace.ReadConcepts().Where(c => c.LongForm is not null).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+            context.Out.WriteLine(string.Create(inv, $"{pairs.Count:N0} abbreviations with their long form:"));
+            foreach (var concept in pairs)
+            {
+                context.Out.WriteLine(string.Create(inv, $"  {concept.Key,-14} {concept.LongForm}  ({concept.Papers:N0} papers)"));
+            }
+
+            return ExitCodes.Success;
+        }
+
+        var concepts = workspace.ReadConcepts(top);
+        context.Out.WriteLine(string.Create(inv, $"Top {concepts.Count} of {workspace.Count("concepts"):N0} concepts in {workspace.Count("papers"):N0} papers"));
+        context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-40} {"papers",7} {"mentions",8}  surface forms"));
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            var c = concepts[i];
+            var aliases = string.Join(", ", c.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Take(4).Select(a => $"{a.Key} ({a.Value})"));
+            var name = c.LongForm is null || c.Name == c.LongForm ? c.Name : $"{c.Name} ({c.LongForm})";
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(name, 40),-40} {c.Papers,7:N0} {c.Occurrences,8:N0}  {aliases}"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,19 @@
+namespace PaperGraph.Core;
+
+/// <summary>A concept of the corpus as stored in the workspace.</summary>
+/// <param name="Key">Concept key (lower-case words, acronyms in their case).</param>
+/// <param name="Name">Display name: the most frequent surface form.</param>
+/// <param name="Aliases">Every surface form with its number of occurrences.</param>
+/// <param name="Papers">Number of papers that mention it.</param>
+/// <param name="Occurrences">Number of mentions.</param>
+/// <param name="LongForm">For an abbreviation, its long form.</param>
+/// <param name="Relevance">Corpus-level relevance (papers weighted by specificity).</param>
+public sealed record ConceptSummary(string Key, string Name, IReadOnlyDictionary<string, int> Aliases, int Papers, int Occurrences, string? LongForm, double Relevance);
+
+/// <summary>A concept mentioned by a paper.</summary>
+/// <param name="PaperId">The paper.</param>
+/// <param name="ConceptKey">The concept.</param>
+/// <param name="Count">Mentions in the paper.</param>
+/// <param name="Score">The concept's score in the paper (higher is more central to it).</param>
+/// <param name="InTitle">Whether the title mentions it.</param>
+public sealed record PaperConcept(string PaperId, string ConceptKey, int Count, double Score, bool InTitle);
