@@ -43,6 +43,17 @@ public sealed class NounPhraseChunker
         "few", "fewer", "own", "very", "real", "actual", "ideal", "optimal", "better", "higher", "lower", "larger",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LinkingGerunds = new[]
+    {
+        "using", "including", "following", "leveraging", "achieving", "showing", "making", "enabling", "allowing",
+        "providing", "requiring", "yielding", "improving", "reducing", "resulting", "involving", "combining",
+        "exploiting", "capturing", "integrating", "incorporating", "outperforming", "demonstrating", "leading",
+        "according", "regarding", "considering", "concerning", "compared", "being", "having", "becoming", "revealing",
+        "suggesting", "indicating", "highlighting", "addressing", "tackling", "obtaining", "reaching", "producing",
+        "generating", "creating", "ranging", "spanning", "covering", "containing", "comprising", "consisting",
+        "relying", "depending", "focusing", "aiming", "seeking", "trying", "helping", "supporting", "ensuring",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The chunker; it has no settings.</summary>
     public static NounPhraseChunker Default { get; } = new();
 
@@ -64,8 +75,16 @@ public sealed class NounPhraseChunker
 
             var start = i;
             var lastHead = -1;
+            var verb = false;
             while (i < sentence.End && IsModifier(analysis, i, tokens[i], tags[i]))
             {
+                if (i > start && i + 1 < sentence.End && IsModifier(analysis, i + 1, tokens[i + 1], tags[i + 1]) && LooksLikeVerb(analysis, i))
+                {
+                    // "This paper presents large models": the run stops before the verb and starts again after it.
+                    verb = true;
+                    break;
+                }
+
                 if (IsHead(tokens[i], tags[i]))
                 {
                     lastHead = i;
@@ -74,12 +93,17 @@ public sealed class NounPhraseChunker
                 i++;
             }
 
+            var end = lastHead + 1;
+            if (verb)
+            {
+                i++;
+            }
+
             if (lastHead < 0)
             {
                 continue;
             }
 
-            var end = lastHead + 1;
 
             // A tagger slip: a present-tense verb read as a plural noun at the end of a term ("the model outperforms the
             // baseline"). Such a word is followed by a determiner or pronoun, which a noun phrase's head rarely is.
@@ -105,6 +129,29 @@ public sealed class NounPhraseChunker
         }
     }
 
+    /// <summary>
+    /// A tagger slip common in abstracts: a present-tense verb after a singular subject read as a plural noun
+    /// ("paper presents", "model outperforms", "SAM segments"). Taken as a verb when it is a regular plural in lower
+    /// case, follows a singular noun, and more nouns or adjectives follow it.
+    /// </summary>
+    private static bool LooksLikeVerb(AnalyzedText analysis, int index)
+    {
+        if (analysis.Tags[index] is not PosTag.Noun || analysis.Tags[index - 1] is not (PosTag.Noun or PosTag.ProperNoun))
+        {
+            return false;
+        }
+
+        var word = analysis.TokenText(index);
+        var previous = analysis.TokenText(index - 1);
+        if (word.Length < 4 || !char.IsLower(word[0]) || word[^1] != 's' || previous[^1] == 's' || word.Contains('-'))
+        {
+            return false;
+        }
+
+        var text = word.ToString();
+        return Concepts.ConceptKeys.Singular(text) != text;
+    }
+
     private static bool HasLetter(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
@@ -118,7 +165,7 @@ public sealed class NounPhraseChunker
         return false;
     }
 
-    private static bool IsHead(Token token, PosTag tag) => tag is PosTag.Noun or PosTag.ProperNoun && token.Kind is TokenKind.Word;
+    private static bool IsHead(Token token, PosTag tag) => tag is PosTag.Noun or PosTag.ProperNoun or PosTag.Verb && token.Kind is TokenKind.Word;
 
     private static bool IsModifier(AnalyzedText analysis, int index, Token token, PosTag tag)
     {
@@ -136,8 +183,17 @@ public sealed class NounPhraseChunker
                 var word = analysis.TokenText(index);
                 return word.IndexOfAnyInRange('0', '9') >= 0 && word.ContainsAnyExceptInRange('0', '9') && HasLetter(word);
             case PosTag.Verb:
-                // Past participles used as adjectives: "pre-trained models", "learned features".
                 var text = analysis.TokenText(index);
+                if (text.Length > 4 && text.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Gerunds that name things: "reinforcement learning", "fine tuning", "finetuning of encoders";
+                    // not the verbs that link clauses ("models using", "methods including").
+                    return !LinkingGerunds.Contains(text)
+                        && (index > 0 && analysis.Tags[index - 1] is PosTag.Noun or PosTag.Adjective or PosTag.ProperNoun && analysis.Tokens[index - 1].Kind == TokenKind.Word
+                            || index + 1 < analysis.Tokens.Length && analysis.TokenText(index + 1).Equals("of", StringComparison.OrdinalIgnoreCase));
+                }
+
+                // Past participles used as adjectives: "pre-trained models", "learned features".
                 return text.Length > 4 && text.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && index + 1 < analysis.Tokens.Length
                     && analysis.Tags[index + 1] is PosTag.Noun or PosTag.ProperNoun or PosTag.Adjective;
             default:

@@ -1,0 +1,33 @@
+using PaperGraph.Nlp.Concepts;
+using PaperGraph.Nlp.Tests.Concepts;
+
+namespace PaperGraph.Nlp.Tests.Abbreviations;
+
+public class AbbreviationDetectorTests
+{
+    [Theory]
+    [InlineData("We use Reinforcement Learning from Human Feedback (RLHF) to align models.", "RLHF=reinforcement learning from human feedback")]
+    [InlineData("Low-Rank Adaptation (LoRA) adds few parameters.", "LoRA=low rank adaptation")]
+    [InlineData("Recent large language models (LLMs) reason well.", "LLM=large language model")]
+    [InlineData("We build on RLHF (reinforcement learning from human feedback) pipelines.", "RLHF=reinforcement learning from human feedback")]
+    [InlineData("A mixture of experts (MoE; Shazeer et al.) routes tokens.", "MoE=mixture of experts")]
+    [InlineData("We train a state space model (SSM, in short) on audio.", "SSM=state space model")]
+    [InlineData("We propose the Segment Anything Model (SAM) for masks.", "SAM=segment anything model")]
+    [InlineData("The results (see Table 2 (b)) are strong.", "")]
+    [InlineData("We evaluate graph neural networks (XYZ) on molecules.", "")]
+    [InlineData("Accuracy rose (p < 0.05) in all runs (N = 12).", "")]
+    public void Detect_finds_short_forms_and_long_forms(string sentence, string expected)
+    {
+        var found = Extract.Terms(sentence).Definitions.Select(d => $"{d.ShortForm}={d.LongKey}");
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split('|'), found);
+    }
+
+    [Fact]
+    public void Long_form_and_short_form_become_mentions_and_their_words_are_not_separate_terms()
+    {
+        var terms = Extract.Terms("Reinforcement Learning from Human Feedback (RLHF) aligns models.");
+        Assert.Contains(terms.Mentions, m => m.Kind == MentionKind.LongForm && m.Surface == "Reinforcement Learning from Human Feedback");
+        Assert.Contains(terms.Mentions, m => m.Kind == MentionKind.ShortForm && m.Key == "RLHF");
+        Assert.DoesNotContain(terms.Mentions, m => m.Kind == MentionKind.Term && m.Key is "human feedback" or "reinforcement learning");
+    }
+}

@@ -1,0 +1,53 @@
+using PaperGraph.Nlp.Concepts;
+using PaperGraph.Nlp.Tests.Concepts;
+
+namespace PaperGraph.Nlp.Tests.Chunking;
+
+public class NounPhraseChunkerTests
+{
+    [Theory]
+    [InlineData("We study sample complexity in reinforcement learning.", "sample complexity|reinforcement learning")]
+    [InlineData("We propose a novel low-rank adaptation method.", "low rank adaptation method")]
+    [InlineData("The pre-trained language models are fine-tuned.", "pre trained language model")]
+    [InlineData("Our approach improves the accuracy of 3D object detectors.", "approach|accuracy|3d object detector")]
+    [InlineData("They trained three models on 12 benchmarks.", "model|benchmark")]
+    [InlineData("This paper presents large language models for theorem proving.", "paper|large language model|theorem proving")]
+    public void Terms_are_maximal_noun_phrases_without_vague_modifiers(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("Our model outperforms strong baselines.", "model|baseline")]
+    [InlineData("SAM segments medical images.", "SAM|medical image")]
+    [InlineData("We use time series data and sports cars.", "time series data|sports car")]
+    public void A_verb_read_as_a_plural_noun_splits_the_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Fact]
+    public void Terms_do_not_cross_determiners_verbs_or_punctuation()
+    {
+        var keys = Extract.Keys("The graph neural network, the dataset and a benchmark suite were released.");
+        Assert.Equal(["graph neural network", "dataset", "benchmark suite"], keys);
+    }
+
+    [Fact]
+    public void X_of_Y_phrases_are_proposed_with_their_parts()
+    {
+        var terms = Extract.Terms("We revisit the theory of mind in a mixture of experts.");
+        var of = terms.Mentions.Where(m => m.Kind == MentionKind.OfPhrase).Select(m => m.Key).ToList();
+        Assert.Equal(["theory of mind", "mixture of experts"], of);
+        var mixture = terms.Mentions.Single(m => m.Key == "mixture of experts");
+        Assert.Equal("mixture", terms.Mentions[mixture.PartA].Key);
+        Assert.Equal("expert", terms.Mentions[mixture.PartB].Key);
+    }
+
+    [Fact]
+    public void Shorter_terms_ending_a_longer_one_are_proposed_as_nested()
+    {
+        var nested = Extract.Keys("An online decision support system helps.", MentionKind.Nested);
+        Assert.Equal(["decision support system", "support system"], nested);
+    }
+}

@@ -1,0 +1,91 @@
+using PaperGraph.Nlp.Concepts;
+
+namespace PaperGraph.Nlp.Tests.Concepts;
+
+public class ConceptIndexTests
+{
+    private static ConceptIndex Build(params string[] abstracts) =>
+        ConceptIndex.Build(abstracts.Select((a, i) => Extract.Terms(a, id: $"p{i}")).ToList(), new ConceptSettings());
+
+    [Fact]
+    public void Bare_acronym_joins_the_concept_defined_in_another_paper()
+    {
+        var index = Build(
+            "We study reinforcement learning from human feedback (RLHF) for dialogue agents.",
+            "RLHF improves helpfulness of chat assistants.");
+        var rlhf = index.Concepts["RLHF"];
+        Assert.Equal(2, rlhf.Documents);
+        Assert.Equal("reinforcement learning from human feedback", rlhf.LongForm);
+        Assert.Contains(index.ByDocument["p1"], c => c.Key == "RLHF");
+    }
+
+    [Fact]
+    public void Long_form_without_its_acronym_joins_the_acronym_concept()
+    {
+        var index = Build(
+            "Low-rank adaptation (LoRA) trains few parameters.",
+            "We extend low-rank adaptation to vision transformers.");
+        Assert.Equal(2, index.Concepts["LoRA"].Documents);
+        Assert.False(index.Concepts.ContainsKey("low rank adaptation"));
+    }
+
+    [Fact]
+    public void Acronym_with_two_long_forms_stays_two_concepts()
+    {
+        var index = Build(
+            "The segment anything model (SAM) masks objects.",
+            "Sharpness-aware minimization (SAM) finds flat minima.",
+            "We apply the segment anything model (SAM) to cells.",
+            "SAM segments medical images.");
+        Assert.Equal("segment anything model", index.Concepts["SAM"].LongForm);
+        Assert.Equal("sharpness aware minimization", index.Concepts["SAM (sharpness aware minimization)"].LongForm);
+        Assert.Equal(3, index.Concepts["SAM"].Documents);
+    }
+
+    [Fact]
+    public void Spelling_variants_become_one_concept_with_every_alias()
+    {
+        var index = Build("We study finetuning of encoders.", "Fine-tuning is cheap.", "We apply fine tuning to retrieval.");
+        var concept = index.Concepts["fine tuning"];
+        Assert.Equal(3, concept.Documents);
+        Assert.Contains("finetuning", concept.Aliases.Keys);
+        Assert.Contains("Fine-tuning", concept.Aliases.Keys);
+        Assert.False(index.Concepts.ContainsKey("finetuning"));
+    }
+
+    [Fact]
+    public void Fixed_of_phrases_are_kept_and_one_off_ones_are_not()
+    {
+        var index = Build(
+            "We train a mixture of experts on text.",
+            "The mixture of experts is sparse.",
+            "A review of methods for graphs.");
+        Assert.True(index.Concepts.ContainsKey("mixture of experts"));
+        Assert.False(index.Concepts.ContainsKey("review of methods"));
+    }
+
+    [Fact]
+    public void Boilerplate_is_not_a_concept()
+    {
+        var index = Build("Our method achieves state-of-the-art performance. Extensive experiments confirm our approach.");
+        Assert.False(index.Concepts.ContainsKey("method"));
+        Assert.False(index.Concepts.ContainsKey("performance"));
+        Assert.False(index.Concepts.ContainsKey("extensive experiment"));
+        Assert.False(index.Concepts.ContainsKey("approach"));
+    }
+
+    [Fact]
+    public void Residual_idf_separates_clustered_terms_from_spread_ones()
+    {
+        // 100 documents: a term used 3 times in each of 5 documents clusters; one used once in each of 15 is spread.
+        Assert.True(ConceptIndex.ResidualIdf(5, 15, 100) > 1.0);
+        Assert.True(ConceptIndex.ResidualIdf(15, 15, 100) < 0.1);
+    }
+
+    [Fact]
+    public void Concepts_in_the_title_rank_first_in_their_paper()
+    {
+        var index = ConceptIndex.Build([Extract.Terms("We compare graph kernels and message passing on molecules.", title: "Message passing for chemistry")], new ConceptSettings());
+        Assert.Equal("message passing", index.ByDocument["d"][0].Key);
+    }
+}

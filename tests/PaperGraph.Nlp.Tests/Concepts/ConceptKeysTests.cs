@@ -1,0 +1,53 @@
+using PaperGraph.Nlp.Concepts;
+
+namespace PaperGraph.Nlp.Tests.Concepts;
+
+public class ConceptKeysTests
+{
+    [Theory]
+    [InlineData("fine-tuning", "fine tuning")]
+    [InlineData("Fine\u2013Tuning", "fine tuning")]
+    [InlineData("Large Language Models", "large language model")]
+    [InlineData("Low-Rank Adaptation", "low rank adaptation")]
+    [InlineData("LLMs", "LLM")]
+    [InlineData("LoRA", "LoRA")]
+    [InlineData("GPT-4 agents", "GPT 4 agent")]
+    [InlineData("meta-analyses", "meta analysis")]
+    [InlineData("evaluation criteria", "evaluation criterion")]
+    [InlineData("training data", "training data")]
+    [InlineData("case studies", "case study")]
+    [InlineData("attention matrices", "attention matrix")]
+    [InlineData("loss functions", "loss function")]
+    [InlineData("model classes", "model class")]
+    [InlineData("time series", "time series")]
+    [InlineData("graph dynamics", "graph dynamics")]
+    [InlineData("Mixtures of Experts", "mixture of experts")]
+    [InlineData("input/output pairs", "input output pair")]
+    public void Key_unifies_case_hyphens_and_number(string surface, string key)
+    {
+        Assert.Equal(key, ConceptKeys.Key(surface));
+    }
+
+    [Theory]
+    [InlineData("analyses", "analysis")]
+    [InlineData("phenomena", "phenomenon")]
+    [InlineData("policies", "policy")]
+    [InlineData("boxes", "box")]
+    [InlineData("approaches", "approach")]
+    [InlineData("corpora", "corpus")]
+    [InlineData("status", "status")]
+    [InlineData("bias", "bias")]
+    [InlineData("data", "data")]
+    [InlineData("physics", "physics")]
+    [InlineData("process", "process")]
+    public void Singular_knows_regular_and_irregular_plurals(string plural, string singular)
+    {
+        Assert.Equal(singular, ConceptKeys.Singular(plural));
+    }
+
+    [Fact]
+    public void Joined_and_spaced_spellings_share_a_compact_form()
+    {
+        Assert.Equal(ConceptKeys.Compact(ConceptKeys.Key("finetuning")), ConceptKeys.Compact(ConceptKeys.Key("fine-tuning")));
+    }
+}
