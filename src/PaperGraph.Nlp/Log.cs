@@ -5,7 +5,11 @@ namespace PaperGraph.Nlp;
 /// <summary>Log messages of the NLP library (event ids 2000-2099).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug,
         Message = "The abbreviation {ShortForm} has several long forms in the corpus: {LongForms}. Where it is not defined, it is read as '{Chosen}'.")]
     public static partial void AmbiguousAbbreviation(ILogger logger, string shortForm, string longForms, string chosen);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information,
+        Message = "{Count} abbreviations have several long forms in the corpus: each meaning is its own concept, and a bare use joins the most frequent one (run with --verbose to see each choice).")]
+    public static partial void AmbiguousAbbreviations(ILogger logger, int count);
 }

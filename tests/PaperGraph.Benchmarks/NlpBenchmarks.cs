@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PaperGraph.Nlp;
+using PaperGraph.Nlp.Concepts;
 using PaperGraph.Nlp.Sentences;
 using PaperGraph.Nlp.Tagging;
 using PaperGraph.Nlp.Tokenization;
@@ -76,6 +77,20 @@ public class NlpBenchmarks
         {
             TextAnalyzer.Default.Analyze(text, _analysis);
             count += _analysis.Sentences.Length;
+        }
+
+        return count;
+    }
+
+    /// <summary>Concept extraction per paper: the pipeline plus chunking, abbreviations and concept keys.</summary>
+    [Benchmark]
+    public int ExtractTerms()
+    {
+        var count = 0;
+        var extractor = ConceptExtractor.Default;
+        foreach (var text in _texts)
+        {
+            count += extractor.Extract("id", null, text, _analysis).Mentions.Count;
         }
 
         return count;

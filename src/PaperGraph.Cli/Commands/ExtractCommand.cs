@@ -153,13 +153,16 @@ internal static class ExtractCommand
 
         var concepts = workspace.ReadConcepts(top);
         context.Out.WriteLine(string.Create(inv, $"Top {concepts.Count} of {workspace.Count("concepts"):N0} concepts in {workspace.Count("papers"):N0} papers"));
-        context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-40} {"papers",7} {"mentions",8}  surface forms"));
+        context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-56} {"papers",7} {"mentions",8}  surface forms"));
         for (var i = 0; i < concepts.Count; i++)
         {
             var c = concepts[i];
             var aliases = string.Join(", ", c.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Take(4).Select(a => $"{a.Key} ({a.Value})"));
-            var name = c.LongForm is null || c.Name == c.LongForm ? c.Name : $"{c.Name} ({c.LongForm})";
-            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(name, 40),-40} {c.Papers,7:N0} {c.Occurrences,8:N0}  {aliases}"));
+            // An abbreviation shows its long form, or a long form its abbreviation.
+            var name = c.LongForm is null ? c.Name
+                : PaperGraph.Nlp.Concepts.ConceptKeys.IsAcronymLike(c.Name) ? $"{c.Name} ({c.LongForm})"
+                : $"{c.Name} ({c.Key})";
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(name, 56),-56} {c.Papers,7:N0} {c.Occurrences,8:N0}  {aliases}"));
         }
 
         return ExitCodes.Success;

@@ -77,9 +77,13 @@ public sealed class ConceptOptions
     /// <summary>Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</summary>
     public bool NestedNeedsStandalone { get; set; } = Defaults.NestedNeedsStandalone;
 
+    /// <summary>A short form used bare in more papers than this many times the papers defining it keeps its bare uses apart.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxBareUsesPerDefinition { get; set; } = Defaults.MaxBareUsesPerDefinition;
+
     public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
         MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, TitleWeight, PositionWeight, SingleWordWeight, NestedWeight, WordWeight,
-        NestedNeedsStandalone);
+        NestedNeedsStandalone, MaxBareUsesPerDefinition);
 }
 
 [OptionsValidator]

@@ -12,6 +12,7 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="SingleWordWeight">Score multiplier for one-word concepts (other than abbreviations), which are rarely what a researcher names.</param>
 /// <param name="NestedWeight">How much an occurrence inside a longer term counts, against 1 for a term on its own.</param>
 /// <param name="WordWeight">Weight of the concept's words' TF-IDF in the document, against 1 for the concept's own IDF.</param>
+/// <param name="MaxBareUsesPerDefinition">A short form used bare in more papers than this many times the papers defining it is not read as its definition there.</param>
 /// <param name="NestedNeedsStandalone">Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</param>
 public sealed record ConceptSettings(
     int MinFixedPhraseDocuments = 2,
@@ -22,7 +23,8 @@ public sealed record ConceptSettings(
     double SingleWordWeight = 0.3,
     double NestedWeight = 0.5,
     double WordWeight = 1.0,
-    bool NestedNeedsStandalone = true)
+    bool NestedNeedsStandalone = true,
+    int MaxBareUsesPerDefinition = 20)
 {
     /// <summary>Checks the settings.</summary>
     public ConceptSettings Validate()
@@ -109,18 +111,24 @@ public sealed class ConceptIndex
         logger ??= NullLogger.Instance;
         var n = documents.Count;
 
-        // 1. Spelling variants: keys equal without spaces share the key with the most words.
-        var compact = new Dictionary<string, string>(StringComparer.Ordinal);
+        // 1. Spelling variants: keys equal without spaces and hyphens share the most frequent spelling.
+        var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
             foreach (var key in document.Mentions.Select(m => m.Key).Concat(document.Definitions.Select(d => d.LongKey)))
             {
-                var c = ConceptKeys.Compact(key);
-                if (!compact.TryGetValue(c, out var existing) || Spaces(key) > Spaces(existing)
-                    || Spaces(key) == Spaces(existing) && string.CompareOrdinal(key, existing) < 0)
-                {
-                    compact[c] = key;
-                }
+                spellings[key] = spellings.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var compact = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, count) in spellings)
+        {
+            var c = ConceptKeys.Compact(key);
+            if (!compact.TryGetValue(c, out var existing) || count > spellings[existing]
+                || count == spellings[existing] && string.CompareOrdinal(key, existing) < 0)
+            {
+                compact[c] = key;
             }
         }
 
@@ -130,7 +138,7 @@ public sealed class ConceptIndex
         var meanings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            foreach (var definition in document.Definitions.DistinctBy(d => (d.ShortForm, Spelling(d.LongKey))))
+            foreach (var definition in document.Definitions.Where(IsUsable).DistinctBy(d => (d.ShortForm, Spelling(d.LongKey))))
             {
                 if (!meanings.TryGetValue(definition.ShortForm, out var longForms))
                 {
@@ -142,25 +150,52 @@ public sealed class ConceptIndex
             }
         }
 
-        // Concept key of each (short form, long form) meaning; the most frequent meaning is the short form's default.
+        // Papers that use a defined short form without defining it.
+        var bare = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.Term && meanings.ContainsKey(m.Key)).Select(m => m.Key).Distinct(StringComparer.Ordinal))
+            {
+                if (!document.Definitions.Any(d => d.ShortForm == key))
+                {
+                    bare[key] = bare.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        // Concept key of each (short form, long form) meaning; the most frequent meaning is the short form's default,
+        // unless far more papers use the short form bare than define it ("GeV" defined once as "germanium vacancy"):
+        // then every meaning is keyed "SF (long form)" and bare uses stay a concept of their own.
         var meaningKey = new Dictionary<(string Short, string Long), string>();
         var defaultMeaning = new Dictionary<string, string>(StringComparer.Ordinal);
         var longToConcept = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = 0;
         foreach (var (shortForm, longForms) in meanings.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             var ranked = longForms.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
+            var anchored = bare.GetValueOrDefault(shortForm) <= settings.MaxBareUsesPerDefinition * longForms.Values.Sum();
             for (var r = 0; r < ranked.Count; r++)
             {
-                var key = r == 0 ? shortForm : $"{shortForm} ({ranked[r].Key})";
+                var key = r == 0 && anchored ? shortForm : $"{shortForm} ({ranked[r].Key})";
                 meaningKey[(shortForm, ranked[r].Key)] = key;
                 longToConcept.TryAdd(ranked[r].Key, key);
             }
 
-            defaultMeaning[shortForm] = shortForm;
+            if (anchored)
+            {
+                defaultMeaning[shortForm] = shortForm;
+            }
+
             if (ranked.Count > 1)
             {
+                ambiguous++;
                 Log.AmbiguousAbbreviation(logger, shortForm, string.Join("; ", ranked.Select(l => $"{l.Key} ({l.Value})")), ranked[0].Key);
             }
+        }
+
+        if (ambiguous > 0)
+        {
+            Log.AmbiguousAbbreviations(logger, ambiguous);
         }
 
         string Canonical(string key)
@@ -202,7 +237,7 @@ public sealed class ConceptIndex
         foreach (var document in documents)
         {
             var local = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var definition in document.Definitions)
+            foreach (var definition in document.Definitions.Where(IsUsable))
             {
                 // A paper that defines a short form twice means its first definition.
                 local.TryAdd(definition.ShortForm, meaningKey[(definition.ShortForm, Spelling(definition.LongKey))]);
@@ -288,9 +323,11 @@ public sealed class ConceptIndex
         var generic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var concept in concepts.Values)
         {
-            concept.Name = concept.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).First().Key;
+            // Ties go to the form with more lower case ("reward models" over "Reward models").
+            concept.Name = concept.Aliases.OrderByDescending(a => a.Value).ThenByDescending(a => a.Key, StringComparer.Ordinal).First().Key;
             concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, n);
-            concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf);
+            concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf)
+                * (concept.LongForm is null && !concept.Key.Contains(' ', StringComparison.Ordinal) ? settings.SingleWordWeight : 1.0);
             if (GenericTerms.Contains(concept.Key) || concept.Key.Count(char.IsLetter) < 2 || concept.LongForm is null && concept.Documents >= settings.GenericMinDocuments && concept.ResidualIdf < settings.GenericMaxResidualIdf)
             {
                 generic.Add(concept.Key);
@@ -372,7 +409,9 @@ public sealed class ConceptIndex
         return observed - expected;
     }
 
-    private static int Spaces(string key) => key.Count(c => c == ' ');
+    /// <summary>A definition whose long form is one word, or boilerplate, is a false match ("spin transfer system (STS)" read as "system").</summary>
+    private static bool IsUsable(AcronymDefinition definition) =>
+        definition.LongKey.Contains(' ', StringComparison.Ordinal) && !GenericTerms.Contains(definition.LongKey);
 
     private static IEnumerable<string> Words(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "of");
 }

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using PaperGraph.Tests;
+
+namespace PaperGraph.Cli.Tests;
+
+public class ExtractCommandTests
+{
+    /// <summary>Three short papers written for this test, as JSON Lines.</summary>
+    private const string Papers = """
+        {"id": "2401.00001", "title": "Reinforcement Learning from Human Feedback for Dialogue", "abstract": "We study reinforcement learning from human feedback (RLHF) for dialogue agents. Reward models are trained on preference data."}
+        {"id": "2401.00002", "title": "Low-Rank Adaptation at Scale", "abstract": "Low-rank adaptation (LoRA) reduces the memory of fine-tuning. We combine LoRA with RLHF and study reward models."}
+        {"id": "2401.00003", "title": "Reward Models Revisited", "abstract": "Reward models drive RLHF. We compare finetuning recipes for reward models."}
+        """;
+
+    [Fact]
+    public async Task Extract_then_concepts_lists_merged_concepts_and_abbreviations()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("papers.jsonl", Papers);
+        var workspace = temp.File("ws");
+        Assert.Equal(0, (await CliRun.RunAsync("ingest", input, "-w", workspace, "-q")).ExitCode);
+
+        var extracted = await CliRun.RunAsync("extract", "-w", workspace);
+        Assert.Equal(0, extracted.ExitCode);
+        Assert.Contains("papers:        3 analysed (new or changed)", extracted.Out, StringComparison.Ordinal);
+        Assert.Contains("2 abbreviations with their long form", extracted.Out, StringComparison.Ordinal);
+
+        var concepts = await CliRun.RunAsync("concepts", "-w", workspace, "--top", "5");
+        Assert.Equal(0, concepts.ExitCode);
+        Assert.Contains("RLHF (reinforcement learning from human feedback)", concepts.Out, StringComparison.Ordinal);
+        Assert.Matches(@"reward models\s+3\s+5", concepts.Out);
+
+        var abbreviations = await CliRun.RunAsync("concepts", "-w", workspace, "--abbreviations");
+        Assert.Contains("LoRA           low rank adaptation  (1 papers)", abbreviations.Out, StringComparison.Ordinal);
+        Assert.Contains("RLHF           reinforcement learning from human feedback  (3 papers)", abbreviations.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_extract_analyses_only_new_papers_unless_all()
+    {
+        using var temp = new TempDirectory();
+        var lines = Papers.Split('\n');
+        var workspace = temp.File("ws");
+        await CliRun.RunAsync("ingest", temp.Write("a.jsonl", lines[0] + "\n" + lines[1]), "-w", workspace, "-q");
+        Assert.Contains("2 analysed", (await CliRun.RunAsync("extract", "-w", workspace)).Out, StringComparison.Ordinal);
+
+        await CliRun.RunAsync("ingest", temp.Write("b.jsonl", lines[2]), "-w", workspace, "-q");
+        var second = await CliRun.RunAsync("extract", "-w", workspace);
+        Assert.Contains("1 analysed (new or changed) in", second.Out, StringComparison.Ordinal);
+        Assert.Contains("3 in the corpus", second.Out, StringComparison.Ordinal);
+
+        var all = await CliRun.RunAsync("extract", "-w", workspace, "--all");
+        Assert.Contains("3 analysed (all)", all.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_on_an_empty_workspace_exits_3_and_says_what_to_run()
+    {
+        using var temp = new TempDirectory();
+        var result = await CliRun.RunAsync("extract", "-w", temp.File("empty"));
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("run 'papergraph ingest", result.Error, StringComparison.Ordinal);
+
+        var concepts = await CliRun.RunAsync("concepts", "-w", temp.File("empty"));
+        Assert.Equal(3, concepts.ExitCode);
+        Assert.Contains("run 'papergraph extract", concepts.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_keyphrases_scores_and_writes_ranked_predictions()
+    {
+        using var temp = new TempDirectory();
+        var gold = temp.Write("gold.jsonl", """
+            {"id": "a", "title": "Reward models for dialogue", "abstract": "We train reward models on preference data for dialogue agents.", "keyphrases": ["reward models", "preference data", "dialogue agents"]}
+            {"id": "b", "title": "Sparse attention", "abstract": "Sparse attention reduces the cost of long contexts.", "keyphrases": ["sparse attention", "quantum chemistry"]}
+            """);
+        var predictions = temp.File("predictions.jsonl");
+        var result = await CliRun.RunAsync("eval", "keyphrases", "--gold", gold, "--k", "3", "--predictions-out", predictions);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("gold.jsonl: 2 documents", result.Out, StringComparison.Ordinal);
+
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("a", first.RootElement.GetProperty("id").GetString());
+        var ranked = first.RootElement.GetProperty("keyphrases").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("reward models", ranked);
+        Assert.Contains("preference data", ranked);
+
+        // Document a: its three gold phrases are all extracted; b: one of two. F1@3 is therefore well above zero.
+        Assert.Matches(@"\n  3\s+\d+\.\d\s+\d+\.\d\s+[1-9]\d\.\d", result.Out);
+    }
+
+    [Fact]
+    public async Task Eval_keyphrases_reports_a_malformed_line()
+    {
+        using var temp = new TempDirectory();
+        var gold = temp.Write("gold.jsonl", "{\"id\": \"a\", \"abstract\": \"text\"}\n");
+        var result = await CliRun.RunAsync("eval", "keyphrases", "--gold", gold);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("gold.jsonl:1: expected an object with \"abstract\"", result.Error, StringComparison.Ordinal);
+    }
+}
