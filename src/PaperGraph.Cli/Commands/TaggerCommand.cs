@@ -31,6 +31,7 @@ internal static class TaggerCommand
         var seed = new Option<int>("--seed") { Description = $"Shuffle seed; the same data and seed give the same model (default {defaults.Seed}).", DefaultValueFactory = _ => defaults.Seed };
         var dictionaryMin = new Option<int>("--dictionary-min-count") { Description = $"Words seen this often with one tag are tagged from a dictionary (default {defaults.DictionaryMinCount}).", DefaultValueFactory = _ => defaults.DictionaryMinCount };
         var lexiconMin = new Option<int>("--lexicon-min-count") { Description = $"Words seen this often get their set of training tags as a feature (default {defaults.LexiconMinCount}).", DefaultValueFactory = _ => defaults.LexiconMinCount };
+        var models = new Option<int>("--models") { Description = $"First-pass models trained on different shuffles and averaged into one (default {defaults.Models}).", DefaultValueFactory = _ => defaults.Models };
         var twoPass = new Option<bool>("--two-pass") { Description = "Add a second pass that sees the first pass's tags to the right (slightly more accurate, 2.6 times slower)." };
         iterations.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--iterations must be at least 1."); } });
         bits.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 10 or > 26) { r.AddError("--hash-bits must be between 10 and 26."); } });
@@ -41,12 +42,12 @@ internal static class TaggerCommand
             saved file on --dev.
             """)
         {
-            train, dev, output, iterations, bits, seed, twoPass, dictionaryMin, lexiconMin,
+            train, dev, output, iterations, bits, seed, twoPass, dictionaryMin, lexiconMin, models,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), _ => { }, (context, token) => Task.Run(() =>
         {
             var inv = CultureInfo.InvariantCulture;
-            var settings = new TaggerTrainingSettings(parse.GetValue(iterations), parse.GetValue(bits), parse.GetValue(seed), parse.GetValue(dictionaryMin), LexiconMinCount: parse.GetValue(lexiconMin), TwoPass: parse.GetValue(twoPass));
+            var settings = new TaggerTrainingSettings(parse.GetValue(iterations), parse.GetValue(bits), parse.GetValue(seed), parse.GetValue(dictionaryMin), LexiconMinCount: parse.GetValue(lexiconMin), TwoPass: parse.GetValue(twoPass), Models: Math.Max(1, parse.GetValue(models)));
             var trainSentences = ConlluReader.Read(parse.GetValue(train)!.FullName).ToList();
             var devFile = parse.GetValue(dev);
             var devSentences = devFile is null ? null : ConlluReader.Read(devFile.FullName).ToList();
