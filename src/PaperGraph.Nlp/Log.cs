@@ -12,4 +12,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information,
         Message = "{Count} abbreviations have several long forms in the corpus: each meaning is its own concept, and a bare use joins the most frequent one (run with --verbose to see each choice).")]
     public static partial void AmbiguousAbbreviations(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Concept index: {Phase} took {Seconds:F1} s")]
+    public static partial void IndexPhase(ILogger logger, string phase, double seconds);
 }

@@ -44,6 +44,8 @@ internal sealed class PreparedStatement : IDisposable
     public void Bind(int index, long? value) =>
         Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
 
+    public void BindReal(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
+
     /// <summary>Runs the statement with the bound values, then resets it for the next row.</summary>
     public void Execute()
     {

@@ -34,16 +34,15 @@ public sealed partial class Workspace
     {
         ArgumentNullException.ThrowIfNull(terms);
         using var transaction = _connection.BeginTransaction();
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT OR REPLACE INTO paper_terms (paper_id, revision, terms) VALUES ($id, $revision, $terms)";
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var revision = command.Parameters.Add("$revision", SqliteType.Integer);
-        var text = command.Parameters.Add("$terms", SqliteType.Text);
-        foreach (var (paperId, paperRevision, paperTerms) in terms)
+        using (var insert = new PreparedStatement(_connection, "INSERT OR REPLACE INTO paper_terms (paper_id, revision, terms) VALUES (?1, ?2, ?3)"))
         {
-            (id.Value, revision.Value, text.Value) = (paperId, paperRevision, paperTerms);
-            command.ExecuteNonQuery();
+            foreach (var (paperId, revision, paperTerms) in terms)
+            {
+                insert.Bind(1, paperId);
+                insert.Bind(2, revision);
+                insert.Bind(3, paperTerms);
+                insert.Execute();
+            }
         }
 
         transaction.Commit();
@@ -68,46 +67,32 @@ public sealed partial class Workspace
         ArgumentNullException.ThrowIfNull(mentions);
         using var transaction = _connection.BeginTransaction();
         Execute("DELETE FROM mentions; DELETE FROM concepts;", transaction);
-        using (var command = _connection.CreateCommand())
+        using (var insert = new PreparedStatement(_connection,
+            "INSERT INTO concepts (key, name, aliases, papers, occurrences, long_form, relevance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
         {
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO concepts (key, name, aliases, papers, occurrences, long_form, relevance)
-                VALUES ($key, $name, $aliases, $papers, $occurrences, $long, $relevance)
-                """;
-            var key = command.Parameters.Add("$key", SqliteType.Text);
-            var name = command.Parameters.Add("$name", SqliteType.Text);
-            var aliases = command.Parameters.Add("$aliases", SqliteType.Text);
-            var papers = command.Parameters.Add("$papers", SqliteType.Integer);
-            var occurrences = command.Parameters.Add("$occurrences", SqliteType.Integer);
-            var longForm = command.Parameters.Add("$long", SqliteType.Text);
-            var relevance = command.Parameters.Add("$relevance", SqliteType.Real);
             foreach (var concept in concepts)
             {
-                key.Value = concept.Key;
-                name.Value = concept.Name;
-                aliases.Value = JsonSerializer.Serialize(concept.Aliases);
-                papers.Value = concept.Papers;
-                occurrences.Value = concept.Occurrences;
-                longForm.Value = (object?)concept.LongForm ?? DBNull.Value;
-                relevance.Value = concept.Relevance;
-                command.ExecuteNonQuery();
+                insert.Bind(1, concept.Key);
+                insert.Bind(2, concept.Name);
+                insert.Bind(3, JsonSerializer.Serialize(concept.Aliases));
+                insert.Bind(4, concept.Papers);
+                insert.Bind(5, concept.Occurrences);
+                insert.Bind(6, concept.LongForm);
+                insert.BindReal(7, concept.Relevance);
+                insert.Execute();
             }
         }
 
-        using (var command = _connection.CreateCommand())
+        using (var insert = new PreparedStatement(_connection, "INSERT INTO mentions (paper_id, concept_key, count, score, in_title) VALUES (?1, ?2, ?3, ?4, ?5)"))
         {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO mentions (paper_id, concept_key, count, score, in_title) VALUES ($paper, $key, $count, $score, $title)";
-            var paper = command.Parameters.Add("$paper", SqliteType.Text);
-            var key = command.Parameters.Add("$key", SqliteType.Text);
-            var count = command.Parameters.Add("$count", SqliteType.Integer);
-            var score = command.Parameters.Add("$score", SqliteType.Real);
-            var title = command.Parameters.Add("$title", SqliteType.Integer);
             foreach (var mention in mentions)
             {
-                (paper.Value, key.Value, count.Value, score.Value, title.Value) = (mention.PaperId, mention.ConceptKey, mention.Count, mention.Score, mention.InTitle ? 1 : 0);
-                command.ExecuteNonQuery();
+                insert.Bind(1, mention.PaperId);
+                insert.Bind(2, mention.ConceptKey);
+                insert.Bind(3, mention.Count);
+                insert.BindReal(4, mention.Score);
+                insert.Bind(5, mention.InTitle ? 1 : 0);
+                insert.Execute();
             }
         }
 

@@ -81,9 +81,13 @@ public sealed class ConceptOptions
     [Range(1, int.MaxValue)]
     public int MaxBareUsesPerDefinition { get; set; } = Defaults.MaxBareUsesPerDefinition;
 
+    /// <summary>Score multiplier for a concept contained in a better-ranked one of the same paper.</summary>
+    [Range(0, 100)]
+    public double RedundancyWeight { get; set; } = Defaults.RedundancyWeight;
+
     public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
         MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, TitleWeight, PositionWeight, SingleWordWeight, NestedWeight, WordWeight,
-        NestedNeedsStandalone, MaxBareUsesPerDefinition);
+        NestedNeedsStandalone, MaxBareUsesPerDefinition, RedundancyWeight);
 }
 
 [OptionsValidator]

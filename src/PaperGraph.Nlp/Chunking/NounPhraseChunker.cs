@@ -30,17 +30,16 @@ public sealed class NounPhraseChunker
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingModifiers = new[]
     {
+        // Words that qualify the paper or the sentence, not the concept. Words that can name a kind of thing
+        // ("conventional", "optimal", "key", "critical") are kept: they are often part of a term.
         "novel", "new", "proposed", "existing", "various", "different", "several", "many", "much", "other", "such",
         "same", "previous", "prior", "recent", "current", "certain", "particular", "specific", "given", "respective",
-        "overall", "key", "main", "major", "significant", "important", "extensive", "comprehensive", "simple",
-        "effective", "strong", "better", "best", "good", "great", "further", "additional", "numerous", "first",
-        "second", "third", "last", "final", "whole", "entire", "typical", "state-of-the-art", "powerful", "promising",
-        "remarkable", "superior", "competitive", "diverse", "possible", "potential", "unique", "original",
-        "corresponding", "related", "relevant", "appropriate", "suitable", "challenging", "difficult", "crucial",
-        "critical", "essential", "fundamental", "improved", "enhanced", "substantial", "considerable", "impressive",
-        "notable", "initial", "unified", "practical", "useful", "reliable", "valuable", "conventional",
-        "traditional", "pure", "more", "most", "less", "least", "called", "so-called", "above", "following", "certain",
-        "few", "fewer", "own", "very", "real", "actual", "ideal", "optimal", "better", "higher", "lower", "larger",
+        "overall", "further", "additional", "numerous", "whole", "entire", "typical", "state-of-the-art",
+        "powerful", "promising", "remarkable", "superior", "competitive", "possible", "potential", "corresponding",
+        "related", "relevant", "appropriate", "suitable", "better", "best", "good", "great", "strong", "simple",
+        "effective", "more", "most", "less", "least", "few", "fewer", "own", "above", "following", "called",
+        "so-called", "significant", "important", "extensive", "comprehensive", "impressive", "notable", "substantial",
+        "considerable", "useful", "valuable", "unique", "diverse",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LinkingGerunds = new[]

@@ -13,6 +13,7 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="NestedWeight">How much an occurrence inside a longer term counts, against 1 for a term on its own.</param>
 /// <param name="WordWeight">Weight of the concept's words' TF-IDF in the document, against 1 for the concept's own IDF.</param>
 /// <param name="MaxBareUsesPerDefinition">A short form used bare in more papers than this many times the papers defining it is not read as its definition there.</param>
+/// <param name="RedundancyWeight">Score multiplier for a concept contained in a better-ranked one of the same paper.</param>
 /// <param name="NestedNeedsStandalone">Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</param>
 public sealed record ConceptSettings(
     int MinFixedPhraseDocuments = 2,
@@ -24,7 +25,8 @@ public sealed record ConceptSettings(
     double NestedWeight = 0.5,
     double WordWeight = 1.0,
     bool NestedNeedsStandalone = true,
-    int MaxBareUsesPerDefinition = 20)
+    int MaxBareUsesPerDefinition = 20,
+    double RedundancyWeight = 0.35)
 {
     /// <summary>Checks the settings.</summary>
     public ConceptSettings Validate()
@@ -111,6 +113,13 @@ public sealed class ConceptIndex
         logger ??= NullLogger.Instance;
         var n = documents.Count;
 
+        var phase = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            Log.IndexPhase(logger, name, phase.Elapsed.TotalSeconds);
+            phase.Restart();
+        }
+
         // 1. Spelling variants: keys equal without spaces and hyphens share the most frequent spelling.
         var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var document in documents)
@@ -132,7 +141,18 @@ public sealed class ConceptIndex
             }
         }
 
-        string Spelling(string key) => compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+        var spellingCache = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Spelling(string key)
+        {
+            if (!spellingCache.TryGetValue(key, out var spelled))
+            {
+                spellingCache[key] = spelled = compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+            }
+
+            return spelled;
+        }
+
+        Phase("spellings");
 
         // 2. Abbreviations, their long forms spelled one way.
         var meanings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
@@ -198,16 +218,24 @@ public sealed class ConceptIndex
             Log.AmbiguousAbbreviations(logger, ambiguous);
         }
 
+        var canonicalCache = new Dictionary<string, string>(StringComparer.Ordinal);
         string Canonical(string key)
         {
-            if (longToConcept.TryGetValue(key, out var concept))
+            if (!canonicalCache.TryGetValue(key, out var canonical))
             {
-                return concept;
+                if (!longToConcept.TryGetValue(key, out canonical))
+                {
+                    var spaced = Spelling(key);
+                    canonical = longToConcept.GetValueOrDefault(spaced, spaced);
+                }
+
+                canonicalCache[key] = canonical;
             }
 
-            var spaced = Spelling(key);
-            return longToConcept.GetValueOrDefault(spaced, spaced);
+            return canonical;
         }
+
+        Phase("abbreviations");
 
         // Fixed X-of-Y phrases: documents per phrase.
         var ofDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -231,6 +259,8 @@ public sealed class ConceptIndex
                 }
             }
         }
+
+        Phase("fixed phrases and standalone terms");
 
         // Resolve every mention to a concept key, per document.
         var perDocument = new List<(DocumentTerms Document, List<(string Key, TermMention Mention)> Mentions)>(n);
@@ -288,23 +318,28 @@ public sealed class ConceptIndex
             perDocument.Add((document, resolved));
         }
 
+        Phase("resolving mentions");
+
         // Corpus statistics per concept.
         var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, mentions) in perDocument)
         {
-            foreach (var group in mentions.GroupBy(m => m.Key, StringComparer.Ordinal))
+            seen.Clear();
+            foreach (var (key, mention) in mentions)
             {
-                if (!concepts.TryGetValue(group.Key, out var concept))
+                if (!concepts.TryGetValue(key, out var concept))
                 {
-                    concepts[group.Key] = concept = new Concept(group.Key);
+                    concepts[key] = concept = new Concept(key);
                 }
 
-                concept.Documents++;
-                foreach (var (_, mention) in group)
+                if (seen.Add(key))
                 {
-                    concept.Occurrences++;
-                    concept.Aliases[mention.Surface] = concept.Aliases.GetValueOrDefault(mention.Surface) + 1;
+                    concept.Documents++;
                 }
+
+                concept.Occurrences++;
+                concept.Aliases[mention.Surface] = concept.Aliases.GetValueOrDefault(mention.Surface) + 1;
             }
         }
 
@@ -319,8 +354,10 @@ public sealed class ConceptIndex
             }
         }
 
+        Phase("concept statistics");
+
         // 3. Generic terms.
-        var generic = new HashSet<string>(StringComparer.Ordinal);
+        var generic = new List<string>();
         foreach (var concept in concepts.Values)
         {
             // Ties go to the form with more lower case ("reward models" over "Reward models").
@@ -339,60 +376,127 @@ public sealed class ConceptIndex
             concepts.Remove(key);
         }
 
-        // Word statistics for the TF-IDF part of the score.
-        var wordDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (_, mentions) in perDocument)
+        Phase("generic terms");
+
+        // Word statistics for the TF-IDF part of the score: documents per word, over the words of each mention's own key.
+        var wordsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] Words(string key)
         {
-            foreach (var word in mentions.SelectMany(m => Words(m.Mention.Key)).Distinct(StringComparer.Ordinal))
+            if (!wordsOf.TryGetValue(key, out var words))
+            {
+                wordsOf[key] = words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "of").ToArray();
+            }
+
+            return words;
+        }
+
+        var wordDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documentWords = new HashSet<string>(StringComparer.Ordinal);
+        var mentionWords = new string[perDocument.Count][][];
+        for (var d = 0; d < perDocument.Count; d++)
+        {
+            documentWords.Clear();
+            var mentions = perDocument[d].Mentions;
+            var words = mentionWords[d] = new string[mentions.Count][];
+            for (var m = 0; m < mentions.Count; m++)
+            {
+                words[m] = Words(mentions[m].Mention.Key);
+                documentWords.UnionWith(words[m]);
+            }
+
+            foreach (var word in documentWords)
             {
                 wordDocuments[word] = wordDocuments.GetValueOrDefault(word) + 1;
             }
         }
 
-        // 4. Scores per document.
-        var byDocument = new Dictionary<string, List<DocumentConcept>>(StringComparer.Ordinal);
-        foreach (var (document, mentions) in perDocument)
+        Phase("word statistics");
+
+        // 4. Scores per document; documents are independent from here on, so they are scored in parallel.
+        var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
+        Parallel.For(0, perDocument.Count, d =>
         {
+            var (document, mentions) = perDocument[d];
+            var words = mentionWords[d];
             var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (_, mention) in mentions)
+            foreach (var mentionWordList in words)
             {
-                foreach (var word in Words(mention.Key))
+                foreach (var word in mentionWordList)
                 {
                     wordCounts[word] = wordCounts.GetValueOrDefault(word) + 1;
                 }
             }
 
-            var ranked = new List<DocumentConcept>();
-            foreach (var group in mentions.GroupBy(m => m.Key, StringComparer.Ordinal))
+            // Per concept: weighted count, mentions, title, first token, first sentence, and one mention's words.
+            var stats = new Dictionary<string, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words)>(StringComparer.Ordinal);
+            for (var m = 0; m < mentions.Count; m++)
             {
-                if (!concepts.TryGetValue(group.Key, out var concept))
+                var (key, mention) = mentions[m];
+                var weight = mention.Kind == MentionKind.Nested ? settings.NestedWeight : 1.0;
+                stats[key] = stats.TryGetValue(key, out var s)
+                    ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words)
+                    : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m);
+            }
+
+            var ranked = new List<DocumentConcept>(stats.Count);
+            foreach (var (key, s) in stats)
+            {
+                if (!concepts.TryGetValue(key, out var concept))
                 {
                     continue;
                 }
 
-                var count = group.Sum(m => m.Mention.Kind == MentionKind.Nested ? settings.NestedWeight : 1.0);
-                var inTitle = group.Any(m => m.Mention.InTitle);
-                var first = group.Min(m => m.Mention.Token);
-                var firstSentence = group.Min(m => m.Mention.Sentence);
-                var words = Words(group.First().Mention.Key).ToList();
+                var conceptWords = words[s.Words];
                 var wordScore = 0.0;
-                foreach (var word in words)
+                foreach (var word in conceptWords)
                 {
                     wordScore += wordCounts.GetValueOrDefault(word) * Math.Log((n + 1.0) / (wordDocuments.GetValueOrDefault(word) + 0.5));
                 }
 
                 var phraseIdf = Math.Log((n + 1.0) / (concept.Documents + 0.5));
-                var score = (1 + Math.Log(Math.Max(1, count))) * (settings.WordWeight * wordScore + phraseIdf)
-                    * (inTitle ? settings.TitleWeight : 1.0)
-                    * (1 + settings.PositionWeight / (1 + firstSentence))
-                    * (words.Count == 1 && concept.LongForm is null ? settings.SingleWordWeight : 1.0);
-                ranked.Add(new DocumentConcept(group.Key, group.Count(), score, inTitle, first));
+                var score = (1 + Math.Log(Math.Max(1, s.Weighted))) * (settings.WordWeight * wordScore + phraseIdf)
+                    * (s.InTitle ? settings.TitleWeight : 1.0)
+                    * (1 + settings.PositionWeight / (1 + s.FirstSentence))
+                    * (conceptWords.Length == 1 && concept.LongForm is null ? settings.SingleWordWeight : 1.0);
+                ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First));
             }
 
-            ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.FirstToken.CompareTo(b.FirstToken));
-            byDocument[document.Id] = ranked;
+            ranked.Sort(Better);
+            if (settings.RedundancyWeight != 1.0 && ranked.Count > 1)
+            {
+                // A concept whose words are part of a better-ranked one in the same paper ("fuzzy system" after
+                // "neuro-fuzzy system") says less: it is demoted once.
+                var padded = new string[ranked.Count];
+                for (var i = 0; i < ranked.Count; i++)
+                {
+                    padded[i] = " " + ranked[i].Key + " ";
+                }
+
+                for (var i = 1; i < ranked.Count; i++)
+                {
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (padded[j].Length > padded[i].Length && padded[j].Contains(padded[i], StringComparison.Ordinal))
+                        {
+                            ranked[i] = ranked[i] with { Score = ranked[i].Score * settings.RedundancyWeight };
+                            break;
+                        }
+                    }
+                }
+
+                ranked.Sort(Better);
+            }
+
+            ranking[d] = (document.Id, ranked);
+        });
+
+        var byDocument = new Dictionary<string, List<DocumentConcept>>(ranking.Length, StringComparer.Ordinal);
+        foreach (var (id, ranked) in ranking)
+        {
+            byDocument[id] = ranked;
         }
 
+        Phase("scores");
         return new ConceptIndex(concepts, byDocument, n);
     }
 
@@ -409,9 +513,11 @@ public sealed class ConceptIndex
         return observed - expected;
     }
 
+    private static int Better(DocumentConcept a, DocumentConcept b) =>
+        b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : string.CompareOrdinal(a.Key, b.Key);
+
     /// <summary>A definition whose long form is one word, or boilerplate, is a false match ("spin transfer system (STS)" read as "system").</summary>
     private static bool IsUsable(AcronymDefinition definition) =>
         definition.LongKey.Contains(' ', StringComparison.Ordinal) && !GenericTerms.Contains(definition.LongKey);
 
-    private static IEnumerable<string> Words(string key) => key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "of");
 }
