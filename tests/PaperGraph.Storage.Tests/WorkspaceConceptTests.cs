@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using PaperGraph.Core;
+using PaperGraph.Tests;
+
+namespace PaperGraph.Storage.Tests;
+
+public class WorkspaceConceptTests
+{
+    private static void AddPapers(Workspace workspace, params Paper[] papers)
+    {
+        using var writer = workspace.BeginPapers();
+        foreach (var paper in papers)
+        {
+            writer.Add(paper);
+        }
+
+        writer.Commit();
+    }
+
+    private static Paper Paper(string id, string abstractText) => new() { Id = id, Title = "Title " + id, Abstract = abstractText, Sources = ["f:1"] };
+
+    [Fact]
+    public void Only_new_and_changed_papers_are_to_extract_unless_all()
+    {
+        using var temp = new TempDirectory();
+        using var workspace = Workspace.Open(temp.Path);
+        AddPapers(workspace, Paper("2401.1", "First."), Paper("2401.2", "Second."));
+        Assert.Equal(["2401.1", "2401.2"], workspace.PapersToExtract(all: false).Select(p => p.Id));
+
+        workspace.SavePaperTerms([("2401.1", 1, "{}"), ("2401.2", 1, "{}")]);
+        Assert.Empty(workspace.PapersToExtract(all: false));
+
+        AddPapers(workspace, Paper("2401.2", "Second, with a longer abstract now."), Paper("2401.3", "Third."));
+        Assert.Equal(["2401.2", "2401.3"], workspace.PapersToExtract(all: false).Select(p => p.Id));
+        Assert.Equal(3, workspace.PapersToExtract(all: true).Count);
+    }
+
+    [Fact]
+    public void Concepts_and_mentions_round_trip_and_are_replaced_as_a_whole()
+    {
+        using var temp = new TempDirectory();
+        using var workspace = Workspace.Open(temp.Path);
+        AddPapers(workspace, Paper("2401.1", "First."));
+        var rlhf = new ConceptSummary("RLHF", "RLHF", new Dictionary<string, int> { ["RLHF"] = 3, ["reinforcement learning from human feedback"] = 1 }, 2, 4, "reinforcement learning from human feedback", 1.5);
+        var name = new ConceptSummary("x'}) DETACH DELETE n //", "x'}) DETACH DELETE n //", new Dictionary<string, int> { ["x'}) DETACH DELETE n //"] = 1 }, 1, 1, null, 0.25);
+        workspace.ReplaceConcepts([name, rlhf], [new PaperConcept("2401.1", "RLHF", 3, 7.5, true), new PaperConcept("2401.1", name.Key, 1, 0.5, false)]);
+
+        var concepts = workspace.ReadConcepts();
+        Assert.Equal(["RLHF", name.Key], concepts.Select(c => c.Key));
+        Assert.Equal(rlhf.Aliases, concepts[0].Aliases);
+        Assert.Equal((2, 4, "reinforcement learning from human feedback", 1.5), (concepts[0].Papers, concepts[0].Occurrences, concepts[0].LongForm, concepts[0].Relevance));
+        Assert.Equal([new PaperConcept("2401.1", "RLHF", 3, 7.5, true), new PaperConcept("2401.1", name.Key, 1, 0.5, false)], workspace.ReadPaperConcepts("2401.1"));
+
+        workspace.ReplaceConcepts([rlhf], [new PaperConcept("2401.1", "RLHF", 3, 7.5, true)]);
+        Assert.Equal(1, workspace.Count("concepts"));
+        Assert.Equal(1, workspace.Count("mentions"));
+    }
+
+    [Fact]
+    public void A_version_1_workspace_is_upgraded_in_place()
+    {
+        using var temp = new TempDirectory();
+        using (var workspace = Workspace.Open(temp.Path))
+        {
+            AddPapers(workspace, Paper("2401.1", "First."));
+        }
+
+        // Make it look like a workspace written by the first version: no concept tables, schema_version 1.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, Workspace.DatabaseFileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE paper_terms; DROP TABLE concepts; DROP TABLE mentions; UPDATE meta SET value = '1' WHERE key = 'schema_version';";
+            command.ExecuteNonQuery();
+        }
+
+        using var upgraded = Workspace.Open(temp.Path);
+        Assert.Equal(1, upgraded.CountPapers());
+        Assert.Equal(0, upgraded.Count("concepts"));
+        Assert.Single(upgraded.PapersToExtract(all: false));
+    }
+}
