@@ -1,6 +1,7 @@
 using PaperGraph.Nlp.Abbreviations;
 using PaperGraph.Nlp.Chunking;
 using PaperGraph.Nlp.Tagging;
+using PaperGraph.Nlp.Tokenization;
 
 namespace PaperGraph.Nlp.Concepts;
 
@@ -84,24 +85,41 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
 
         var document = new DocumentTerms(id, scratch.Tokens.Length, scratch.Sentences.Length);
         var chunks = new List<Chunk>();
-        var abbreviations = new List<Abbreviation>();
         var words = new List<string>();
         var sentences = scratch.Sentences;
+
+        // Abbreviations first, over the whole text: a long form defined in the abstract is recognised in the title
+        // too ("Reinforcement Learning from Human Feedback for Dialogue"), even where the chunker would split it.
+        var found = new List<Abbreviation>();
+        var bySentence = new List<Abbreviation>[sentences.Length];
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            found.Clear();
+            detector.Detect(scratch, sentences[s], found);
+            bySentence[s] = [.. found];
+        }
+
+        AddRepeatedLongForms(scratch, sentences, bySentence);
+
         for (var s = 0; s < sentences.Length; s++)
         {
             chunks.Clear();
-            abbreviations.Clear();
             chunker.Chunk(scratch, sentences[s], chunks);
-            detector.Detect(scratch, sentences[s], abbreviations);
+            var abbreviations = bySentence[s];
 
             foreach (var abbreviation in abbreviations)
             {
-                var shortForm = ConceptKeys.SingularAcronym(scratch.TokenText(abbreviation.ShortToken).ToString());
                 var longKey = Key(scratch, abbreviation.LongStart, abbreviation.LongEnd, words);
                 var longSurface = Surface(scratch, abbreviation.LongStart, abbreviation.LongEnd);
-                document.Definitions.Add(new AcronymDefinition(shortForm, longKey, longSurface));
                 var inTitle = scratch.Tokens[abbreviation.LongStart].Start < titleEnd;
                 document.Mentions.Add(new TermMention(longKey, longSurface, MentionKind.LongForm, abbreviation.LongStart, s, inTitle));
+                if (abbreviation.ShortToken < 0)
+                {
+                    continue;
+                }
+
+                var shortForm = ConceptKeys.SingularAcronym(scratch.TokenText(abbreviation.ShortToken).ToString());
+                document.Definitions.Add(new AcronymDefinition(shortForm, longKey, longSurface));
                 document.Mentions.Add(new TermMention(shortForm, scratch.TokenText(abbreviation.ShortToken).ToString(), MentionKind.ShortForm,
                     abbreviation.ShortToken, s, scratch.Tokens[abbreviation.ShortToken].Start < titleEnd));
             }
@@ -142,6 +160,78 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
         }
 
         return document;
+    }
+
+    /// <summary>Adds, to the sentences they occur in, the other occurrences of each long form defined in the text (short token -1).</summary>
+    private static void AddRepeatedLongForms(AnalyzedText analysis, ReadOnlySpan<Sentences.Sentence> sentences, List<Abbreviation>[] bySentence)
+    {
+        var definitions = bySentence.SelectMany(a => a).Where(a => a.ShortToken >= 0).ToList();
+        if (definitions.Count == 0)
+        {
+            return;
+        }
+
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            foreach (var definition in definitions)
+            {
+                for (var start = sentence.Start; start + definition.LongLength <= sentence.End; start++)
+                {
+                    if (Overlaps(bySentence[s], start, start + definition.LongLength) || !SameWords(analysis, definition.LongStart, start, definition.LongLength))
+                    {
+                        continue;
+                    }
+
+                    bySentence[s].Add(new Abbreviation(-1, start, definition.LongLength));
+                    start += definition.LongLength - 1;
+                }
+            }
+        }
+    }
+
+    private static bool Overlaps(List<Abbreviation> abbreviations, int start, int end)
+    {
+        foreach (var a in abbreviations)
+        {
+            if (start < a.LongEnd && end > a.LongStart || a.ShortToken >= start && a.ShortToken < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the tokens at <paramref name="a"/> and <paramref name="b"/> spell the same words, ignoring case, dash style and the number of the last word.</summary>
+    private static bool SameWords(AnalyzedText analysis, int a, int b, int length)
+    {
+        for (var k = 0; k < length; k++)
+        {
+            var x = analysis.TokenText(a + k);
+            var y = analysis.TokenText(b + k);
+            if (x.Equals(y, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (char.ToLowerInvariant(x[0]) != char.ToLowerInvariant(y[0]))
+            {
+                return false;
+            }
+
+            if (x.Length == y.Length && TokenText.EqualsNormalized(x.ToString().ToLowerInvariant(), y.ToString().ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            if (k < length - 1 || ConceptKeys.Singular(x.ToString().ToLowerInvariant()) != ConceptKeys.Singular(y.ToString().ToLowerInvariant()))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Covered(Chunk chunk, List<Abbreviation> abbreviations)
