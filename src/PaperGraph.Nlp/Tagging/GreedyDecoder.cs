@@ -7,9 +7,8 @@ internal static class GreedyDecoder
     /// <param name="first">The first pass's tags when this is the second pass; empty for the first pass.</param>
     public static void Decode(ReadOnlySpan<WordHashes> words, float[] weights, int bits, UIntMap dictionary, ReadOnlySpan<byte> first, Span<byte> output)
     {
-        var second = !first.IsEmpty;
         Span<uint> features = stackalloc uint[TaggerFeatures.SecondPassCount];
-        features = features[..(second ? TaggerFeatures.SecondPassCount : TaggerFeatures.Count)];
+        features = features[..(first.IsEmpty ? TaggerFeatures.Count : TaggerFeatures.SecondPassCount)];
         Span<float> scores = stackalloc float[PosTags.Count];
         int previous = -1, previous2 = -1;
         for (var i = 0; i < words.Length; i++)
@@ -21,22 +20,30 @@ internal static class GreedyDecoder
             }
             else
             {
-                if (second)
-                {
-                    TaggerFeatures.ExtractSecondPass(words, i, previous, previous2, first, features);
-                }
-                else
-                {
-                    TaggerFeatures.Extract(words, i, previous, previous2, features);
-                }
-
-                Perceptron.Score(weights, bits, features, scores);
-                tag = Perceptron.ArgMax(scores);
+                tag = Predict(words, i, previous, previous2, first, weights, bits, features, scores);
             }
 
             output[i] = (byte)tag;
             previous2 = previous;
             previous = tag;
         }
+    }
+
+    /// <summary>Scores position <paramref name="i"/> and returns the best tag; <paramref name="features"/> holds its features afterwards.</summary>
+    /// <param name="features">Room for the features: <see cref="TaggerFeatures.Count"/> for the first pass, <see cref="TaggerFeatures.SecondPassCount"/> for the second.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int Predict(ReadOnlySpan<WordHashes> words, int i, int previous, int previous2, ReadOnlySpan<byte> first, float[] weights, int bits, Span<uint> features, Span<float> scores)
+    {
+        if (first.IsEmpty)
+        {
+            TaggerFeatures.Extract(words, i, previous, previous2, features);
+        }
+        else
+        {
+            TaggerFeatures.ExtractSecondPass(words, i, previous, previous2, first, features);
+        }
+
+        Perceptron.Score(weights, bits, features, scores);
+        return Perceptron.ArgMax(scores);
     }
 }

@@ -158,17 +158,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
                     else
                     {
                         step++;
-                        if (second)
-                        {
-                            TaggerFeatures.ExtractSecondPass(words, i, previous, previous2, first, features);
-                        }
-                        else
-                        {
-                            TaggerFeatures.Extract(words, i, previous, previous2, features);
-                        }
-
-                        Perceptron.Score(weights, bits, features, scores);
-                        guess = Perceptron.ArgMax(scores);
+                        guess = GreedyDecoder.Predict(words, i, previous, previous2, first, weights, bits, features, scores);
                         var truth = gold[i];
                         if (truth >= 0 && guess != truth)
                         {
