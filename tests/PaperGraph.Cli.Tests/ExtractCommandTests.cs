@@ -100,4 +100,40 @@ public class ExtractCommandTests
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("gold.jsonl:1: expected an object with \"abstract\"", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Thesaurus_replaces_and_drops_terms_and_the_stop_list_removes_them()
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        await CliRun.RunAsync("ingest", temp.Write("papers.jsonl", Papers), "-w", workspace, "-q");
+        var thesaurus = temp.Write("thesaurus.txt", "label\treplace by\nPreference Data\tfeedback data\nrecipes\t\n");
+        var stop = temp.Write("stop.txt", "# terms we do not want\nDialogue Agents\n");
+
+        var result = await CliRun.RunAsync("extract", "-w", workspace, "--thesaurus", thesaurus, "--stop-list", stop);
+        Assert.Equal(0, result.ExitCode);
+
+        var concepts = (await CliRun.RunAsync("concepts", "-w", workspace, "--top", "100")).Out;
+        Assert.Contains("preference data", concepts, StringComparison.Ordinal);
+        Assert.Matches(@"  preference data\s+1\s+1  preference data \(1\)", concepts);
+        Assert.DoesNotContain("recipes", concepts, StringComparison.Ordinal);
+        Assert.DoesNotContain("dialogue agents", concepts, StringComparison.Ordinal);
+
+        using var stored = PaperGraph.Storage.Workspace.Open(workspace);
+        var keys = stored.ReadConcepts().Select(c => c.Key).ToList();
+        Assert.Contains("feedback data", keys);
+        Assert.DoesNotContain("preference data", keys);
+    }
+
+    [Fact]
+    public async Task A_thesaurus_line_without_a_tab_is_reported_with_file_and_line()
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        await CliRun.RunAsync("ingest", temp.Write("papers.jsonl", Papers), "-w", workspace, "-q");
+        var thesaurus = temp.Write("thesaurus.txt", "label\treplace by\nno tab here\n");
+        var result = await CliRun.RunAsync("extract", "-w", workspace, "--thesaurus", thesaurus);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"{thesaurus}:2: expected 'label<TAB>replace by'", result.Error, StringComparison.Ordinal);
+    }
 }

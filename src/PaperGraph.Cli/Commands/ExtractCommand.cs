@@ -16,6 +16,12 @@ internal static class ExtractCommand
     public static Command CreateExtract(CommandRunner runner)
     {
         var all = new Option<bool>("--all") { Description = "Analyse every paper again, not only new and changed ones." };
+        var stopList = new Option<string?>("--stop-list") { Description = "File of terms never to keep, one per line (Concepts:StopListFile).", HelpName = "file" };
+        var thesaurus = new Option<string?>("--thesaurus")
+        {
+            Description = "VOSviewer-style thesaurus: 'label<TAB>replace by' per line; an empty replacement drops the term (Concepts:ThesaurusFile).",
+            HelpName = "file",
+        };
         var command = new Command("extract", """
             Extract concepts from every paper in the workspace: noun-phrase terms and abbreviations with their long
             forms, variants merged, boilerplate dropped, each concept scored in each paper. Only papers added or changed
@@ -23,9 +29,9 @@ internal static class ExtractCommand
             Settings: configuration section "Concepts" (see README).
             """)
         {
-            IngestCommand.Workspace, all,
+            IngestCommand.Workspace, all, stopList, thesaurus,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WorkspaceOverride(parse), ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WithFiles(WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus)), ConfigureServices,
             (context, token) => Task.Run(() => RunExtract(context, parse.GetValue(all), token), token), cancellationToken));
         return command;
     }
@@ -53,6 +59,21 @@ internal static class ExtractCommand
         if (parse.GetValue(IngestCommand.Workspace) is { } workspace)
         {
             overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
+        }
+
+        return overrides;
+    }
+
+    private static Dictionary<string, string?> WithFiles(Dictionary<string, string?> overrides, string? stopList, string? thesaurus)
+    {
+        if (stopList is not null)
+        {
+            overrides[$"{ConceptOptions.SectionName}:{nameof(ConceptOptions.StopListFile)}"] = stopList;
+        }
+
+        if (thesaurus is not null)
+        {
+            overrides[$"{ConceptOptions.SectionName}:{nameof(ConceptOptions.ThesaurusFile)}"] = thesaurus;
         }
 
         return overrides;

@@ -85,9 +85,17 @@ public sealed class ConceptOptions
     [Range(0, 100)]
     public double RedundancyWeight { get; set; } = Defaults.RedundancyWeight;
 
+    /// <summary>A file of terms never to keep, one per line (optional).</summary>
+    public string? StopListFile { get; set; }
+
+    /// <summary>A VOSviewer-style thesaurus: label, tab, replacement; an empty replacement drops the term (optional).</summary>
+    public string? ThesaurusFile { get; set; }
+
     public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
         MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, TitleWeight, PositionWeight, SingleWordWeight, NestedWeight, WordWeight,
-        NestedNeedsStandalone, MaxBareUsesPerDefinition, RedundancyWeight);
+        NestedNeedsStandalone, MaxBareUsesPerDefinition, RedundancyWeight,
+        StopListFile is { Length: > 0 } stop ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadStopList(stop) : null,
+        ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null);
 }
 
 [OptionsValidator]

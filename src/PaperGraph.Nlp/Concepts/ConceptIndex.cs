@@ -14,6 +14,8 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="WordWeight">Weight of the concept's words' TF-IDF in the document, against 1 for the concept's own IDF.</param>
 /// <param name="MaxBareUsesPerDefinition">A short form used bare in more papers than this many times the papers defining it is not read as its definition there.</param>
 /// <param name="RedundancyWeight">Score multiplier for a concept contained in a better-ranked one of the same paper.</param>
+/// <param name="StopList">Concept keys never to keep (see <see cref="ConceptFiles"/>).</param>
+/// <param name="Thesaurus">Concept key to the key it is replaced by, or to null to drop it (see <see cref="ConceptFiles"/>).</param>
 /// <param name="NestedNeedsStandalone">Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</param>
 public sealed record ConceptSettings(
     int MinFixedPhraseDocuments = 2,
@@ -26,7 +28,9 @@ public sealed record ConceptSettings(
     double WordWeight = 1.0,
     bool NestedNeedsStandalone = true,
     int MaxBareUsesPerDefinition = 20,
-    double RedundancyWeight = 0.35)
+    double RedundancyWeight = 0.35,
+    IReadOnlySet<string>? StopList = null,
+    IReadOnlyDictionary<string, string?>? Thesaurus = null)
 {
     /// <summary>Checks the settings.</summary>
     public ConceptSettings Validate()
@@ -310,6 +314,22 @@ public sealed class ConceptIndex
                 else
                 {
                     key = Canonical(mention.Key);
+                }
+
+                // The user's thesaurus and stop list have the last word.
+                if (settings.Thesaurus is { } thesaurus && thesaurus.TryGetValue(key, out var replacement))
+                {
+                    if (replacement is null)
+                    {
+                        continue;
+                    }
+
+                    key = replacement;
+                }
+
+                if (settings.StopList is { } stop && stop.Contains(key))
+                {
+                    continue;
                 }
 
                 resolved.Add((key, mention));

@@ -1,0 +1,76 @@
+using PaperGraph.Core;
+
+namespace PaperGraph.Nlp.Concepts;
+
+/// <summary>Reads the user's stop list and thesaurus files.</summary>
+/// <remarks>
+/// <para>Stop list: one term per line; empty lines and lines starting with <c>#</c> are ignored.</para>
+/// <para>
+/// Thesaurus, as VOSviewer writes it: tab-separated <c>label</c> and <c>replace by</c>, with an optional header
+/// line <c>label	replace by</c>. An empty replacement drops the term. Terms are written as they appear in the text
+/// (<c>Fine-Tuning</c>); both sides are turned into concept keys, so one line covers every case and plural variant.
+/// </para>
+/// </remarks>
+public static class ConceptFiles
+{
+    /// <summary>The concept keys listed in a stop list file.</summary>
+    public static HashSet<string> ReadStopList(string path)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, line) in Lines(path))
+        {
+            keys.Add(ConceptKeys.Key(line.Trim()));
+        }
+
+        return keys;
+    }
+
+    /// <summary>The replacements listed in a thesaurus file: concept key to concept key, or to null (drop).</summary>
+    public static Dictionary<string, string?> ReadThesaurus(string path)
+    {
+        var replacements = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (number, line) in Lines(path))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0)
+            {
+                throw new PaperGraphException(ErrorCodes.MalformedThesaurus,
+                    $"{path}:{number}: expected 'label<TAB>replace by' (an empty replacement drops the term), found no tab.");
+            }
+
+            var label = line[..tab].Trim();
+            var replacement = line[(tab + 1)..].Trim();
+            if (number == 1 && label.Equals("label", StringComparison.OrdinalIgnoreCase) && replacement.Equals("replace by", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (label.Length == 0)
+            {
+                throw new PaperGraphException(ErrorCodes.MalformedThesaurus, $"{path}:{number}: the label is empty.");
+            }
+
+            replacements[ConceptKeys.Key(label)] = replacement.Length == 0 ? null : ConceptKeys.Key(replacement);
+        }
+
+        return replacements;
+    }
+
+    private static IEnumerable<(int Number, string Line)> Lines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PaperGraphException(ErrorCodes.PathNotFound, $"file not found: '{path}'.");
+        }
+
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'))
+            {
+                yield return (number, line);
+            }
+        }
+    }
+}
