@@ -9,14 +9,29 @@ internal sealed class ProgressLine(TextWriter writer, bool enabled)
     private static int s_visibleLength;
 
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+    private readonly Lock _lock = new();
 
     /// <summary>For standard error: enabled when it is an interactive terminal.</summary>
     public static ProgressLine ForStandardError(TextWriter writer) =>
         new(writer, ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
 
+    /// <summary>Shows <paramref name="text"/>, at most every 200 ms unless forced; safe to call from several threads.</summary>
     public void Report(string text, bool force = false)
     {
-        if (!enabled || (!force && _sinceLast.Elapsed < Interval))
+        if (!enabled)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            Draw(text, force);
+        }
+    }
+
+    private void Draw(string text, bool force)
+    {
+        if (!force && _sinceLast.Elapsed < Interval)
         {
             return;
         }
@@ -36,7 +51,10 @@ internal sealed class ProgressLine(TextWriter writer, bool enabled)
     {
         if (enabled)
         {
-            ClearCurrent(writer);
+            lock (_lock)
+            {
+                ClearCurrent(writer);
+            }
         }
     }
 
