@@ -40,7 +40,8 @@ public static class PaperGraphApp
     {
         var root = new RootCommand("""
             PaperGraph turns titles and abstracts of papers into a concept graph.
-            Start with 'papergraph ingest <files or folders> --workspace <dir>'; every command has --help.
+            Start with 'papergraph ingest <files or folders> --workspace <dir>', then 'papergraph extract' and
+            'papergraph concepts' with the same --workspace; every command has --help.
             Configuration: papergraph.json in the working folder (or --config), then PAPERGRAPH_Section__Key
             environment variables, then flags. Exit codes: 0 ok, 1 bug, 2 usage, 3 input data, 4 graph store, 130 cancelled.
             """)
