@@ -84,8 +84,8 @@ public class ExtractCommandTests
         using var first = JsonDocument.Parse(lines[0]);
         Assert.Equal("a", first.RootElement.GetProperty("id").GetString());
         var ranked = first.RootElement.GetProperty("keyphrases").EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.Contains("reward models", ranked);
-        Assert.Contains("preference data", ranked);
+        Assert.Contains(ranked, r => string.Equals(r, "reward models", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(ranked, r => string.Equals(r, "preference data", StringComparison.OrdinalIgnoreCase));
 
         // Document a: its three gold phrases are all extracted; b: one of two. F1@3 is therefore well above zero.
         Assert.Matches(@"\n  3\s+\d+\.\d\s+\d+\.\d\s+[1-9]\d\.\d", result.Out);

@@ -97,8 +97,9 @@ internal static class EvalCommand
         services.AddSingleton<IValidateOptions<ConceptOptions>, ConceptOptionsValidator>();
     }
 
+    /// <summary>A document's ranked concepts as it writes them; an abbreviation as its long form, as benchmark annotators do.</summary>
     private static List<string> Predictions(ConceptIndex index, string id) =>
-        index.ByDocument.TryGetValue(id, out var ranked) ? ranked.Select(c => index.Concepts[c.Key] is { LongForm: { } longForm } ? longForm : index.Concepts[c.Key].Name).ToList() : [];
+        index.ByDocument.TryGetValue(id, out var ranked) ? ranked.Select(c => index.Concepts[c.Key] is { LongForm: { } longForm } ? longForm : c.Surface).ToList() : [];
 
     private static int[]? ParseKs(string? text)
     {

@@ -72,7 +72,8 @@ public sealed class Concept(string key)
 }
 
 /// <summary>A concept in one document, with its score there.</summary>
-public sealed record DocumentConcept(string Key, int Count, double Score, bool InTitle, int FirstToken);
+/// <param name="Surface">How this paper first writes the concept.</param>
+public sealed record DocumentConcept(string Key, int Count, double Score, bool InTitle, int FirstToken, string Surface);
 
 /// <summary>The concepts of a corpus and, per document, its concepts ranked by score.</summary>
 /// <remarks>
@@ -478,7 +479,7 @@ public sealed class ConceptIndex
                     * (s.InTitle ? settings.TitleWeight : 1.0)
                     * (1 + settings.PositionWeight / (1 + s.FirstSentence))
                     * (conceptWords.Length == 1 && concept.LongForm is null ? settings.SingleWordWeight : 1.0);
-                ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First));
+                ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface));
             }
 
             ranked.Sort(Better);
