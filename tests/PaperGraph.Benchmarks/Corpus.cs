@@ -12,7 +12,7 @@ internal static class Corpus
 
     public static string[] FirstAbstracts => Texts.Value;
 
-    /// <summary>The corpus file: PAPERGRAPH_BENCH_CORPUS, else ../shared/data/corpus/abstracts-200k.jsonl.gz beside the repository.</summary>
+    /// <summary>The corpus file: PAPERGRAPH_BENCH_CORPUS, else the development corpus (shared/data/corpus/abstracts-200k.jsonl.gz) beside the repository.</summary>
     public static string Path()
     {
         if (Environment.GetEnvironmentVariable("PAPERGRAPH_BENCH_CORPUS") is { Length: > 0 } configured)
