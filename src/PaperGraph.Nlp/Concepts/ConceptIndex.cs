@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ResolvedDocuments = System.Collections.Generic.List<(PaperGraph.Nlp.Concepts.DocumentTerms Document, System.Collections.Generic.List<(string Key, PaperGraph.Nlp.Concepts.TermMention Mention)> Mentions)>;
 
 namespace PaperGraph.Nlp.Concepts;
 
@@ -114,411 +115,469 @@ public sealed class ConceptIndex
     public static ConceptIndex Build(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
-        logger ??= NullLogger.Instance;
-        var n = documents.Count;
+        ArgumentNullException.ThrowIfNull(settings);
+        return new Builder(documents, settings.Validate(), logger ?? NullLogger.Instance).Build();
+    }
 
-        var phase = System.Diagnostics.Stopwatch.StartNew();
-        void Phase(string name)
+    /// <summary>The steps of <see cref="ConceptIndex.Build"/>, with the lookups they share.</summary>
+    private sealed class Builder(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger logger)
+    {
+        private readonly IReadOnlyList<DocumentTerms> _documents = documents;
+        private readonly ConceptSettings _settings = settings;
+        private readonly ILogger _logger = logger;
+        private readonly int _n = documents.Count;
+        private readonly System.Diagnostics.Stopwatch _phase = System.Diagnostics.Stopwatch.StartNew();
+        private readonly Dictionary<string, string> _spellingCache = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _canonicalCache = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string[]> _wordsOf = new(StringComparer.Ordinal);
+        private Dictionary<string, string> _compact = [];
+        private Dictionary<string, Dictionary<string, int>> _meanings = [];
+        private Dictionary<(string Short, string Long), string> _meaningKey = [];
+        private Dictionary<string, string> _defaultMeaning = [];
+        private Dictionary<string, string> _longToConcept = [];
+
+        public ConceptIndex Build()
         {
-            Log.IndexPhase(logger, name, phase.Elapsed.TotalSeconds);
-            phase.Restart();
+            CollectSpellings();
+            Phase("spellings");
+            ResolveAbbreviations();
+            Phase("abbreviations");
+            var (ofDocuments, standalone) = FixedPhrasesAndStandaloneTerms();
+            Phase("fixed phrases and standalone terms");
+            var perDocument = ResolveMentions(ofDocuments, standalone);
+            Phase("resolving mentions");
+            var concepts = CountConcepts(perDocument);
+            Phase("concept statistics");
+            NameScoreAndDropGeneric(concepts);
+            Phase("generic terms");
+            var (wordDocuments, mentionWords) = WordStatistics(perDocument);
+            Phase("word statistics");
+            var byDocument = Score(perDocument, concepts, wordDocuments, mentionWords);
+            Phase("scores");
+            return new ConceptIndex(concepts, byDocument, _n);
         }
 
-        // 1. Spelling variants: keys equal without spaces and hyphens share the most frequent spelling.
-        var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        private void Phase(string name)
         {
-            foreach (var key in document.Mentions.Select(m => m.Key).Concat(document.Definitions.Select(d => d.LongKey)))
+            Log.IndexPhase(_logger, name, _phase.Elapsed.TotalSeconds);
+            _phase.Restart();
+        }
+
+        private void CollectSpellings()
+        {
+            // 1. Spelling variants: keys equal without spaces and hyphens share the most frequent spelling.
+            var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var document in _documents)
             {
-                spellings[key] = spellings.GetValueOrDefault(key) + 1;
+                foreach (var key in document.Mentions.Select(m => m.Key).Concat(document.Definitions.Select(d => d.LongKey)))
+                {
+                    spellings[key] = spellings.GetValueOrDefault(key) + 1;
+                }
             }
-        }
 
-        var compact = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, count) in spellings)
-        {
-            var c = ConceptKeys.Compact(key);
-            if (!compact.TryGetValue(c, out var existing) || count > spellings[existing]
-                || count == spellings[existing] && string.CompareOrdinal(key, existing) < 0)
+            _compact = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, count) in spellings)
             {
-                compact[c] = key;
+                var c = ConceptKeys.Compact(key);
+                if (!_compact.TryGetValue(c, out var existing) || count > spellings[existing]
+                    || count == spellings[existing] && string.CompareOrdinal(key, existing) < 0)
+                {
+                    _compact[c] = key;
+                }
             }
+
         }
 
-        var spellingCache = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Spelling(string key)
+        /// <summary>The corpus's most frequent spelling of a key (<c>finetuning</c> → <c>fine tuning</c> when that is more common).</summary>
+        private string Spelling(string key)
         {
-            if (!spellingCache.TryGetValue(key, out var spelled))
+            if (!_spellingCache.TryGetValue(key, out var spelled))
             {
-                spellingCache[key] = spelled = compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+                _spellingCache[key] = spelled = _compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
             }
 
             return spelled;
         }
 
-        Phase("spellings");
-
-        // 2. Abbreviations, their long forms spelled one way.
-        var meanings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        private void ResolveAbbreviations()
         {
-            foreach (var definition in document.Definitions.Where(IsUsable).DistinctBy(d => (d.ShortForm, Spelling(d.LongKey))))
+            // 2. Abbreviations, their long forms spelled one way.
+            _meanings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+            foreach (var document in _documents)
             {
-                if (!meanings.TryGetValue(definition.ShortForm, out var longForms))
+                foreach (var definition in document.Definitions.Where(IsUsable).DistinctBy(d => (d.ShortForm, Spelling(d.LongKey))))
                 {
-                    meanings[definition.ShortForm] = longForms = new Dictionary<string, int>(StringComparer.Ordinal);
-                }
+                    if (!_meanings.TryGetValue(definition.ShortForm, out var longForms))
+                    {
+                        _meanings[definition.ShortForm] = longForms = new Dictionary<string, int>(StringComparer.Ordinal);
+                    }
 
-                var longKey = Spelling(definition.LongKey);
-                longForms[longKey] = longForms.GetValueOrDefault(longKey) + 1;
-            }
-        }
-
-        // Papers that use a defined short form without defining it.
-        var bare = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.Term && meanings.ContainsKey(m.Key)).Select(m => m.Key).Distinct(StringComparer.Ordinal))
-            {
-                if (!document.Definitions.Any(d => d.ShortForm == key))
-                {
-                    bare[key] = bare.GetValueOrDefault(key) + 1;
+                    var longKey = Spelling(definition.LongKey);
+                    longForms[longKey] = longForms.GetValueOrDefault(longKey) + 1;
                 }
             }
-        }
 
-        // Concept key of each (short form, long form) meaning; the most frequent meaning is the short form's default,
-        // unless far more papers use the short form bare than define it ("GeV" defined once as "germanium vacancy"):
-        // then every meaning is keyed "SF (long form)" and bare uses stay a concept of their own.
-        var meaningKey = new Dictionary<(string Short, string Long), string>();
-        var defaultMeaning = new Dictionary<string, string>(StringComparer.Ordinal);
-        var longToConcept = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ambiguous = 0;
-        foreach (var (shortForm, longForms) in meanings.OrderBy(m => m.Key, StringComparer.Ordinal))
-        {
-            var ranked = longForms.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
-            var anchored = bare.GetValueOrDefault(shortForm) <= settings.MaxBareUsesPerDefinition * longForms.Values.Sum();
-            for (var r = 0; r < ranked.Count; r++)
+            // Papers that use a defined short form without defining it.
+            var bare = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var document in _documents)
             {
-                var key = r == 0 && anchored ? shortForm : $"{shortForm} ({ranked[r].Key})";
-                meaningKey[(shortForm, ranked[r].Key)] = key;
-                longToConcept.TryAdd(ranked[r].Key, key);
+                foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.Term && _meanings.ContainsKey(m.Key)).Select(m => m.Key).Distinct(StringComparer.Ordinal))
+                {
+                    if (!document.Definitions.Any(d => d.ShortForm == key))
+                    {
+                        bare[key] = bare.GetValueOrDefault(key) + 1;
+                    }
+                }
             }
 
-            if (anchored)
+            // Concept key of each (short form, long form) meaning; the most frequent meaning is the short form's default,
+            // unless far more papers use the short form bare than define it ("GeV" defined once as "germanium vacancy"):
+            // then every meaning is keyed "SF (long form)" and bare uses stay a concept of their own.
+            _meaningKey = new Dictionary<(string Short, string Long), string>();
+            _defaultMeaning = new Dictionary<string, string>(StringComparer.Ordinal);
+            _longToConcept = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ambiguous = 0;
+            foreach (var (shortForm, longForms) in _meanings.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
-                defaultMeaning[shortForm] = shortForm;
+                var ranked = longForms.OrderByDescending(l => l.Value).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
+                var anchored = bare.GetValueOrDefault(shortForm) <= _settings.MaxBareUsesPerDefinition * longForms.Values.Sum();
+                for (var r = 0; r < ranked.Count; r++)
+                {
+                    var key = r == 0 && anchored ? shortForm : $"{shortForm} ({ranked[r].Key})";
+                    _meaningKey[(shortForm, ranked[r].Key)] = key;
+                    _longToConcept.TryAdd(ranked[r].Key, key);
+                }
+
+                if (anchored)
+                {
+                    _defaultMeaning[shortForm] = shortForm;
+                }
+
+                if (ranked.Count > 1)
+                {
+                    ambiguous++;
+                    Log.AmbiguousAbbreviation(_logger, shortForm, string.Join("; ", ranked.Select(l => $"{l.Key} ({l.Value})")), ranked[0].Key);
+                }
             }
 
-            if (ranked.Count > 1)
+            if (ambiguous > 0)
             {
-                ambiguous++;
-                Log.AmbiguousAbbreviation(logger, shortForm, string.Join("; ", ranked.Select(l => $"{l.Key} ({l.Value})")), ranked[0].Key);
+                Log.AmbiguousAbbreviations(_logger, ambiguous);
             }
+
         }
 
-        if (ambiguous > 0)
+        /// <summary>The concept key a term's key stands for: its spelling, and the abbreviation its long form belongs to.</summary>
+        private string Canonical(string key)
         {
-            Log.AmbiguousAbbreviations(logger, ambiguous);
-        }
-
-        var canonicalCache = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Canonical(string key)
-        {
-            if (!canonicalCache.TryGetValue(key, out var canonical))
+            if (!_canonicalCache.TryGetValue(key, out var canonical))
             {
-                if (!longToConcept.TryGetValue(key, out canonical))
+                if (!_longToConcept.TryGetValue(key, out canonical))
                 {
                     var spaced = Spelling(key);
-                    canonical = longToConcept.GetValueOrDefault(spaced, spaced);
+                    canonical = _longToConcept.GetValueOrDefault(spaced, spaced);
                 }
 
-                canonicalCache[key] = canonical;
+                _canonicalCache[key] = canonical;
             }
 
             return canonical;
         }
 
-        Phase("abbreviations");
-
-        // Fixed X-of-Y phrases: documents per phrase.
-        var ofDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        private (Dictionary<string, int> OfDocuments, HashSet<string> Standalone) FixedPhrasesAndStandaloneTerms()
         {
-            foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.OfPhrase).Select(m => Canonical(m.Key)).Distinct(StringComparer.Ordinal))
+            // Fixed X-of-Y phrases: _documents per phrase.
+            var ofDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var document in _documents)
             {
-                ofDocuments[key] = ofDocuments.GetValueOrDefault(key) + 1;
+                foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.OfPhrase).Select(m => Canonical(m.Key)).Distinct(StringComparer.Ordinal))
+                {
+                    ofDocuments[key] = ofDocuments.GetValueOrDefault(key) + 1;
+                }
             }
+
+            // Terms the corpus uses on their own: a nested term counts only if it is one of them.
+            var standalone = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var document in _documents)
+            {
+                foreach (var mention in document.Mentions)
+                {
+                    if (mention.Kind is MentionKind.Term or MentionKind.LongForm)
+                    {
+                        standalone.Add(Canonical(mention.Key));
+                    }
+                }
+            }
+
+            return (ofDocuments, standalone);
         }
 
-        // Terms the corpus uses on their own: a nested term counts only if it is one of them.
-        var standalone = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        private ResolvedDocuments ResolveMentions(Dictionary<string, int> ofDocuments, HashSet<string> standalone)
         {
-            foreach (var mention in document.Mentions)
+            // Resolve every mention to a concept key, per document.
+            var perDocument = new ResolvedDocuments(_n);
+            foreach (var document in _documents)
             {
-                if (mention.Kind is MentionKind.Term or MentionKind.LongForm)
+                var local = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var definition in document.Definitions.Where(IsUsable))
                 {
-                    standalone.Add(Canonical(mention.Key));
-                }
-            }
-        }
-
-        Phase("fixed phrases and standalone terms");
-
-        // Resolve every mention to a concept key, per document.
-        var perDocument = new List<(DocumentTerms Document, List<(string Key, TermMention Mention)> Mentions)>(n);
-        foreach (var document in documents)
-        {
-            var local = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var definition in document.Definitions.Where(IsUsable))
-            {
-                // A paper that defines a short form twice means its first definition.
-                local.TryAdd(definition.ShortForm, meaningKey[(definition.ShortForm, Spelling(definition.LongKey))]);
-            }
-
-            var suppressed = new HashSet<int>();
-            var resolved = new List<(string, TermMention)>(document.Mentions.Count);
-            for (var m = 0; m < document.Mentions.Count; m++)
-            {
-                var mention = document.Mentions[m];
-                if (mention.Kind == MentionKind.OfPhrase && ofDocuments.GetValueOrDefault(Canonical(mention.Key)) >= settings.MinFixedPhraseDocuments)
-                {
-                    suppressed.Add(mention.PartA);
-                    suppressed.Add(mention.PartB);
-                }
-            }
-
-            for (var m = 0; m < document.Mentions.Count; m++)
-            {
-                var mention = document.Mentions[m];
-                if (suppressed.Contains(m) || mention.Kind == MentionKind.OfPhrase && ofDocuments.GetValueOrDefault(Canonical(mention.Key)) < settings.MinFixedPhraseDocuments
-                    || mention.Kind == MentionKind.Nested && settings.NestedNeedsStandalone && !standalone.Contains(Canonical(mention.Key)))
-                {
-                    continue;
+                    // A paper that defines a short form twice means its first definition.
+                    local.TryAdd(definition.ShortForm, _meaningKey[(definition.ShortForm, Spelling(definition.LongKey))]);
                 }
 
-                string key;
-                if (local.TryGetValue(mention.Key, out var defined))
+                var suppressed = new HashSet<int>();
+                var resolved = new List<(string, TermMention)>(document.Mentions.Count);
+                for (var m = 0; m < document.Mentions.Count; m++)
                 {
-                    key = defined;
-                }
-                else if (mention.Kind == MentionKind.LongForm)
-                {
-                    key = Canonical(mention.Key);
-                }
-                else if (defaultMeaning.TryGetValue(mention.Key, out var meaning))
-                {
-                    key = meaning;
-                }
-                else
-                {
-                    key = Canonical(mention.Key);
+                    var mention = document.Mentions[m];
+                    if (mention.Kind == MentionKind.OfPhrase && ofDocuments.GetValueOrDefault(Canonical(mention.Key)) >= _settings.MinFixedPhraseDocuments)
+                    {
+                        suppressed.Add(mention.PartA);
+                        suppressed.Add(mention.PartB);
+                    }
                 }
 
-                // The user's thesaurus and stop list have the last word.
-                if (settings.Thesaurus is { } thesaurus && thesaurus.TryGetValue(key, out var replacement))
+                for (var m = 0; m < document.Mentions.Count; m++)
                 {
-                    if (replacement is null)
+                    var mention = document.Mentions[m];
+                    if (suppressed.Contains(m) || mention.Kind == MentionKind.OfPhrase && ofDocuments.GetValueOrDefault(Canonical(mention.Key)) < _settings.MinFixedPhraseDocuments
+                        || mention.Kind == MentionKind.Nested && _settings.NestedNeedsStandalone && !standalone.Contains(Canonical(mention.Key)))
                     {
                         continue;
                     }
 
-                    key = replacement;
+                    string key;
+                    if (local.TryGetValue(mention.Key, out var defined))
+                    {
+                        key = defined;
+                    }
+                    else if (mention.Kind == MentionKind.LongForm)
+                    {
+                        key = Canonical(mention.Key);
+                    }
+                    else if (_defaultMeaning.TryGetValue(mention.Key, out var meaning))
+                    {
+                        key = meaning;
+                    }
+                    else
+                    {
+                        key = Canonical(mention.Key);
+                    }
+
+                    // The user's thesaurus and stop list have the last word.
+                    if (_settings.Thesaurus is { } thesaurus && thesaurus.TryGetValue(key, out var replacement))
+                    {
+                        if (replacement is null)
+                        {
+                            continue;
+                        }
+
+                        key = replacement;
+                    }
+
+                    if (_settings.StopList is { } stop && stop.Contains(key))
+                    {
+                        continue;
+                    }
+
+                    resolved.Add((key, mention));
                 }
 
-                if (settings.StopList is { } stop && stop.Contains(key))
-                {
-                    continue;
-                }
-
-                resolved.Add((key, mention));
+                perDocument.Add((document, resolved));
             }
 
-            perDocument.Add((document, resolved));
+            return perDocument;
         }
 
-        Phase("resolving mentions");
-
-        // Corpus statistics per concept.
-        var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, mentions) in perDocument)
+        private Dictionary<string, Concept> CountConcepts(ResolvedDocuments perDocument)
         {
-            seen.Clear();
-            foreach (var (key, mention) in mentions)
+            // Corpus statistics per concept.
+            var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (_, mentions) in perDocument)
             {
-                if (!concepts.TryGetValue(key, out var concept))
+                seen.Clear();
+                foreach (var (key, mention) in mentions)
                 {
-                    concepts[key] = concept = new Concept(key);
-                }
+                    if (!concepts.TryGetValue(key, out var concept))
+                    {
+                        concepts[key] = concept = new Concept(key);
+                    }
 
-                if (seen.Add(key))
+                    if (seen.Add(key))
+                    {
+                        concept.Documents++;
+                    }
+
+                    concept.Occurrences++;
+                    concept.Aliases[mention.Surface] = concept.Aliases.GetValueOrDefault(mention.Surface) + 1;
+                }
+            }
+
+            foreach (var (shortForm, longForms) in _meanings)
+            {
+                foreach (var (longForm, _) in longForms)
                 {
-                    concept.Documents++;
+                    if (concepts.TryGetValue(_meaningKey[(shortForm, longForm)], out var concept))
+                    {
+                        concept.LongForm = longForm;
+                    }
                 }
+            }
 
-                concept.Occurrences++;
-                concept.Aliases[mention.Surface] = concept.Aliases.GetValueOrDefault(mention.Surface) + 1;
+            return concepts;
+        }
+
+        private void NameScoreAndDropGeneric(Dictionary<string, Concept> concepts)
+        {
+            // 3. Generic terms.
+            var generic = new List<string>();
+            foreach (var concept in concepts.Values)
+            {
+                // Ties go to the form with more lower case ("reward models" over "Reward models").
+                concept.Name = concept.Aliases.OrderByDescending(a => a.Value).ThenByDescending(a => a.Key, StringComparer.Ordinal).First().Key;
+                concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, _n);
+                concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf)
+                    * (concept.LongForm is null && !concept.Key.Contains(' ', StringComparison.Ordinal) ? _settings.SingleWordWeight : 1.0);
+                if (GenericTerms.Contains(concept.Key) || concept.Key.Count(char.IsLetter) < 2 || concept.LongForm is null && concept.Documents >= _settings.GenericMinDocuments && concept.ResidualIdf < _settings.GenericMaxResidualIdf)
+                {
+                    generic.Add(concept.Key);
+                }
+            }
+
+            foreach (var key in generic)
+            {
+                concepts.Remove(key);
             }
         }
 
-        foreach (var (shortForm, longForms) in meanings)
+        private string[] Words(string key)
         {
-            foreach (var (longForm, _) in longForms)
+            if (!_wordsOf.TryGetValue(key, out var words))
             {
-                if (concepts.TryGetValue(meaningKey[(shortForm, longForm)], out var concept))
-                {
-                    concept.LongForm = longForm;
-                }
-            }
-        }
-
-        Phase("concept statistics");
-
-        // 3. Generic terms.
-        var generic = new List<string>();
-        foreach (var concept in concepts.Values)
-        {
-            // Ties go to the form with more lower case ("reward models" over "Reward models").
-            concept.Name = concept.Aliases.OrderByDescending(a => a.Value).ThenByDescending(a => a.Key, StringComparer.Ordinal).First().Key;
-            concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, n);
-            concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf)
-                * (concept.LongForm is null && !concept.Key.Contains(' ', StringComparison.Ordinal) ? settings.SingleWordWeight : 1.0);
-            if (GenericTerms.Contains(concept.Key) || concept.Key.Count(char.IsLetter) < 2 || concept.LongForm is null && concept.Documents >= settings.GenericMinDocuments && concept.ResidualIdf < settings.GenericMaxResidualIdf)
-            {
-                generic.Add(concept.Key);
-            }
-        }
-
-        foreach (var key in generic)
-        {
-            concepts.Remove(key);
-        }
-
-        Phase("generic terms");
-
-        // Word statistics for the TF-IDF part of the score: documents per word, over the words of each mention's own key.
-        var wordsOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string[] Words(string key)
-        {
-            if (!wordsOf.TryGetValue(key, out var words))
-            {
-                wordsOf[key] = words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "of").ToArray();
+                _wordsOf[key] = words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "of").ToArray();
             }
 
             return words;
         }
 
-        var wordDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
-        var documentWords = new HashSet<string>(StringComparer.Ordinal);
-        var mentionWords = new string[perDocument.Count][][];
-        for (var d = 0; d < perDocument.Count; d++)
+        private (Dictionary<string, int> WordDocuments, string[][][] MentionWords) WordStatistics(ResolvedDocuments perDocument)
         {
-            documentWords.Clear();
-            var mentions = perDocument[d].Mentions;
-            var words = mentionWords[d] = new string[mentions.Count][];
-            for (var m = 0; m < mentions.Count; m++)
+            // Word statistics for the TF-IDF part of the score: _documents per word, over the words of each mention's own key.
+
+            var wordDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
+            var documentWords = new HashSet<string>(StringComparer.Ordinal);
+            var mentionWords = new string[perDocument.Count][][];
+            for (var d = 0; d < perDocument.Count; d++)
             {
-                words[m] = Words(mentions[m].Mention.Key);
-                documentWords.UnionWith(words[m]);
+                documentWords.Clear();
+                var mentions = perDocument[d].Mentions;
+                var words = mentionWords[d] = new string[mentions.Count][];
+                for (var m = 0; m < mentions.Count; m++)
+                {
+                    words[m] = Words(mentions[m].Mention.Key);
+                    documentWords.UnionWith(words[m]);
+                }
+
+                foreach (var word in documentWords)
+                {
+                    wordDocuments[word] = wordDocuments.GetValueOrDefault(word) + 1;
+                }
             }
 
-            foreach (var word in documentWords)
-            {
-                wordDocuments[word] = wordDocuments.GetValueOrDefault(word) + 1;
-            }
+            return (wordDocuments, mentionWords);
         }
 
-        Phase("word statistics");
-
-        // 4. Scores per document; documents are independent from here on, so they are scored in parallel.
-        var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
-        Parallel.For(0, perDocument.Count, d =>
+        private Dictionary<string, List<DocumentConcept>> Score(
+            ResolvedDocuments perDocument,
+            Dictionary<string, Concept> concepts, Dictionary<string, int> wordDocuments, string[][][] mentionWords)
         {
-            var (document, mentions) = perDocument[d];
-            var words = mentionWords[d];
-            var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var mentionWordList in words)
+            // 4. Scores per document; _documents are independent from here on, so they are scored in parallel.
+            var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
+            Parallel.For(0, perDocument.Count, d =>
             {
-                foreach (var word in mentionWordList)
+                var (document, mentions) = perDocument[d];
+                var words = mentionWords[d];
+                var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var mentionWordList in words)
                 {
-                    wordCounts[word] = wordCounts.GetValueOrDefault(word) + 1;
-                }
-            }
-
-            // Per concept: weighted count, mentions, title, first token, first sentence, and one mention's words.
-            var stats = new Dictionary<string, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words)>(StringComparer.Ordinal);
-            for (var m = 0; m < mentions.Count; m++)
-            {
-                var (key, mention) = mentions[m];
-                var weight = mention.Kind == MentionKind.Nested ? settings.NestedWeight : 1.0;
-                stats[key] = stats.TryGetValue(key, out var s)
-                    ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words)
-                    : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m);
-            }
-
-            var ranked = new List<DocumentConcept>(stats.Count);
-            foreach (var (key, s) in stats)
-            {
-                if (!concepts.TryGetValue(key, out var concept))
-                {
-                    continue;
-                }
-
-                var conceptWords = words[s.Words];
-                var wordScore = 0.0;
-                foreach (var word in conceptWords)
-                {
-                    wordScore += wordCounts.GetValueOrDefault(word) * Math.Log((n + 1.0) / (wordDocuments.GetValueOrDefault(word) + 0.5));
-                }
-
-                var phraseIdf = Math.Log((n + 1.0) / (concept.Documents + 0.5));
-                var score = (1 + Math.Log(Math.Max(1, s.Weighted))) * (settings.WordWeight * wordScore + phraseIdf)
-                    * (s.InTitle ? settings.TitleWeight : 1.0)
-                    * (1 + settings.PositionWeight / (1 + s.FirstSentence))
-                    * (conceptWords.Length == 1 && concept.LongForm is null ? settings.SingleWordWeight : 1.0);
-                ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface));
-            }
-
-            ranked.Sort(Better);
-            if (settings.RedundancyWeight != 1.0 && ranked.Count > 1)
-            {
-                // A concept whose words are part of a better-ranked one in the same paper ("fuzzy system" after
-                // "neuro-fuzzy system") says less: it is demoted once.
-                var padded = new string[ranked.Count];
-                for (var i = 0; i < ranked.Count; i++)
-                {
-                    padded[i] = " " + ranked[i].Key + " ";
-                }
-
-                for (var i = 1; i < ranked.Count; i++)
-                {
-                    for (var j = 0; j < i; j++)
+                    foreach (var word in mentionWordList)
                     {
-                        if (padded[j].Length > padded[i].Length && padded[j].Contains(padded[i], StringComparison.Ordinal))
-                        {
-                            ranked[i] = ranked[i] with { Score = ranked[i].Score * settings.RedundancyWeight };
-                            break;
-                        }
+                        wordCounts[word] = wordCounts.GetValueOrDefault(word) + 1;
                     }
                 }
 
+                // Per concept: weighted count, mentions, title, first token, first sentence, and one mention's words.
+                var stats = new Dictionary<string, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words)>(StringComparer.Ordinal);
+                for (var m = 0; m < mentions.Count; m++)
+                {
+                    var (key, mention) = mentions[m];
+                    var weight = mention.Kind == MentionKind.Nested ? _settings.NestedWeight : 1.0;
+                    stats[key] = stats.TryGetValue(key, out var s)
+                        ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words)
+                        : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m);
+                }
+
+                var ranked = new List<DocumentConcept>(stats.Count);
+                foreach (var (key, s) in stats)
+                {
+                    if (!concepts.TryGetValue(key, out var concept))
+                    {
+                        continue;
+                    }
+
+                    var conceptWords = words[s.Words];
+                    var wordScore = 0.0;
+                    foreach (var word in conceptWords)
+                    {
+                        wordScore += wordCounts.GetValueOrDefault(word) * Math.Log((_n + 1.0) / (wordDocuments.GetValueOrDefault(word) + 0.5));
+                    }
+
+                    var phraseIdf = Math.Log((_n + 1.0) / (concept.Documents + 0.5));
+                    var score = (1 + Math.Log(Math.Max(1, s.Weighted))) * (_settings.WordWeight * wordScore + phraseIdf)
+                        * (s.InTitle ? _settings.TitleWeight : 1.0)
+                        * (1 + _settings.PositionWeight / (1 + s.FirstSentence))
+                        * (conceptWords.Length == 1 && concept.LongForm is null ? _settings.SingleWordWeight : 1.0);
+                    ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface));
+                }
+
                 ranked.Sort(Better);
+                if (_settings.RedundancyWeight != 1.0 && ranked.Count > 1)
+                {
+                    // A concept whose words are part of a better-ranked one in the same paper ("fuzzy system" after
+                    // "neuro-fuzzy system") says less: it is demoted once.
+                    var padded = new string[ranked.Count];
+                    for (var i = 0; i < ranked.Count; i++)
+                    {
+                        padded[i] = " " + ranked[i].Key + " ";
+                    }
+
+                    for (var i = 1; i < ranked.Count; i++)
+                    {
+                        for (var j = 0; j < i; j++)
+                        {
+                            if (padded[j].Length > padded[i].Length && padded[j].Contains(padded[i], StringComparison.Ordinal))
+                            {
+                                ranked[i] = ranked[i] with { Score = ranked[i].Score * _settings.RedundancyWeight };
+                                break;
+                            }
+                        }
+                    }
+
+                    ranked.Sort(Better);
+                }
+
+                ranking[d] = (document.Id, ranked);
+            });
+
+            var byDocument = new Dictionary<string, List<DocumentConcept>>(ranking.Length, StringComparer.Ordinal);
+            foreach (var (id, ranked) in ranking)
+            {
+                byDocument[id] = ranked;
             }
 
-            ranking[d] = (document.Id, ranked);
-        });
-
-        var byDocument = new Dictionary<string, List<DocumentConcept>>(ranking.Length, StringComparer.Ordinal);
-        foreach (var (id, ranked) in ranking)
-        {
-            byDocument[id] = ranked;
+            return byDocument;
         }
-
-        Phase("scores");
-        return new ConceptIndex(concepts, byDocument, n);
     }
 
     /// <summary>Residual IDF: -log2(df/N) + log2(1 - e^(-cf/N)), the IDF observed minus the IDF a Poisson spread would give.</summary>
