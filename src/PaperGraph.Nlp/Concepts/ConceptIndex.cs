@@ -286,7 +286,7 @@ public sealed class ConceptIndex
 
         private (Dictionary<string, int> OfDocuments, HashSet<string> Standalone) FixedPhrasesAndStandaloneTerms()
         {
-            // Fixed X-of-Y phrases: _documents per phrase.
+            // Fixed X-of-Y phrases: documents per phrase.
             var ofDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var document in _documents)
             {
@@ -463,7 +463,7 @@ public sealed class ConceptIndex
 
         private (Dictionary<string, int> WordDocuments, string[][][] MentionWords) WordStatistics(ResolvedDocuments perDocument)
         {
-            // Word statistics for the TF-IDF part of the score: _documents per word, over the words of each mention's own key.
+            // Word statistics for the TF-IDF part of the score: documents per word, over the words of each mention's own key.
 
             var wordDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
             var documentWords = new HashSet<string>(StringComparer.Ordinal);
@@ -492,7 +492,7 @@ public sealed class ConceptIndex
             ResolvedDocuments perDocument,
             Dictionary<string, Concept> concepts, Dictionary<string, int> wordDocuments, string[][][] mentionWords)
         {
-            // 4. Scores per document; _documents are independent from here on, so they are scored in parallel.
+            // 4. Scores per document; documents are independent from here on, so they are scored in parallel.
             var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
             Parallel.For(0, perDocument.Count, d =>
             {
