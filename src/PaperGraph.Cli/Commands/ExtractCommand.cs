@@ -115,10 +115,12 @@ internal static class ExtractCommand
         }, _ => { });
         analysis.Stop();
         var saving = Stopwatch.StartNew();
+        context.Progress.Report(string.Create(inv, $"extract: saving the terms of {papers.Count:N0} papers"), force: true);
         workspace.SavePaperTerms(results);
         saving.Stop();
 
         var reading = Stopwatch.StartNew();
+        context.Progress.Report("extract: reading the terms of every paper", force: true);
         var terms = new List<DocumentTerms>();
         var stale = 0;
         foreach (var (_, json) in workspace.ReadPaperTerms())
@@ -135,9 +137,11 @@ internal static class ExtractCommand
 
         reading.Stop();
         var indexing = Stopwatch.StartNew();
+        context.Progress.Report(string.Create(inv, $"extract: merging and scoring concepts over {terms.Count:N0} papers"), force: true);
         var index = ConceptIndex.Build(terms, settings, context.Logger<ConceptIndex>());
         indexing.Stop();
         var storing = Stopwatch.StartNew();
+        context.Progress.Report(string.Create(inv, $"extract: storing {index.Concepts.Count:N0} concepts"), force: true);
         var summaries = index.Concepts.Values.Select(c => new ConceptSummary(c.Key, c.Name, c.Aliases, c.Documents, c.Occurrences, c.LongForm, c.Relevance));
         var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle))).ToList();
         workspace.ReplaceConcepts(summaries, mentions);
