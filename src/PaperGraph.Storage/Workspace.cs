@@ -19,7 +19,8 @@ namespace PaperGraph.Storage;
 /// library), so that a new run analyses only new or changed papers. <c>concepts</c>: <c>key</c> primary key,
 /// <c>name</c>, <c>aliases</c> (JSON object surface form → count), <c>papers</c>, <c>occurrences</c>, <c>long_form</c>,
 /// <c>relevance</c>. <c>mentions</c>: <c>paper_id</c>, <c>concept_key</c>, <c>count</c>, <c>score</c>,
-/// <c>in_title</c> (0/1). Concepts and mentions are rebuilt as a whole by each extraction, because merging and
+/// <c>in_title</c> (0/1), indexed by <c>paper_id</c> (one row per paper and concept). Concepts and mentions are rebuilt
+/// as a whole by each extraction (the index is dropped during the bulk insert and built after it), because merging and
 /// scoring depend on the whole corpus. A version 1 workspace is upgraded in place.
 /// </para>
 /// </remarks>
@@ -102,8 +103,8 @@ public sealed partial class Workspace : IDisposable
                 concept_key TEXT NOT NULL,
                 count INTEGER NOT NULL,
                 score REAL NOT NULL,
-                in_title INTEGER NOT NULL,
-                PRIMARY KEY (paper_id, concept_key));
+                in_title INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS mentions_paper ON mentions (paper_id);
             """);
 
         using var command = _connection.CreateCommand();
