@@ -219,63 +219,19 @@ public static class PorterStemmer
             _ => true,
         };
 
-        /// <summary>The number of vowel-consonant sequences in B[0.._j].</summary>
+        /// <summary>Porter's m: the number of vowel-consonant sequences in B[0.._j], i.e. of vowels followed by a consonant.</summary>
         private int Measure()
         {
-            var n = 0;
-            var i = 0;
-            while (true)
+            var m = 0;
+            for (var i = 1; i <= _j; i++)
             {
-                if (i > _j)
+                if (IsConsonant(i) && !IsConsonant(i - 1))
                 {
-                    return n;
+                    m++;
                 }
-
-                if (!IsConsonant(i))
-                {
-                    break;
-                }
-
-                i++;
             }
 
-            i++;
-            while (true)
-            {
-                while (true)
-                {
-                    if (i > _j)
-                    {
-                        return n;
-                    }
-
-                    if (IsConsonant(i))
-                    {
-                        break;
-                    }
-
-                    i++;
-                }
-
-                i++;
-                n++;
-                while (true)
-                {
-                    if (i > _j)
-                    {
-                        return n;
-                    }
-
-                    if (!IsConsonant(i))
-                    {
-                        break;
-                    }
-
-                    i++;
-                }
-
-                i++;
-            }
+            return m;
         }
 
         private bool VowelInStem()
