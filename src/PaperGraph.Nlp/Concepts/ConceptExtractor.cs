@@ -210,22 +210,14 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
         {
             var x = analysis.TokenText(a + k);
             var y = analysis.TokenText(b + k);
-            if (x.Equals(y, StringComparison.OrdinalIgnoreCase))
+            if (TokenText.EqualsNormalized(x, y, ignoreCase: true))
             {
                 continue;
             }
 
-            if (char.ToLowerInvariant(x[0]) != char.ToLowerInvariant(y[0]))
-            {
-                return false;
-            }
-
-            if (x.Length == y.Length && TokenText.EqualsNormalized(x.ToString().ToLowerInvariant(), y.ToString().ToLowerInvariant()))
-            {
-                continue;
-            }
-
-            if (k < length - 1 || ConceptKeys.Singular(x.ToString().ToLowerInvariant()) != ConceptKeys.Singular(y.ToString().ToLowerInvariant()))
+            // Only the last word may differ, and only in number ("model" / "models").
+            if (k < length - 1 || char.ToLowerInvariant(x[0]) != char.ToLowerInvariant(y[0])
+                || ConceptKeys.Singular(x.ToString().ToLowerInvariant()) != ConceptKeys.Singular(y.ToString().ToLowerInvariant()))
             {
                 return false;
             }

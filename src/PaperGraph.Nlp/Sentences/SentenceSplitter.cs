@@ -154,6 +154,13 @@ public sealed class SentenceSplitter
     private static bool HasBlankLine(ReadOnlySpan<char> gap)
     {
         var first = gap.IndexOf('\n');
-        return first >= 0 && gap[(first + 1)..].IndexOf('\n') >= 0 && gap[(first + 1)..][..gap[(first + 1)..].IndexOf('\n')].IsWhiteSpace();
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var rest = gap[(first + 1)..];
+        var second = rest.IndexOf('\n');
+        return second >= 0 && rest[..second].IsWhiteSpace();
     }
 }

@@ -20,8 +20,9 @@ public static class TokenText
         return source.Length;
     }
 
-    /// <summary>Whether two token texts are equal once dashes and quotes are normalised (case-sensitive).</summary>
-    public static bool EqualsNormalized(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    /// <summary>Whether two token texts are equal once dashes and quotes are normalised.</summary>
+    /// <param name="ignoreCase">Also ignore case (invariant culture).</param>
+    public static bool EqualsNormalized(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool ignoreCase = false)
     {
         if (a.Length != b.Length)
         {
@@ -30,7 +31,9 @@ public static class TokenText
 
         for (var i = 0; i < a.Length; i++)
         {
-            if (Characters.Fold(a[i]) != Characters.Fold(b[i]))
+            var x = Characters.Fold(a[i]);
+            var y = Characters.Fold(b[i]);
+            if (x != y && (!ignoreCase || char.ToLowerInvariant(x) != char.ToLowerInvariant(y)))
             {
                 return false;
             }
