@@ -41,7 +41,7 @@ internal static class EvalCommand
         {
             gold, ks, predictionsOut,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), ConfigureServices, (context, token) => Task.Run(() =>
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), ExtractCommand.ConfigureConceptOptions, (context, token) => Task.Run(() =>
         {
             var inv = CultureInfo.InvariantCulture;
             var cutoffs = ParseKs(parse.GetValue(ks))!;
@@ -89,12 +89,6 @@ internal static class EvalCommand
             return ExitCodes.Success;
         }, token), cancellationToken));
         return command;
-    }
-
-    internal static void ConfigureServices(IServiceCollection services)
-    {
-        services.AddOptions<ConceptOptions>().BindConfiguration(ConceptOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ConceptOptions>, ConceptOptionsValidator>();
     }
 
     /// <summary>A document's ranked concepts as it writes them; an abbreviation as its long form, as benchmark annotators do.</summary>

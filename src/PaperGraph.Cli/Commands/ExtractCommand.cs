@@ -31,7 +31,7 @@ internal static class ExtractCommand
         {
             IngestCommand.Workspace, all, stopList, thesaurus,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WithFiles(WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus)), ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WithFiles(IngestCommand.WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus)), ConfigureServices,
             (context, token) => Task.Run(() => RunExtract(context, parse.GetValue(all), token), token), cancellationToken));
         return command;
     }
@@ -48,20 +48,9 @@ internal static class ExtractCommand
         {
             IngestCommand.Workspace, top, abbreviations,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
             (context, token) => Task.Run(() => RunConcepts(context, parse.GetValue(top), parse.GetValue(abbreviations)), token), cancellationToken));
         return command;
-    }
-
-    private static Dictionary<string, string?> WorkspaceOverride(ParseResult parse)
-    {
-        var overrides = new Dictionary<string, string?>();
-        if (parse.GetValue(IngestCommand.Workspace) is { } workspace)
-        {
-            overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
-        }
-
-        return overrides;
     }
 
     private static Dictionary<string, string?> WithFiles(Dictionary<string, string?> overrides, string? stopList, string? thesaurus)
@@ -82,7 +71,14 @@ internal static class ExtractCommand
     private static void ConfigureServices(IServiceCollection services)
     {
         IngestCommand.ConfigureServices(services);
-        EvalCommand.ConfigureServices(services);
+        ConfigureConceptOptions(services);
+    }
+
+    /// <summary>Binds and validates the <c>Concepts</c> configuration section.</summary>
+    internal static void ConfigureConceptOptions(IServiceCollection services)
+    {
+        services.AddOptions<ConceptOptions>().BindConfiguration(ConceptOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConceptOptions>, ConceptOptionsValidator>();
     }
 
     private static int RunExtract(CommandContext context, bool all, CancellationToken cancellationToken)

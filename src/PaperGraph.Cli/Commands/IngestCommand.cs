@@ -72,11 +72,7 @@ internal static class IngestCommand
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(Workspace) is { } workspace)
-            {
-                overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
-            }
+            var overrides = WorkspaceOverride(parse);
 
             if (parse.GetValue(format) is { } f)
             {
@@ -97,6 +93,18 @@ internal static class IngestCommand
                 (context, token) => Task.Run(() => Run(context, parse.GetValue(paths)!, token), token), cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Configuration overrides from the flags every workspace command shares (<c>--workspace</c>).</summary>
+    internal static Dictionary<string, string?> WorkspaceOverride(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Workspace) is { } workspace)
+        {
+            overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
+        }
+
+        return overrides;
     }
 
     internal static void ConfigureServices(IServiceCollection services)

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary>Settings of concept extraction and scoring (configuration section <c>Concepts</c>); see <see cref="PaperGraph.Nlp.Concepts.ConceptSettings"/>.</summary>
+public sealed class ConceptOptions
+{
+    public const string SectionName = "Concepts";
+
+    private static readonly PaperGraph.Nlp.Concepts.ConceptSettings Defaults = new();
+
+    /// <summary>Documents an "X of Y" phrase needs to be a concept (default 2).</summary>
+    [Range(1, int.MaxValue)]
+    public int MinFixedPhraseDocuments { get; set; } = Defaults.MinFixedPhraseDocuments;
+
+    /// <summary>Below this many documents a term is never judged generic from its spread (default 25).</summary>
+    [Range(2, int.MaxValue)]
+    public int GenericMinDocuments { get; set; } = Defaults.GenericMinDocuments;
+
+    /// <summary>Residual IDF under which a frequent term is generic (default 0.15).</summary>
+    public double GenericMaxResidualIdf { get; set; } = Defaults.GenericMaxResidualIdf;
+
+    /// <summary>Score multiplier for a concept in the title.</summary>
+    [Range(0, 100)]
+    public double TitleWeight { get; set; } = Defaults.TitleWeight;
+
+    /// <summary>Weight of an early first occurrence.</summary>
+    [Range(0, 100)]
+    public double PositionWeight { get; set; } = Defaults.PositionWeight;
+
+    /// <summary>Score multiplier for one-word concepts.</summary>
+    [Range(0, 100)]
+    public double SingleWordWeight { get; set; } = Defaults.SingleWordWeight;
+
+    /// <summary>How much an occurrence inside a longer term counts.</summary>
+    [Range(0, 100)]
+    public double NestedWeight { get; set; } = Defaults.NestedWeight;
+
+    /// <summary>Weight of the words' TF-IDF against the concept's IDF.</summary>
+    [Range(0, 100)]
+    public double WordWeight { get; set; } = Defaults.WordWeight;
+
+    /// <summary>Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</summary>
+    public bool NestedNeedsStandalone { get; set; } = Defaults.NestedNeedsStandalone;
+
+    /// <summary>A short form used bare in more papers than this many times the papers defining it keeps its bare uses apart.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxBareUsesPerDefinition { get; set; } = Defaults.MaxBareUsesPerDefinition;
+
+    /// <summary>Score multiplier for a concept contained in a better-ranked one of the same paper.</summary>
+    [Range(0, 100)]
+    public double RedundancyWeight { get; set; } = Defaults.RedundancyWeight;
+
+    /// <summary>A file of terms never to keep, one per line (optional).</summary>
+    public string? StopListFile { get; set; }
+
+    /// <summary>A VOSviewer-style thesaurus: label, tab, replacement; an empty replacement drops the term (optional).</summary>
+    public string? ThesaurusFile { get; set; }
+
+    public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
+        MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, TitleWeight, PositionWeight, SingleWordWeight, NestedWeight, WordWeight,
+        NestedNeedsStandalone, MaxBareUsesPerDefinition, RedundancyWeight,
+        StopListFile is { Length: > 0 } stop ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadStopList(stop) : null,
+        ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null);
+}
+
+[OptionsValidator]
+internal sealed partial class ConceptOptionsValidator : IValidateOptions<ConceptOptions>;
