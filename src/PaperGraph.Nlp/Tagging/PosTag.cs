@@ -82,7 +82,4 @@ public static class PosTags
         tag = PosTag.Other;
         return false;
     }
-
-    /// <summary>Nouns and proper nouns.</summary>
-    public static bool IsNominal(this PosTag tag) => tag is PosTag.Noun or PosTag.ProperNoun;
 }
