@@ -1,0 +1,413 @@
+namespace PaperGraph.Graph.Communities;
+
+/// <summary>Settings of <see cref="Leiden"/>; validated on construction.</summary>
+/// <param name="Resolution">Above 1 favours smaller communities, below 1 bigger ones.</param>
+/// <param name="Randomness">θ of the refinement: how freely a node joins a sub-community other than the best one (smaller is greedier).</param>
+/// <param name="Threshold">An iteration that raises modularity by no more than this ends the run.</param>
+/// <param name="Seed">Seed of the node orders and of the refinement; the same seed gives the same partition.</param>
+/// <param name="MaxIterations">Full Leiden iterations at most; each starts from the previous partition.</param>
+/// <param name="Restarts">Independent runs (seeds derived from <paramref name="Seed"/>); the partition of highest modularity is kept.</param>
+public sealed record LeidenSettings(double Resolution = 1.0, double Randomness = 0.01, double Threshold = 1e-7, int Seed = 42, int MaxIterations = 32, int Restarts = 4)
+{
+    public int Restarts { get; } = Restarts >= 1 ? Restarts : throw new ArgumentOutOfRangeException(nameof(Restarts), Restarts, "at least one run");
+
+    public double Resolution { get; } = Resolution > 0 ? Resolution : throw new ArgumentOutOfRangeException(nameof(Resolution), Resolution, "resolution must be positive");
+
+    public double Randomness { get; } = Randomness > 0 ? Randomness : throw new ArgumentOutOfRangeException(nameof(Randomness), Randomness, "randomness must be positive");
+
+    public double Threshold { get; } = Threshold >= 0 ? Threshold : throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "threshold must not be negative");
+
+    public int MaxIterations { get; } = MaxIterations >= 1 ? MaxIterations : throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "at least one iteration");
+}
+
+/// <summary>Leiden community detection (Traag, Waltman and van Eck 2019) for modularity with a resolution parameter.</summary>
+/// <remarks>
+/// <para>Each level: (1) fast local moving, a queue of nodes where a node that moves puts its neighbours outside its new
+/// community back in the queue; (2) refinement, where every community is split into singletons that merge, at random
+/// among the moves that do not lower modularity (probability ∝ exp(gain / θ)), into well-connected sub-communities; (3)
+/// aggregation of the refined partition, the unrefined one giving the next level's starting partition. Unlike Louvain,
+/// a badly merged group can come apart again, and every community is connected. Iterations repeat from the last
+/// partition until one gains no more than the threshold.</para>
+/// <para>Gains are measured in units of the moving node's strength, so θ means the same whatever the edge weights' scale.</para>
+/// </remarks>
+public static class Leiden
+{
+    public static Partition Detect(CompactGraph graph, LeidenSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        settings ??= new LeidenSettings();
+        Partition? best = null;
+        var seeds = new SplitMix(settings.Seed);
+        for (var run = 0; run < settings.Restarts; run++)
+        {
+            var seed = run == 0 ? settings.Seed : (long)seeds.Next();
+            var partition = Run(graph, settings, seed, cancellationToken);
+            if (best is null || partition.Modularity > best.Modularity)
+            {
+                best = partition;
+            }
+        }
+
+        return best!;
+    }
+
+    private static Partition Run(CompactGraph graph, LeidenSettings settings, long seed, CancellationToken cancellationToken)
+    {
+        var n = graph.NodeCount;
+        var membership = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            membership[v] = v;
+        }
+
+        var m = graph.TotalWeight;
+        if (m == 0)
+        {
+            return Louvain.Finish(graph, membership, settings.Resolution, 0);
+        }
+
+        var random = new SplitMix(seed);
+        var nodes = CommunityGraph.From(graph);
+        var modularity = Modularity.Compute(graph, membership, settings.Resolution);
+        var levels = 0;
+        for (var iteration = 0; iteration < settings.MaxIterations; iteration++)
+        {
+            var (next, iterationLevels) = Iterate(nodes, membership, m, settings, ref random, cancellationToken);
+            levels = Math.Max(levels, iterationLevels);
+            var nextModularity = Modularity.Compute(graph, next, settings.Resolution);
+            if (nextModularity <= modularity)
+            {
+                break;
+            }
+
+            var gained = nextModularity - modularity;
+            membership = next;
+            modularity = nextModularity;
+            if (gained <= settings.Threshold)
+            {
+                break;
+            }
+        }
+
+        return Louvain.Finish(graph, membership, settings.Resolution, levels);
+    }
+
+    /// <summary>One Leiden iteration from a starting partition of the original nodes; returns the new partition.</summary>
+    private static (int[] Membership, int Levels) Iterate(CommunityGraph nodes, int[] start, double m, LeidenSettings settings, ref SplitMix random, CancellationToken cancellationToken)
+    {
+        var n = nodes.NodeCount;
+        var level = nodes;
+        var partition = (int[])start.Clone();
+        var toLevel = new int[n]; // original node -> node of the current level
+        for (var v = 0; v < n; v++)
+        {
+            toLevel[v] = v;
+        }
+
+        var levels = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            levels++;
+            var communities = MoveNodesFast(level, partition, m, settings.Resolution, ref random);
+            if (communities == level.NodeCount)
+            {
+                break;
+            }
+
+            var (refined, refinedCount) = Refine(level, partition, m, settings, ref random);
+            var aggregated = new int[refinedCount];
+            for (var v = 0; v < level.NodeCount; v++)
+            {
+                aggregated[refined[v]] = partition[v];
+            }
+
+            level = level.Aggregate(refined, refinedCount);
+            for (var v = 0; v < n; v++)
+            {
+                toLevel[v] = refined[toLevel[v]];
+            }
+
+            partition = aggregated;
+        }
+
+        var membership = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            membership[v] = partition[toLevel[v]];
+        }
+
+        return (membership, levels);
+    }
+
+    /// <summary>Fast local moving: visits queued nodes; a node that moves queues its neighbours outside its new community.</summary>
+    /// <returns>The number of non-empty communities; <paramref name="community"/> is renumbered 0..count-1.</returns>
+    private static int MoveNodesFast(CommunityGraph graph, int[] community, double m, double resolution, ref SplitMix random)
+    {
+        var n = graph.NodeCount;
+        var total = new double[n];
+        var size = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            total[community[v]] += graph.Strength(v);
+            size[community[v]]++;
+        }
+
+        var empty = new Stack<int>();
+        for (var c = n - 1; c >= 0; c--)
+        {
+            if (size[c] == 0)
+            {
+                empty.Push(c);
+            }
+        }
+
+        var queue = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            queue[v] = v;
+        }
+
+        random.Shuffle<int>(queue);
+        var queued = new bool[n];
+        Array.Fill(queued, true);
+        int head = 0, count = n;
+        var toCommunity = new double[n];
+        var touched = new int[n];
+        var stamp = new int[n];
+        var visit = 0;
+        var twoM = 2 * m;
+        while (count > 0)
+        {
+            var v = queue[head];
+            head = (head + 1) % n;
+            count--;
+            queued[v] = false;
+
+            var own = community[v];
+            var degree = graph.Strength(v);
+            var touchedCount = 0;
+            visit++;
+            stamp[own] = visit;
+            toCommunity[own] = 0;
+            touched[touchedCount++] = own;
+            var neighbors = graph.Neighbors(v);
+            var weights = graph.Weights(v);
+            for (var i = 0; i < neighbors.Length; i++)
+            {
+                var c = community[neighbors[i]];
+                if (stamp[c] != visit)
+                {
+                    stamp[c] = visit;
+                    toCommunity[c] = 0;
+                    touched[touchedCount++] = c;
+                }
+
+                toCommunity[c] += weights[i];
+            }
+
+            total[own] -= degree;
+            size[own]--;
+            var best = own;
+            var bestScore = toCommunity[own] - resolution * total[own] * degree / twoM + CommunityGraph.RelativeEpsilon * degree;
+            for (var i = 1; i < touchedCount; i++)
+            {
+                var c = touched[i];
+                var score = toCommunity[c] - resolution * total[c] * degree / twoM;
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+
+            // A community of its own scores 0; it is only better when every neighbouring community costs more than it gives.
+            if (best == own && size[own] > 0 && bestScore < 0)
+            {
+                while (size[empty.Peek()] > 0)
+                {
+                    empty.Pop();
+                }
+
+                best = empty.Pop();
+            }
+
+            total[best] += degree;
+            size[best]++;
+            if (best == own)
+            {
+                continue;
+            }
+
+            community[v] = best;
+            if (size[own] == 0)
+            {
+                empty.Push(own);
+            }
+
+            for (var i = 0; i < neighbors.Length; i++)
+            {
+                var u = neighbors[i];
+                if (!queued[u] && community[u] != best)
+                {
+                    queued[u] = true;
+                    queue[(head + count) % n] = u;
+                    count++;
+                }
+            }
+        }
+
+        return Renumber(community);
+    }
+
+    /// <summary>Splits each community into well-connected sub-communities, merging singletons at random (θ) by non-negative gain.</summary>
+    private static (int[] Refined, int Count) Refine(CommunityGraph graph, int[] community, double m, LeidenSettings settings, ref SplitMix random)
+    {
+        var n = graph.NodeCount;
+        var resolution = settings.Resolution;
+        var twoM = 2 * m;
+        var refined = new int[n];
+        var total = new double[n];      // strength of each refined community
+        var external = new double[n];   // its edge weight to the rest of its community
+        var size = new int[n];
+        var communityTotal = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            refined[v] = v;
+            total[v] = graph.Strength(v);
+            size[v] = 1;
+            communityTotal[community[v]] += graph.Strength(v);
+            var neighbors = graph.Neighbors(v);
+            var weights = graph.Weights(v);
+            for (var i = 0; i < neighbors.Length; i++)
+            {
+                if (community[neighbors[i]] == community[v])
+                {
+                    external[v] += weights[i];
+                }
+            }
+        }
+
+        var order = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            order[v] = v;
+        }
+
+        random.Shuffle<int>(order);
+        var toRefined = new double[n];
+        var touched = new int[n];
+        var stamp = new int[n];
+        var visit = 0;
+        var candidates = new int[n];
+        var probabilities = new double[n];
+        foreach (var v in order)
+        {
+            var degree = graph.Strength(v);
+            var whole = communityTotal[community[v]];
+            // Only a singleton that is well connected to the rest of its community moves.
+            if (size[refined[v]] != 1 || external[v] < resolution * degree * (whole - degree) / twoM)
+            {
+                continue;
+            }
+
+            var own = refined[v];
+            var touchedCount = 0;
+            visit++;
+            var neighbors = graph.Neighbors(v);
+            var weights = graph.Weights(v);
+            for (var i = 0; i < neighbors.Length; i++)
+            {
+                var u = neighbors[i];
+                if (community[u] != community[v])
+                {
+                    continue;
+                }
+
+                var c = refined[u];
+                if (stamp[c] != visit)
+                {
+                    stamp[c] = visit;
+                    toRefined[c] = 0;
+                    touched[touchedCount++] = c;
+                }
+
+                toRefined[c] += weights[i];
+            }
+
+            // Candidates: well-connected sub-communities whose gain is not negative; chosen with probability ∝ exp(gain/θ).
+            var candidateCount = 0;
+            var bestGain = double.NegativeInfinity;
+            for (var i = 0; i < touchedCount; i++)
+            {
+                var c = touched[i];
+                if (c == own || external[c] < resolution * total[c] * (whole - total[c]) / twoM)
+                {
+                    continue;
+                }
+
+                var gain = (toRefined[c] - resolution * total[c] * degree / twoM) / degree;
+                if (gain < 0)
+                {
+                    continue;
+                }
+
+                candidates[candidateCount] = c;
+                probabilities[candidateCount++] = gain;
+                bestGain = Math.Max(bestGain, gain);
+            }
+
+            if (candidateCount == 0)
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            for (var i = 0; i < candidateCount; i++)
+            {
+                // Shifted by the best gain so the exponent never overflows.
+                probabilities[i] = Math.Exp((probabilities[i] - bestGain) / settings.Randomness);
+                sum += probabilities[i];
+            }
+
+            var pick = random.NextDouble() * sum;
+            var chosen = candidates[candidateCount - 1];
+            for (var i = 0; i < candidateCount; i++)
+            {
+                pick -= probabilities[i];
+                if (pick < 0)
+                {
+                    chosen = candidates[i];
+                    break;
+                }
+            }
+
+            refined[v] = chosen;
+            size[own] = 0;
+            size[chosen]++;
+            total[chosen] += degree;
+            external[chosen] += external[v] - 2 * toRefined[chosen];
+        }
+
+        return (refined, Renumber(refined));
+    }
+
+    /// <summary>Renumbers ids to 0..count-1 in order of first appearance; returns count.</summary>
+    private static int Renumber(int[] ids)
+    {
+        var rename = new int[ids.Length];
+        Array.Fill(rename, -1);
+        var count = 0;
+        for (var v = 0; v < ids.Length; v++)
+        {
+            if (rename[ids[v]] < 0)
+            {
+                rename[ids[v]] = count++;
+            }
+
+            ids[v] = rename[ids[v]];
+        }
+
+        return count;
+    }
+}
