@@ -74,7 +74,8 @@ public sealed class Concept(string key)
 
 /// <summary>A concept in one document, with its score there.</summary>
 /// <param name="Surface">How this paper first writes the concept.</param>
-public sealed record DocumentConcept(string Key, int Count, double Score, bool InTitle, int FirstToken, string Surface);
+/// <param name="Sentences">The sentences that mention it, as bits (sentence i sets bit min(i, 63)), for same-sentence co-occurrence.</param>
+public sealed record DocumentConcept(string Key, int Count, double Score, bool InTitle, int FirstToken, string Surface, ulong Sentences = 0);
 
 /// <summary>The concepts of a corpus and, per document, its concepts ranked by score.</summary>
 /// <remarks>
@@ -508,14 +509,15 @@ public sealed class ConceptIndex
                 }
 
                 // Per concept: weighted count, mentions, title, first token, first sentence, and one mention's words.
-                var stats = new Dictionary<string, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words)>(StringComparer.Ordinal);
+                var stats = new Dictionary<string, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words, ulong Sentences)>(StringComparer.Ordinal);
                 for (var m = 0; m < mentions.Count; m++)
                 {
                     var (key, mention) = mentions[m];
                     var weight = mention.Kind == MentionKind.Nested ? _settings.NestedWeight : 1.0;
+                    var sentence = 1UL << Math.Clamp(mention.Sentence, 0, 63);
                     stats[key] = stats.TryGetValue(key, out var s)
-                        ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words)
-                        : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m);
+                        ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words, s.Sentences | sentence)
+                        : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m, sentence);
                 }
 
                 var ranked = new List<DocumentConcept>(stats.Count);
@@ -538,7 +540,7 @@ public sealed class ConceptIndex
                         * (s.InTitle ? _settings.TitleWeight : 1.0)
                         * (1 + _settings.PositionWeight / (1 + s.FirstSentence))
                         * (conceptWords.Length == 1 && concept.LongForm is null ? _settings.SingleWordWeight : 1.0);
-                    ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface));
+                    ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface, s.Sentences));
                 }
 
                 ranked.Sort(Better);
