@@ -54,6 +54,8 @@ public static class PaperGraphApp
             ExtractCommand.CreateExtract(runner),
             ExtractCommand.CreateConcepts(runner),
             EvalCommand.Create(runner),
+            BuildCommand.Create(runner),
+            BuildCommand.CreateTop(runner),
         };
         return root;
     }

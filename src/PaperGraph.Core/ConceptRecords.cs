@@ -17,3 +17,18 @@ public sealed record ConceptSummary(string Key, string Name, IReadOnlyDictionary
 /// <param name="Score">The concept's score in the paper (higher is more central to it).</param>
 /// <param name="InTitle">Whether the title mentions it.</param>
 public sealed record PaperConcept(string PaperId, string ConceptKey, int Count, double Score, bool InTitle);
+
+/// <summary>A concept's place in the co-occurrence graph, as stored in the workspace.</summary>
+public sealed record GraphNodeRecord(string Key, int Degree, double WeightedDegree, double PageRank, double Betweenness, double Eigenvector, int Core, int Community, int Component);
+
+/// <summary>An edge of the co-occurrence graph, with the papers that support it.</summary>
+/// <param name="Source">The concept key of one end.</param>
+/// <param name="Target">The concept key of the other end.</param>
+/// <param name="Papers">Number of supporting papers.</param>
+/// <param name="Count">The co-occurrence count under the counting used.</param>
+/// <param name="Weight">The weight the algorithms used.</param>
+/// <param name="Evidence">Ids of the supporting papers.</param>
+public sealed record GraphEdgeRecord(string Source, string Target, int Papers, double Count, double Weight, IReadOnlyList<string> Evidence);
+
+/// <summary>A row of <c>papergraph top</c>: a graph node with its concept's name and counts.</summary>
+public sealed record RankedConcept(string Key, string Name, int Papers, GraphNodeRecord Node);

@@ -7,6 +7,7 @@ public static class ErrorCodes
     public const string PathNotFound = "PG2001";
     public const string InvalidConfiguration = "PG2002";
     public const string InvalidArgument = "PG2003";
+    public const string NotConverged = "PG2004";
 
     // 3xxx: input data. Whole-run failures first, then per-file and per-record skips (warnings).
     public const string NoPapersFound = "PG3001";

@@ -48,15 +48,19 @@ public sealed partial class Workspace
         transaction.Commit();
     }
 
-    /// <summary>The stored terms of every paper still in the workspace, in paper id order.</summary>
-    public IEnumerable<(string PaperId, string Terms)> ReadPaperTerms()
+    /// <summary>The stored terms of every paper still in the workspace (of those <paramref name="include"/> accepts), in paper id order.</summary>
+    public IEnumerable<(string PaperId, string Terms)> ReadPaperTerms(Func<string, bool>? include = null)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT t.paper_id, t.terms FROM paper_terms t JOIN papers p ON p.id = t.paper_id ORDER BY t.paper_id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return (reader.GetString(0), reader.GetString(1));
+            var id = reader.GetString(0);
+            if (include is null || include(id))
+            {
+                yield return (id, reader.GetString(1));
+            }
         }
     }
 
@@ -139,7 +143,7 @@ public sealed partial class Workspace
     /// <summary>Number of rows in a table of this workspace (for summaries and tests).</summary>
     public long Count(string table)
     {
-        if (table is not ("papers" or "paper_terms" or "concepts" or "mentions" or "skipped"))
+        if (table is not ("papers" or "paper_terms" or "concepts" or "mentions" or "skipped" or "graph_nodes" or "graph_edges"))
         {
             throw new ArgumentOutOfRangeException(nameof(table), table, "not a workspace table");
         }

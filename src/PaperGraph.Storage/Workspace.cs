@@ -23,11 +23,18 @@ namespace PaperGraph.Storage;
 /// as a whole by each extraction (the index is dropped during the bulk insert and built after it), because merging and
 /// scoring depend on the whole corpus. A version 1 workspace is upgraded in place.
 /// </para>
+/// <para>
+/// Schema version 3 adds the concept graph, rebuilt as a whole by each <c>papergraph build</c>. <c>graph_nodes</c>:
+/// <c>key</c> (a concept key), <c>degree</c>, <c>weighted_degree</c>, <c>pagerank</c>, <c>betweenness</c>,
+/// <c>eigenvector</c>, <c>core</c>, <c>community</c>, <c>component</c>. <c>graph_edges</c>: <c>source</c> and
+/// <c>target</c> concept keys, <c>papers</c>, <c>count</c>, <c>weight</c>, and <c>evidence</c>, the ids of the
+/// supporting papers separated by single spaces (ids never contain spaces). Versions 1 and 2 are upgraded in place.
+/// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
 {
     public const string DatabaseFileName = "papergraph.db";
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private readonly SqliteConnection _connection;
 
@@ -105,6 +112,24 @@ public sealed partial class Workspace : IDisposable
                 score REAL NOT NULL,
                 in_title INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS mentions_paper ON mentions (paper_id);
+            CREATE TABLE IF NOT EXISTS graph_nodes (
+                key TEXT PRIMARY KEY,
+                degree INTEGER NOT NULL,
+                weighted_degree REAL NOT NULL,
+                pagerank REAL NOT NULL,
+                betweenness REAL NOT NULL,
+                eigenvector REAL NOT NULL,
+                core INTEGER NOT NULL,
+                community INTEGER NOT NULL,
+                component INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS graph_edges (
+                source TEXT NOT NULL,
+                target TEXT NOT NULL,
+                papers INTEGER NOT NULL,
+                count REAL NOT NULL,
+                weight REAL NOT NULL,
+                evidence TEXT NOT NULL,
+                PRIMARY KEY (source, target)) WITHOUT ROWID;
             """);
 
         using var command = _connection.CreateCommand();
@@ -114,9 +139,9 @@ public sealed partial class Workspace : IDisposable
         {
             Execute($"INSERT INTO meta (key, value) VALUES ('schema_version', '{SchemaVersion}')");
         }
-        else if (version == "1")
+        else if (version is "1" or "2")
         {
-            // Version 2 only added tables, created above.
+            // Versions 2 and 3 only added tables, created above.
             Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))

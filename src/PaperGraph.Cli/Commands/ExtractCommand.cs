@@ -83,24 +83,67 @@ internal static class ExtractCommand
 
     private static int RunExtract(CommandContext context, bool all, CancellationToken cancellationToken)
     {
-        var inv = CultureInfo.InvariantCulture;
         var settings = context.Options<ConceptOptions>().ToSettings();
         using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        var result = Extract(context, workspace, settings, all, cancellationToken);
+        context.Progress.Clear();
+        result.WriteSummary(context.Out, workspace.Directory, all);
+        context.Out.WriteLine($"  next:          papergraph concepts --workspace {workspace.Directory} --top 50");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What <see cref="Extract"/> did, with the corpus-wide concept index it built.</summary>
+    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Stale, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings)
+    {
+        public double Seconds => Timings.Sum(t => t.Seconds);
+
+        public void WriteSummary(TextWriter output, string directory, bool all)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {Seconds:F2} s"));
+            output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({(all ? "all" : "new or changed")}), {Index.DocumentCount:N0} in the corpus"));
+            if (Stale > 0)
+            {
+                output.WriteLine(string.Create(inv, $"  note:          {Stale:N0} papers were extracted by an older PaperGraph and are left out; run 'papergraph extract --all'"));
+            }
+
+            output.WriteLine(string.Create(inv, $"  concepts:      {Index.Concepts.Count:N0} ({Index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
+            output.WriteLine(string.Create(inv, $"  mentions:      {Mentions:N0} paper-concept links"));
+            output.WriteLine("  time:          " + string.Join(", ", Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));
+        }
+    }
+
+    /// <summary>
+    /// Analyses new or changed papers (all with <paramref name="all"/>), stores their terms, then merges and scores
+    /// concepts over the whole corpus and stores them. Terms analysed in this run are used as they are; only the
+    /// other papers' stored terms are read back.
+    /// </summary>
+    internal static ExtractionResult Extract(CommandContext context, Workspace workspace, ConceptSettings settings, bool all, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
         if (workspace.CountPapers() == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: the workspace has no papers; run 'papergraph ingest <files> --workspace {workspace.Directory}' first.");
         }
 
-        var total = Stopwatch.StartNew();
+        var timings = new List<(string, double)>();
+        var clock = Stopwatch.StartNew();
+        void Lap(string step)
+        {
+            timings.Add((step, clock.Elapsed.TotalSeconds));
+            clock.Restart();
+        }
+
         var papers = workspace.PapersToExtract(all);
         var extractor = ConceptExtractor.Default;
-        var results = new (string Id, int Revision, string Terms)[papers.Count];
+        var fresh = new DocumentTerms[papers.Count];
+        var json = new (string Id, int Revision, string Terms)[papers.Count];
         var done = 0;
-        var analysis = Stopwatch.StartNew();
         Parallel.For(0, papers.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new AnalyzedText(), (i, _, scratch) =>
         {
             var paper = papers[i];
-            results[i] = (paper.Id, paper.Revision, DocumentTermsJson.Write(extractor.Extract(paper.Id, paper.Title, paper.Abstract, scratch)));
+            fresh[i] = extractor.Extract(paper.Id, paper.Title, paper.Abstract, scratch);
+            json[i] = (paper.Id, paper.Revision, DocumentTermsJson.Write(fresh[i]));
             var finished = Interlocked.Increment(ref done);
             if (finished % 500 == 0)
             {
@@ -109,53 +152,44 @@ internal static class ExtractCommand
 
             return scratch;
         }, _ => { });
-        analysis.Stop();
-        var saving = Stopwatch.StartNew();
+        Lap("analysis");
         context.Progress.Report(string.Create(inv, $"extract: saving the terms of {papers.Count:N0} papers"), force: true);
-        workspace.SavePaperTerms(results);
-        saving.Stop();
+        workspace.SavePaperTerms(json);
+        json = null;
+        Lap("saving terms");
 
-        var reading = Stopwatch.StartNew();
-        context.Progress.Report("extract: reading the terms of every paper", force: true);
-        var terms = new List<DocumentTerms>();
+        var terms = new List<DocumentTerms>(fresh);
         var stale = 0;
-        foreach (var (_, json) in workspace.ReadPaperTerms())
+        if (fresh.Length < workspace.CountPapers())
         {
-            if (DocumentTermsJson.Read(json) is { } document)
+            context.Progress.Report("extract: reading the stored terms of the other papers", force: true);
+            var analysed = new HashSet<string>(papers.Select(p => p.Id), StringComparer.Ordinal);
+            foreach (var stored in workspace.ReadPaperTerms(id => !analysed.Contains(id)))
             {
-                terms.Add(document);
+                if (DocumentTermsJson.Read(stored.Terms) is { } document)
+                {
+                    terms.Add(document);
+                }
+                else
+                {
+                    stale++;
+                }
             }
-            else
-            {
-                stale++;
-            }
+
+            // The index depends on document order only through ties; keep it the same as a run that read everything.
+            terms.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         }
 
-        reading.Stop();
-        var indexing = Stopwatch.StartNew();
+        Lap("reading terms");
         context.Progress.Report(string.Create(inv, $"extract: merging and scoring concepts over {terms.Count:N0} papers"), force: true);
         var index = ConceptIndex.Build(terms, settings, context.Logger<ConceptIndex>());
-        indexing.Stop();
-        var storing = Stopwatch.StartNew();
+        Lap("merging and scoring");
         context.Progress.Report(string.Create(inv, $"extract: storing {index.Concepts.Count:N0} concepts"), force: true);
         var summaries = index.Concepts.Values.Select(c => new ConceptSummary(c.Key, c.Name, c.Aliases, c.Documents, c.Occurrences, c.LongForm, c.Relevance));
         var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle))).ToList();
         workspace.ReplaceConcepts(summaries, mentions);
-        storing.Stop();
-        context.Progress.Clear();
-
-        context.Out.WriteLine(string.Create(inv, $"Extracted concepts in {workspace.Directory} in {total.Elapsed.TotalSeconds:F2} s"));
-        context.Out.WriteLine(string.Create(inv, $"  papers:        {papers.Count:N0} analysed ({(all ? "all" : "new or changed")}) in {analysis.Elapsed.TotalSeconds:F2} s, {terms.Count:N0} in the corpus"));
-        if (stale > 0)
-        {
-            context.Out.WriteLine(string.Create(inv, $"  note:          {stale:N0} papers were extracted by an older PaperGraph and are left out; run 'papergraph extract --all'"));
-        }
-
-        context.Out.WriteLine(string.Create(inv, $"  concepts:      {index.Concepts.Count:N0} ({index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
-        context.Out.WriteLine(string.Create(inv, $"  mentions:      {mentions.Count:N0} paper-concept links"));
-        context.Out.WriteLine(string.Create(inv, $"  time:          analysis {analysis.Elapsed.TotalSeconds:F1} s, saving terms {saving.Elapsed.TotalSeconds:F1} s, reading terms {reading.Elapsed.TotalSeconds:F1} s, merging and scoring {indexing.Elapsed.TotalSeconds:F1} s, storing concepts {storing.Elapsed.TotalSeconds:F1} s"));
-        context.Out.WriteLine($"  next:          papergraph concepts --workspace {workspace.Directory} --top 50");
-        return ExitCodes.Success;
+        Lap("storing concepts");
+        return new ExtractionResult(index, papers.Count, stale, mentions.Count, timings);
     }
 
     private static int RunConcepts(CommandContext context, int top, bool abbreviations)

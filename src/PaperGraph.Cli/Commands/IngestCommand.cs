@@ -115,7 +115,7 @@ internal static class IngestCommand
         services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
     }
 
-    private static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
+    internal static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
     {
         var options = context.Options<IngestOptions>();
         var workspaceOptions = context.Options<WorkspaceOptions>();

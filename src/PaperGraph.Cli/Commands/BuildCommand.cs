@@ -1,0 +1,334 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaperGraph.Core;
+using PaperGraph.Graph;
+using PaperGraph.Graph.Centrality;
+using PaperGraph.Graph.Cooccurrence;
+using PaperGraph.Graph.Export;
+using PaperGraph.Nlp.Concepts;
+using PaperGraph.Storage;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary><c>papergraph build</c>: ingest, extract, graph and analytics in one run; and <c>papergraph top</c>.</summary>
+internal static class BuildCommand
+{
+    /// <summary>The files <c>build</c> writes into the workspace.</summary>
+    internal static class Files
+    {
+        public const string Concepts = "concepts.csv";
+        public const string Cooccurrence = "cooccurrence.csv";
+        public const string GraphMl = "graph.graphml";
+        public const string Gexf = "graph.gexf";
+        public const string VosViewerMap = "vosviewer-map.txt";
+        public const string VosViewerNetwork = "vosviewer-network.txt";
+        public const string Summary = "summary.json";
+    }
+
+    public static Command Create(CommandRunner runner)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or folders of papers to add first (as 'papergraph ingest'). None: rebuild from the papers already in the workspace.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var minPapers = new Option<int?>("--min-papers") { Description = "Papers a concept needs to be a node. Default adapts: 1 below 50 papers, 2 below 1,000, 3 below 20,000, else 5.", HelpName = "count" };
+        var maxConcepts = new Option<int?>("--max-concepts") { Description = "Most relevant concepts kept as nodes (default 10000).", HelpName = "count" };
+        var counting = new Option<Counting?>("--counting") { Description = "Co-occurrence: binary (once per paper, default), full (mentions multiplied) or sentence (same sentence).", HelpName = "binary|full|sentence" };
+        var weight = new Option<EdgeWeighting?>("--weight") { Description = "Edge weight for every weighted measure: association (default), count, npmi or jaccard.", HelpName = "association|count|npmi|jaccard" };
+        var minCount = new Option<int?>("--min-count") { Description = "Drop edges counted fewer times. Default adapts: 1 below 1,000 papers, else 2.", HelpName = "count" };
+        var topNeighbors = new Option<int?>("--top-neighbors") { Description = "Keep only each concept's heaviest edges (0 = all, the default).", HelpName = "k" };
+        var communities = new Option<CommunityAlgorithm?>("--communities") { Description = "Community detection: leiden (default) or louvain.", HelpName = "leiden|louvain" };
+        var resolution = new Option<double?>("--resolution") { Description = "Community resolution: above 1 gives smaller communities (default 1).", HelpName = "gamma" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of communities and betweenness sampling (default 42); same input and seed give the same output.", HelpName = "n" };
+        var command = new Command("build", """
+            The whole job in one run: read the given files into the workspace (as 'ingest'), extract concepts from new
+            or changed papers (as 'extract'), build the concept co-occurrence graph and compute degree, weighted
+            degree, PageRank, betweenness, eigenvector centrality, k-core, connected components and communities.
+            Writes into the workspace: concepts.csv, cooccurrence.csv, graph.graphml, graph.gexf (Gephi),
+            vosviewer-map.txt and vosviewer-network.txt (VOSviewer), summary.json; and stores the graph for
+            'papergraph top'. Settings: configuration sections "Graph" and "Concepts" (see README).
+            """)
+        {
+            paths, IngestCommand.Workspace, minPapers, maxConcepts, counting, weight, minCount, topNeighbors, communities, resolution, seed,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = IngestCommand.WorkspaceOverride(parse);
+            void Set<T>(Option<T> option, string key)
+            {
+                if (parse.GetValue(option) is { } value)
+                {
+                    overrides[$"{GraphOptions.SectionName}:{key}"] = Convert.ToString(value, CultureInfo.InvariantCulture);
+                }
+            }
+
+            Set(minPapers, nameof(GraphOptions.MinPapers));
+            Set(maxConcepts, nameof(GraphOptions.MaxConcepts));
+            Set(counting, nameof(GraphOptions.Counting));
+            Set(weight, nameof(GraphOptions.Weight));
+            Set(minCount, nameof(GraphOptions.MinCount));
+            Set(topNeighbors, nameof(GraphOptions.TopNeighbors));
+            Set(communities, nameof(GraphOptions.Communities));
+            Set(resolution, nameof(GraphOptions.Resolution));
+            Set(seed, nameof(GraphOptions.Seed));
+            return runner.RunAsync(parse, overrides, ConfigureServices,
+                (context, token) => Task.Run(() => Run(context, parse.GetValue(paths) ?? [], token), token), cancellationToken);
+        });
+        return command;
+    }
+
+    public static Command CreateTop(CommandRunner runner)
+    {
+        var by = new Option<NodeMeasure>("--by") { Description = "The measure to rank by (default pagerank).", DefaultValueFactory = _ => NodeMeasure.PageRank, HelpName = "pagerank|betweenness|degree|eigenvector" };
+        var count = new Option<int>("-n", "--top") { Description = "How many concepts to list (default 20).", DefaultValueFactory = _ => 20, HelpName = "count" };
+        count.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("-n must be at least 1."); } });
+        var community = new Option<int?>("--community") { Description = "Only concepts of this community (0 is the biggest).", HelpName = "id" };
+        var command = new Command("top", "Print the workspace's most central concepts as a table. Run 'papergraph build' first.")
+        {
+            IngestCommand.Workspace, by, count, community,
+        };
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+            (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community)), token), cancellationToken));
+        return command;
+    }
+
+    private static void ConfigureServices(IServiceCollection services)
+    {
+        IngestCommand.ConfigureServices(services);
+        ExtractCommand.ConfigureConceptOptions(services);
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
+    }
+
+    private static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var stages = new List<(string Stage, double Seconds)>();
+        var clock = Stopwatch.StartNew();
+        var options = context.Options<GraphOptions>();
+        var conceptSettings = context.Options<ConceptOptions>().ToSettings();
+        if (paths.Length > 0)
+        {
+            var status = IngestCommand.Run(context, paths, cancellationToken);
+            stages.Add(("ingest", clock.Elapsed.TotalSeconds));
+            if (status != ExitCodes.Success)
+            {
+                return status;
+            }
+
+            context.Out.WriteLine();
+        }
+
+        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        clock.Restart();
+        var extraction = ExtractCommand.Extract(context, workspace, conceptSettings, all: false, cancellationToken);
+        context.Progress.Clear();
+        extraction.WriteSummary(context.Out, workspace.Directory, all: false);
+        context.Out.WriteLine();
+        stages.Add(("extract", clock.Elapsed.TotalSeconds));
+
+        clock.Restart();
+        var graph = BuildGraph(context, extraction.Index, options, cancellationToken, out var graphTimings);
+        stages.Add(("graph and analytics", clock.Elapsed.TotalSeconds));
+
+        clock.Restart();
+        context.Progress.Report("build: writing the graph files and storing the graph", force: true);
+        WriteOutputs(workspace, graph);
+        StoreGraph(workspace, graph);
+        stages.Add(("outputs", clock.Elapsed.TotalSeconds));
+        context.Progress.Clear();
+
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        WriteSummaryJson(workspace, graph, options, extraction, stages, graphTimings, peak);
+        var a = graph.Analysis;
+        var cooc = graph.Cooccurrence;
+        context.Out.WriteLine(string.Create(inv, $"Built the concept graph in {workspace.Directory} in {stages.Sum(s => s.Seconds):F1} s"));
+        context.Out.WriteLine(string.Create(inv, $"  papers:      {extraction.Index.DocumentCount:N0}"));
+        context.Out.WriteLine(string.Create(inv, $"  concepts:    {extraction.Index.Concepts.Count:N0}; nodes: {graph.Concepts.Count:N0} (in at least {options.MinPapersFor(extraction.Index.DocumentCount)} papers, at most {options.MaxConcepts:N0}, by relevance)"));
+        context.Out.WriteLine(string.Create(inv, $"  edges:       {cooc.Edges.Count:N0} of {cooc.CandidatePairs:N0} co-occurring pairs ({cooc.Settings.Counting.ToString().ToLowerInvariant()} counting, {cooc.Settings.Weighting.ToString().ToLowerInvariant()} weight, count at least {cooc.Settings.MinCount}{(cooc.Settings.TopNeighbors > 0 ? string.Create(inv, $", top {cooc.Settings.TopNeighbors} neighbours") : "")})"));
+        context.Out.WriteLine(string.Create(inv, $"  components:  {a.ComponentCount:N0} (the biggest has {a.Nodes.Component.Count(c => c == 0):N0} nodes)"));
+        context.Out.WriteLine(string.Create(inv, $"  communities: {a.Partition.Count:N0} ({options.Communities.ToString().ToLowerInvariant()}, resolution {options.Resolution}, seed {options.Seed}), modularity {a.Partition.Modularity:F4}"));
+        context.Out.WriteLine(string.Create(inv, $"  betweenness: {(a.BetweennessSampled ? $"estimated from {options.BetweennessPivots:N0} sampled sources (more than {options.BetweennessExactUpTo:N0} nodes)" : "exact")}"));
+        context.Out.WriteLine("  time:        " + string.Join(", ", stages.Select(s => string.Create(inv, $"{s.Stage} {s.Seconds:F1} s"))));
+        context.Out.WriteLine("  analytics:   " + string.Join(", ", graphTimings.Select(s => string.Create(inv, $"{s.Step} {s.Seconds:F2} s"))));
+        context.Out.WriteLine(string.Create(inv, $"  peak memory: {peak / 1e6:N0} MB"));
+        context.Out.WriteLine($"  files:       {string.Join(", ", Files.Concepts, Files.Cooccurrence, Files.GraphMl, Files.Gexf, Files.VosViewerMap, Files.VosViewerNetwork, Files.Summary)}");
+        context.Out.WriteLine($"  next:        papergraph top --workspace {workspace.Directory} --by pagerank");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Chooses the nodes, builds the co-occurrence graph and runs every measure on it.</summary>
+    internal static ConceptGraph BuildGraph(CommandContext context, ConceptIndex index, GraphOptions options, CancellationToken cancellationToken,
+        out IReadOnlyList<(string Step, double Seconds)> timings)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var clock = Stopwatch.StartNew();
+        var steps = new List<(string, double)>();
+        var papers = index.DocumentCount;
+        var minPapers = options.MinPapersFor(papers);
+        context.Progress.Report(string.Create(inv, $"graph: choosing concepts in at least {minPapers} papers"), force: true);
+        var chosen = index.Concepts.Values
+            .Where(c => c.Documents >= minPapers)
+            .OrderByDescending(c => c.Relevance).ThenByDescending(c => c.Documents).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(options.MaxConcepts)
+            .ToList();
+        var node = new Dictionary<string, int>(chosen.Count, StringComparer.Ordinal);
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            node[chosen[i].Key] = i;
+        }
+
+        var paperIds = index.ByDocument.Keys.Order(StringComparer.Ordinal).ToArray();
+        var occurrences = new ConceptOccurrence[paperIds.Length][];
+        for (var p = 0; p < paperIds.Length; p++)
+        {
+            var list = new List<ConceptOccurrence>();
+            foreach (var concept in index.ByDocument[paperIds[p]])
+            {
+                if (node.TryGetValue(concept.Key, out var id))
+                {
+                    list.Add(new ConceptOccurrence(id, concept.Count, concept.Sentences));
+                }
+            }
+
+            occurrences[p] = [.. list];
+        }
+
+        steps.Add(("nodes", clock.Elapsed.TotalSeconds));
+        clock.Restart();
+        context.Progress.Report(string.Create(inv, $"graph: counting co-occurrences of {chosen.Count:N0} concepts in {papers:N0} papers"), force: true);
+        var settings = new CooccurrenceSettings(options.Counting, options.Weight, options.MinCountFor(papers), options.TopNeighbors);
+        var cooccurrence = CooccurrenceBuilder.Build(occurrences, chosen.Count, settings, cancellationToken);
+        steps.Add(("co-occurrence", clock.Elapsed.TotalSeconds));
+
+        GraphAnalysisResult analysis;
+        try
+        {
+            analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(),
+                new InlineProgress(step => context.Progress.Report(string.Create(inv, $"graph: {step} on {chosen.Count:N0} nodes and {cooccurrence.Edges.Count:N0} edges"), force: true)),
+                cancellationToken);
+        }
+        catch (PowerIterationException e)
+        {
+            throw new PaperGraphException(ErrorCodes.NotConverged,
+                $"{e.Message}. Set Graph:MaxIterations higher (now {options.MaxIterations}) or Graph:Tolerance looser (now {options.Tolerance}) in papergraph.json.", e);
+        }
+
+        steps.AddRange(analysis.Timings);
+        timings = steps;
+        var concepts = chosen.Select(c => new ConceptSummary(c.Key, c.Name, c.Aliases, c.Documents, c.Occurrences, c.LongForm, c.Relevance)).ToList();
+        return new ConceptGraph(concepts, cooccurrence, analysis) { PaperIds = paperIds };
+    }
+
+    private static void WriteOutputs(Workspace workspace, ConceptGraph graph)
+    {
+        WriteText(workspace, Files.Concepts, writer => GraphExport.WriteConceptsCsv(graph, writer));
+        WriteText(workspace, Files.Cooccurrence, writer => GraphExport.WriteCooccurrenceCsv(graph, writer));
+        WriteStream(workspace, Files.GraphMl, stream => GraphExport.WriteGraphMl(graph, stream));
+        WriteStream(workspace, Files.Gexf, stream => GraphExport.WriteGexf(graph, stream));
+        using var map = OpenText(workspace, Files.VosViewerMap);
+        using var network = OpenText(workspace, Files.VosViewerNetwork);
+        GraphExport.WriteVosViewer(graph, map, network);
+    }
+
+    private static void StoreGraph(Workspace workspace, ConceptGraph graph)
+    {
+        var m = graph.Analysis.Nodes;
+        var nodes = Enumerable.Range(0, graph.Concepts.Count).Select(v => new GraphNodeRecord(graph.Concepts[v].Key, m.Degree[v], m.WeightedDegree[v],
+            m.PageRank[v], m.Betweenness[v], m.Eigenvector[v], m.Core[v], m.Community[v], m.Component[v]));
+        var edges = graph.Cooccurrence.Edges.Select(e => new GraphEdgeRecord(graph.Concepts[e.Source].Key, graph.Concepts[e.Target].Key, e.Papers, e.Count, e.Weight,
+            graph.Cooccurrence.Evidence(e).ConvertAll(p => graph.PaperIds[p])));
+        workspace.ReplaceGraph(nodes, edges);
+    }
+
+    private static void WriteSummaryJson(Workspace workspace, ConceptGraph graph, GraphOptions options, ExtractCommand.ExtractionResult extraction,
+        List<(string Stage, double Seconds)> stages, IReadOnlyList<(string Step, double Seconds)> analytics, long peak)
+    {
+        var a = graph.Analysis;
+        var summary = new
+        {
+            papers = extraction.Index.DocumentCount,
+            concepts = extraction.Index.Concepts.Count,
+            nodes = graph.Concepts.Count,
+            edges = graph.Cooccurrence.Edges.Count,
+            cooccurringPairs = graph.Cooccurrence.CandidatePairs,
+            components = a.ComponentCount,
+            communities = a.Partition.Count,
+            modularity = a.Partition.Modularity,
+            betweennessSampled = a.BetweennessSampled,
+            settings = new
+            {
+                minPapers = options.MinPapersFor(extraction.Index.DocumentCount),
+                maxConcepts = options.MaxConcepts,
+                counting = graph.Cooccurrence.Settings.Counting.ToString().ToLowerInvariant(),
+                weight = graph.Cooccurrence.Settings.Weighting.ToString().ToLowerInvariant(),
+                minCount = graph.Cooccurrence.Settings.MinCount,
+                topNeighbors = graph.Cooccurrence.Settings.TopNeighbors,
+                communityAlgorithm = options.Communities.ToString().ToLowerInvariant(),
+                resolution = options.Resolution,
+                seed = options.Seed,
+                damping = options.Damping,
+                tolerance = options.Tolerance,
+                betweennessExactUpTo = options.BetweennessExactUpTo,
+                betweennessPivots = options.BetweennessPivots,
+            },
+            secondsPerStage = stages.ToDictionary(s => s.Stage, s => Math.Round(s.Seconds, 3)),
+            secondsPerAnalytic = analytics.ToDictionary(s => s.Step, s => Math.Round(s.Seconds, 3)),
+            peakMemoryBytes = peak,
+        };
+        File.WriteAllText(Path.Combine(workspace.Directory, Files.Summary), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));
+    }
+
+    private static StreamWriter OpenText(Workspace workspace, string name) => new(Path.Combine(workspace.Directory, name), append: false, new UTF8Encoding(false));
+
+    private static void WriteText(Workspace workspace, string name, Action<TextWriter> write)
+    {
+        using var writer = OpenText(workspace, name);
+        write(writer);
+    }
+
+    private static void WriteStream(Workspace workspace, string name, Action<Stream> write)
+    {
+        using var stream = File.Create(Path.Combine(workspace.Directory, name));
+        write(stream);
+    }
+
+    private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        if (workspace.Count("graph_nodes") == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
+        }
+
+        var rows = workspace.ReadTopConcepts(by, count, community);
+        if (rows.Count == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument, string.Create(inv, $"community {community} has no concepts; communities are numbered 0 (the biggest) and up."));
+        }
+
+        context.Out.WriteLine(string.Create(inv, $"Top {rows.Count} concepts by {by.ToString().ToLowerInvariant()}{(community is { } c ? $" in community {c}" : "")} ({workspace.Count("graph_nodes"):N0} in the graph)"));
+        context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"degree",7} {"pagerank",10} {"betweenness",11} {"eigenvector",11} {"core",5} {"community",9}"));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (r, n) = (rows[i], rows[i].Node);
+            var name = r.Name.Length <= 44 ? r.Name : r.Name[..43] + "…";
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {name,-44} {r.Papers,7:N0} {n.Degree,7:N0} {n.PageRank,10:F6} {n.Betweenness,11:F6} {n.Eigenvector,11:F6} {n.Core,5} {n.Community,9}"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (the built-in one posts to the thread pool).</summary>
+    private sealed class InlineProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using PaperGraph.Graph;
+using PaperGraph.Graph.Cooccurrence;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary>Settings of the concept graph and its analysis (configuration section <c>Graph</c>). Unset sizes adapt to the corpus.</summary>
+public sealed class GraphOptions
+{
+    public const string SectionName = "Graph";
+
+    /// <summary>Papers a concept needs to be a node. Default: 1 below 50 papers, 2 below 1,000, 3 below 20,000, else 5.</summary>
+    [Range(1, int.MaxValue)]
+    public int? MinPapers { get; set; }
+
+    /// <summary>At most this many concepts, the most relevant, become nodes (default 10,000).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxConcepts { get; set; } = 10_000;
+
+    /// <summary>What counts as a co-occurrence (default Binary: once per paper).</summary>
+    public Counting Counting { get; set; } = Counting.Binary;
+
+    /// <summary>Edge weight used by every weighted measure (default Association strength).</summary>
+    public EdgeWeighting Weight { get; set; } = EdgeWeighting.Association;
+
+    /// <summary>Edges counted fewer times are dropped. Default: 1 below 1,000 papers, else 2.</summary>
+    [Range(1, int.MaxValue)]
+    public int? MinCount { get; set; }
+
+    /// <summary>When above 0, each concept keeps only its heaviest edges (an edge stays if either end keeps it). Default 0: all.</summary>
+    [Range(0, int.MaxValue)]
+    public int TopNeighbors { get; set; }
+
+    /// <summary>Community detection (default Leiden).</summary>
+    public CommunityAlgorithm Communities { get; set; } = CommunityAlgorithm.Leiden;
+
+    /// <summary>Resolution of community detection: above 1 gives smaller communities (default 1).</summary>
+    [Range(1e-6, 1e6)]
+    public double Resolution { get; set; } = 1.0;
+
+    /// <summary>Seed of every random choice (community detection, betweenness pivots); the same seed gives the same output.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Exact betweenness up to this many nodes; sampled pivots above (default 5,000).</summary>
+    [Range(0, int.MaxValue)]
+    public int BetweennessExactUpTo { get; set; } = 5_000;
+
+    /// <summary>Pivots sampled for betweenness on bigger graphs (default 1,000).</summary>
+    [Range(2, int.MaxValue)]
+    public int BetweennessPivots { get; set; } = 1_000;
+
+    /// <summary>PageRank damping (default 0.85).</summary>
+    [Range(0.01, 0.99)]
+    public double Damping { get; set; } = 0.85;
+
+    /// <summary>Power-iteration tolerance per node (default 1e-6, as networkx).</summary>
+    [Range(1e-15, 1)]
+    public double Tolerance { get; set; } = 1e-6;
+
+    /// <summary>Power-iteration limit of PageRank and eigenvector centrality (default 1,000).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxIterations { get; set; } = 1_000;
+
+    /// <summary>The minimum papers per node for a corpus of <paramref name="papers"/> papers.</summary>
+    public int MinPapersFor(int papers) => MinPapers ?? papers switch { < 50 => 1, < 1_000 => 2, < 20_000 => 3, _ => 5 };
+
+    /// <summary>The minimum count per edge for a corpus of <paramref name="papers"/> papers.</summary>
+    public int MinCountFor(int papers) => MinCount ?? (papers < 1_000 ? 1 : 2);
+
+    public AnalysisSettings ToAnalysisSettings() => new(
+        new PaperGraph.Graph.Centrality.PageRankSettings(Damping, Tolerance, MaxIterations),
+        new PaperGraph.Graph.Centrality.EigenvectorSettings(Tolerance, MaxIterations),
+        new PaperGraph.Graph.Centrality.BetweennessSettings(Weighted: true, BetweennessExactUpTo, BetweennessPivots, Seed),
+        Communities, Resolution, Seed);
+}
+
+[OptionsValidator]
+internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOptions>;

@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using PaperGraph.Core;
+using PaperGraph.Graph.Cooccurrence;
+
+namespace PaperGraph.Graph.Export;
+
+/// <summary>A built and analysed concept graph, ready to be written: node i is <c>Concepts[i]</c>.</summary>
+public sealed record ConceptGraph(IReadOnlyList<ConceptSummary> Concepts, CooccurrenceGraph Cooccurrence, GraphAnalysisResult Analysis)
+{
+    /// <summary>The paper ids of the co-occurrence builder's input, by index (to name an edge's evidence).</summary>
+    public IReadOnlyList<string> PaperIds { get; init; } = [];
+}
+
+/// <summary>Writes a <see cref="ConceptGraph"/> in the formats people open it with: CSV, GraphML, GEXF (Gephi) and VOSviewer's map and network files.</summary>
+/// <remarks>Columns and attribute names are part of the interface: add new ones at the end, never rename.</remarks>
+public static class GraphExport
+{
+    /// <summary>The header of <c>concepts.csv</c>.</summary>
+    public static readonly string[] ConceptColumns =
+        ["key", "name", "aliases", "papers", "occurrences", "degree", "weighted_degree", "pagerank", "betweenness", "eigenvector", "core", "community"];
+
+    /// <summary>The header of <c>cooccurrence.csv</c>.</summary>
+    public static readonly string[] EdgeColumns = ["source", "target", "source_name", "target_name", "papers", "count", "weight"];
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>One row per concept (node), best PageRank first; aliases as <c>form (count)</c> joined by <c>" | "</c>.</summary>
+    public static void WriteConceptsCsv(ConceptGraph graph, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(writer);
+        var m = graph.Analysis.Nodes;
+        WriteCsvRow(writer, ConceptColumns);
+        foreach (var v in ByPageRank(graph))
+        {
+            var c = graph.Concepts[v];
+            WriteCsvRow(writer, [
+                c.Key, c.Name, Aliases(c), Number(c.Papers), Number(c.Occurrences), Number(m.Degree[v]), Number(m.WeightedDegree[v]),
+                Number(m.PageRank[v]), Number(m.Betweenness[v]), Number(m.Eigenvector[v]), Number(m.Core[v]), Number(m.Community[v]),
+            ]);
+        }
+    }
+
+    /// <summary>One row per edge, heaviest first.</summary>
+    public static void WriteCooccurrenceCsv(ConceptGraph graph, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteCsvRow(writer, EdgeColumns);
+        foreach (var e in graph.Cooccurrence.Edges.OrderByDescending(e => e.Weight).ThenBy(e => e.Source).ThenBy(e => e.Target))
+        {
+            var (a, b) = (graph.Concepts[e.Source], graph.Concepts[e.Target]);
+            WriteCsvRow(writer, [a.Key, b.Key, a.Name, b.Name, Number(e.Papers), Number(e.Count), Number(e.Weight)]);
+        }
+    }
+
+    /// <summary>GraphML (undirected), node ids being concept keys, every measure a typed attribute.</summary>
+    public static void WriteGraphMl(ConceptGraph graph, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(stream);
+        const string ns = "http://graphml.graphdrawing.org/xmlns";
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument();
+        xml.WriteStartElement("graphml", ns);
+        foreach (var (id, name, type) in NodeAttributes)
+        {
+            Key(xml, id, "node", name, type);
+        }
+
+        Key(xml, "e_papers", "edge", "papers", "int");
+        Key(xml, "e_count", "edge", "count", "double");
+        Key(xml, "e_weight", "edge", "weight", "double");
+        xml.WriteStartElement("graph", ns);
+        xml.WriteAttributeString("id", "concepts");
+        xml.WriteAttributeString("edgedefault", "undirected");
+        for (var v = 0; v < graph.Concepts.Count; v++)
+        {
+            xml.WriteStartElement("node", ns);
+            xml.WriteAttributeString("id", graph.Concepts[v].Key);
+            foreach (var (id, value) in NodeValues(graph, v))
+            {
+                xml.WriteStartElement("data", ns);
+                xml.WriteAttributeString("key", id);
+                xml.WriteString(value);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        foreach (var e in graph.Cooccurrence.Edges)
+        {
+            xml.WriteStartElement("edge", ns);
+            xml.WriteAttributeString("source", graph.Concepts[e.Source].Key);
+            xml.WriteAttributeString("target", graph.Concepts[e.Target].Key);
+            foreach (var (id, value) in new[] { ("e_papers", Number(e.Papers)), ("e_count", Number(e.Count)), ("e_weight", Number(e.Weight)) })
+            {
+                xml.WriteStartElement("data", ns);
+                xml.WriteAttributeString("key", id);
+                xml.WriteString(value);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+
+        static void Key(XmlWriter xml, string id, string target, string name, string type)
+        {
+            xml.WriteStartElement("key", ns);
+            xml.WriteAttributeString("id", id);
+            xml.WriteAttributeString("for", target);
+            xml.WriteAttributeString("attr.name", name);
+            xml.WriteAttributeString("attr.type", type);
+            xml.WriteEndElement();
+        }
+    }
+
+    /// <summary>GEXF 1.3 (Gephi): nodes labelled by name, measures as attributes, edge weight as Gephi's weight.</summary>
+    public static void WriteGexf(ConceptGraph graph, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(stream);
+        const string ns = "http://gexf.net/1.3";
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument();
+        xml.WriteStartElement("gexf", ns);
+        xml.WriteAttributeString("version", "1.3");
+        xml.WriteStartElement("meta", ns);
+        xml.WriteElementString("creator", ns, "PaperGraph");
+        xml.WriteElementString("description", ns, "Concept co-occurrence graph");
+        xml.WriteEndElement();
+        xml.WriteStartElement("graph", ns);
+        xml.WriteAttributeString("defaultedgetype", "undirected");
+        xml.WriteStartElement("attributes", ns);
+        xml.WriteAttributeString("class", "node");
+        foreach (var (id, name, type) in NodeAttributes)
+        {
+            xml.WriteStartElement("attribute", ns);
+            xml.WriteAttributeString("id", id);
+            xml.WriteAttributeString("title", name);
+            xml.WriteAttributeString("type", type == "int" ? "integer" : type);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteStartElement("attributes", ns);
+        xml.WriteAttributeString("class", "edge");
+        foreach (var (id, name, type) in new[] { ("e_papers", "papers", "integer"), ("e_count", "count", "double") })
+        {
+            xml.WriteStartElement("attribute", ns);
+            xml.WriteAttributeString("id", id);
+            xml.WriteAttributeString("title", name);
+            xml.WriteAttributeString("type", type);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteStartElement("nodes", ns);
+        for (var v = 0; v < graph.Concepts.Count; v++)
+        {
+            xml.WriteStartElement("node", ns);
+            xml.WriteAttributeString("id", graph.Concepts[v].Key);
+            xml.WriteAttributeString("label", graph.Concepts[v].Name);
+            xml.WriteStartElement("attvalues", ns);
+            foreach (var (id, value) in NodeValues(graph, v))
+            {
+                xml.WriteStartElement("attvalue", ns);
+                xml.WriteAttributeString("for", id);
+                xml.WriteAttributeString("value", value);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteStartElement("edges", ns);
+        var edgeId = 0;
+        foreach (var e in graph.Cooccurrence.Edges)
+        {
+            xml.WriteStartElement("edge", ns);
+            xml.WriteAttributeString("id", Number(edgeId++));
+            xml.WriteAttributeString("source", graph.Concepts[e.Source].Key);
+            xml.WriteAttributeString("target", graph.Concepts[e.Target].Key);
+            xml.WriteAttributeString("weight", Number(e.Weight));
+            xml.WriteStartElement("attvalues", ns);
+            foreach (var (id, value) in new[] { ("e_papers", Number(e.Papers)), ("e_count", Number(e.Count)) })
+            {
+                xml.WriteStartElement("attvalue", ns);
+                xml.WriteAttributeString("for", id);
+                xml.WriteAttributeString("value", value);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    /// <summary>
+    /// VOSviewer's map file (tab-separated, with a header: id, label, cluster, weights and scores) and network file
+    /// (id, id, strength; no header). Ids are node ids + 1 and clusters community + 1, as VOSviewer counts from 1.
+    /// </summary>
+    public static void WriteVosViewer(ConceptGraph graph, TextWriter map, TextWriter network)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(network);
+        var m = graph.Analysis.Nodes;
+        map.WriteLine("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\tscore<PageRank>\tscore<Betweenness>");
+        for (var v = 0; v < graph.Concepts.Count; v++)
+        {
+            var label = graph.Concepts[v].Name.Replace('\t', ' ');
+            map.WriteLine(string.Create(Invariant,
+                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(m.WeightedDegree[v])}\t{graph.Concepts[v].Papers}\t{Number(m.PageRank[v])}\t{Number(m.Betweenness[v])}"));
+        }
+
+        foreach (var e in graph.Cooccurrence.Edges)
+        {
+            network.WriteLine(string.Create(Invariant, $"{e.Source + 1}\t{e.Target + 1}\t{Number(e.Weight)}"));
+        }
+    }
+
+    private static readonly (string Id, string Name, string Type)[] NodeAttributes =
+    [
+        ("name", "name", "string"), ("papers", "papers", "int"), ("occurrences", "occurrences", "int"), ("degree", "degree", "int"),
+        ("weighted_degree", "weighted_degree", "double"), ("pagerank", "pagerank", "double"), ("betweenness", "betweenness", "double"),
+        ("eigenvector", "eigenvector", "double"), ("core", "core", "int"), ("community", "community", "int"), ("component", "component", "int"),
+    ];
+
+    private static IEnumerable<(string Id, string Value)> NodeValues(ConceptGraph graph, int v)
+    {
+        var c = graph.Concepts[v];
+        var m = graph.Analysis.Nodes;
+        yield return ("name", c.Name);
+        yield return ("papers", Number(c.Papers));
+        yield return ("occurrences", Number(c.Occurrences));
+        yield return ("degree", Number(m.Degree[v]));
+        yield return ("weighted_degree", Number(m.WeightedDegree[v]));
+        yield return ("pagerank", Number(m.PageRank[v]));
+        yield return ("betweenness", Number(m.Betweenness[v]));
+        yield return ("eigenvector", Number(m.Eigenvector[v]));
+        yield return ("core", Number(m.Core[v]));
+        yield return ("community", Number(m.Community[v]));
+        yield return ("component", Number(m.Component[v]));
+    }
+
+    private static IEnumerable<int> ByPageRank(ConceptGraph graph)
+    {
+        var rank = graph.Analysis.Nodes.PageRank;
+        return Enumerable.Range(0, graph.Concepts.Count).OrderByDescending(v => rank[v]).ThenBy(v => graph.Concepts[v].Key, StringComparer.Ordinal);
+    }
+
+    private static string Aliases(ConceptSummary concept) =>
+        string.Join(" | ", concept.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => string.Create(Invariant, $"{a.Key} ({a.Value})")));
+
+    private static string Number(double value) => value.ToString("R", Invariant);
+
+    private static string Number(int value) => value.ToString(Invariant);
+
+    /// <summary>An RFC 4180 row: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
+    internal static void WriteCsvRow(TextWriter writer, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            var field = fields[i];
+            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                writer.Write('"');
+                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+                writer.Write('"');
+            }
+            else
+            {
+                writer.Write(field);
+            }
+        }
+
+        writer.Write("\r\n");
+    }
+}

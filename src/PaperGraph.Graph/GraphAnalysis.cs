@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using PaperGraph.Graph.Centrality;
+using PaperGraph.Graph.Communities;
+using PaperGraph.Graph.Cooccurrence;
+
+namespace PaperGraph.Graph;
+
+/// <summary>Which community detection to run.</summary>
+public enum CommunityAlgorithm
+{
+    /// <summary>Leiden: Louvain plus a refinement that can split badly merged groups; communities are connected.</summary>
+    Leiden,
+
+    /// <summary>Louvain, as networkx runs it.</summary>
+    Louvain,
+}
+
+/// <summary>Settings of <see cref="GraphAnalysis.Run"/>.</summary>
+public sealed record AnalysisSettings(
+    PageRankSettings PageRank,
+    EigenvectorSettings Eigenvector,
+    BetweennessSettings Betweenness,
+    CommunityAlgorithm Communities = CommunityAlgorithm.Leiden,
+    double Resolution = 1.0,
+    int Seed = 42)
+{
+    public static AnalysisSettings Default { get; } = new(new PageRankSettings(), new EigenvectorSettings(MaxIterations: 1000), new BetweennessSettings());
+}
+
+/// <summary>Every measure of every node, indexed by node id.</summary>
+public sealed record NodeMetrics(
+    int[] Degree,
+    double[] WeightedDegree,
+    double[] PageRank,
+    double[] Betweenness,
+    double[] Eigenvector,
+    int[] Core,
+    int[] Community,
+    int[] Component);
+
+/// <summary>The results of <see cref="GraphAnalysis.Run"/>.</summary>
+/// <param name="Timings">Seconds per algorithm, in the order they ran.</param>
+public sealed record GraphAnalysisResult(NodeMetrics Nodes, Partition Partition, int ComponentCount, bool BetweennessSampled, IReadOnlyList<(string Step, double Seconds)> Timings);
+
+/// <summary>Runs every measure on a co-occurrence graph: the one entry point the commands use.</summary>
+public static class GraphAnalysis
+{
+    /// <param name="progress">Told the name of each algorithm as it starts.</param>
+    public static GraphAnalysisResult Run(CooccurrenceGraph cooccurrence, AnalysisSettings settings, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cooccurrence);
+        ArgumentNullException.ThrowIfNull(settings);
+        var timings = new List<(string, double)>();
+        var clock = Stopwatch.StartNew();
+        T Step<T>(string name, Func<T> run)
+        {
+            progress?.Report(name);
+            clock.Restart();
+            var result = run();
+            timings.Add((name, clock.Elapsed.TotalSeconds));
+            return result;
+        }
+
+        var graph = Step("compact form", cooccurrence.ToCompact);
+        var n = graph.NodeCount;
+        var degree = new int[n];
+        var weighted = new double[n];
+        for (var v = 0; v < n; v++)
+        {
+            degree[v] = graph.Degree(v);
+            weighted[v] = graph.Strength(v);
+        }
+
+        var (component, componentCount) = Step("components", () => Components.Compute(cooccurrence.Graph));
+        var core = Step("k-core", () => CoreNumber.Compute(graph));
+        var pageRank = Step("PageRank", () => PageRank.Compute(graph, settings.PageRank, cancellationToken));
+        var eigenvector = Step("eigenvector", () => EigenvectorCentrality.Compute(graph, settings.Eigenvector, cancellationToken));
+        var sampled = false;
+        var betweenness = Step("betweenness", () => Betweenness.Compute(graph, settings.Betweenness, out sampled, cancellationToken));
+        var partition = Step("communities", () => settings.Communities == CommunityAlgorithm.Leiden
+            ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken)
+            : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken));
+        return new GraphAnalysisResult(
+            new NodeMetrics(degree, weighted, pageRank, betweenness, eigenvector, core, partition.Community, component),
+            partition, componentCount, sampled, timings);
+    }
+}

@@ -1,0 +1,104 @@
+using PaperGraph.Core;
+
+namespace PaperGraph.Storage;
+
+/// <summary>The measure <c>papergraph top</c> ranks by.</summary>
+public enum NodeMeasure
+{
+    PageRank,
+    Betweenness,
+    Degree,
+    Eigenvector,
+}
+
+public sealed partial class Workspace
+{
+    /// <summary>Replaces the stored graph (nodes, edges and their evidence), in one transaction.</summary>
+    public void ReplaceGraph(IEnumerable<GraphNodeRecord> nodes, IEnumerable<GraphEdgeRecord> edges)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(edges);
+        using var transaction = _connection.BeginTransaction();
+        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges;", transaction);
+        using (var insert = new PreparedStatement(_connection,
+            "INSERT INTO graph_nodes (key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"))
+        {
+            foreach (var node in nodes)
+            {
+                insert.Bind(1, node.Key);
+                insert.Bind(2, node.Degree);
+                insert.BindReal(3, node.WeightedDegree);
+                insert.BindReal(4, node.PageRank);
+                insert.BindReal(5, node.Betweenness);
+                insert.BindReal(6, node.Eigenvector);
+                insert.Bind(7, node.Core);
+                insert.Bind(8, node.Community);
+                insert.Bind(9, node.Component);
+                insert.Execute();
+            }
+        }
+
+        using (var insert = new PreparedStatement(_connection,
+            "INSERT INTO graph_edges (source, target, papers, count, weight, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
+        {
+            foreach (var edge in edges)
+            {
+                insert.Bind(1, edge.Source);
+                insert.Bind(2, edge.Target);
+                insert.Bind(3, edge.Papers);
+                insert.BindReal(4, edge.Count);
+                insert.BindReal(5, edge.Weight);
+                insert.Bind(6, string.Join(' ', edge.Evidence));
+                insert.Execute();
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Graph nodes ranked by <paramref name="measure"/> (ties by key), optionally of one community only.</summary>
+    public List<RankedConcept> ReadTopConcepts(NodeMeasure measure, int limit, int? community = null)
+    {
+        var column = measure switch
+        {
+            NodeMeasure.PageRank => "g.pagerank",
+            NodeMeasure.Betweenness => "g.betweenness",
+            NodeMeasure.Degree => "g.degree",
+            NodeMeasure.Eigenvector => "g.eigenvector",
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+        };
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT g.key, c.name, c.papers, g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component
+            FROM graph_nodes g JOIN concepts c ON c.key = g.key
+            WHERE $community IS NULL OR g.community = $community
+            ORDER BY {column} DESC, g.weighted_degree DESC, g.key LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$community", community.HasValue ? community.Value : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var rows = new List<RankedConcept>();
+        while (reader.Read())
+        {
+            var key = reader.GetString(0);
+            rows.Add(new RankedConcept(key, reader.GetString(1), reader.GetInt32(2), new GraphNodeRecord(key, reader.GetInt32(3), reader.GetDouble(4),
+                reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every stored edge, in key order, with its evidence.</summary>
+    public IEnumerable<GraphEdgeRecord> ReadGraphEdges()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT source, target, papers, count, weight, evidence FROM graph_edges ORDER BY source, target";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var evidence = reader.GetString(5);
+            yield return new GraphEdgeRecord(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetDouble(4),
+                evidence.Length == 0 ? [] : evidence.Split(' '));
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using PaperGraph.Storage;
+using PaperGraph.Tests;
+
+namespace PaperGraph.Cli.Tests;
+
+public class BuildCommandTests
+{
+    /// <summary>Eight short papers written for this test: two topics (alignment of language models; graph neural networks) that meet once.</summary>
+    private const string Papers = """
+        {"id": "2402.00001", "title": "Reward Models for Language Model Alignment", "abstract": "We train reward models on preference data and use reinforcement learning from human feedback (RLHF) to align language models."}
+        {"id": "2402.00002", "title": "Direct Preference Optimization without Reward Models", "abstract": "Direct preference optimization (DPO) aligns language models with preference data and needs no reward models."}
+        {"id": "2402.00003", "title": "Overoptimization of Reward Models", "abstract": "RLHF can overfit reward models. We measure reward hacking of language models trained with RLHF on preference data."}
+        {"id": "2402.00004", "title": "Message Passing in Graph Neural Networks", "abstract": "Graph neural networks (GNNs) use message passing over node features. We study oversmoothing in deep GNNs."}
+        {"id": "2402.00005", "title": "Oversmoothing and Depth in Graph Neural Networks", "abstract": "Oversmoothing limits deep graph neural networks. Residual connections keep node features apart during message passing."}
+        {"id": "2402.00006", "title": "Graph Transformers versus Message Passing", "abstract": "Graph transformers replace message passing with attention over node features, unlike graph neural networks."}
+        {"id": "2402.00007", "title": "Graph Neural Networks as Reward Models", "abstract": "We use graph neural networks as reward models for molecule design, trained with RLHF on preference data."}
+        {"id": "2402.00008", "title": "Preference Data Quality for RLHF", "abstract": "Noisy preference data hurts reward models and RLHF. We filter preference data before training language models."}
+        """;
+
+    private static async Task<(TempDirectory Temp, string Workspace, CliRun Run)> BuildAsync(params string[] extra)
+    {
+        var temp = new TempDirectory();
+        var input = temp.Write("papers.jsonl", Papers);
+        var workspace = temp.File("ws");
+        var run = await CliRun.RunAsync(["build", input, "-w", workspace, .. extra]);
+        return (temp, workspace, run);
+    }
+
+    [Fact]
+    public async Task Build_runs_every_stage_and_prints_a_summary()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        run.AssertNoStackTrace();
+        Assert.Contains("Ingested into", run.Out, StringComparison.Ordinal);
+        Assert.Contains("8 analysed (new or changed)", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"nodes: \d+ \(in at least 1 papers", run.Out);
+        Assert.Matches(@"communities: \d+ \(leiden, resolution 1, seed 42\), modularity 0\.\d{4}", run.Out);
+        Assert.Matches(@"time:\s+ingest [\d.]+ s, extract [\d.]+ s, graph and analytics [\d.]+ s, outputs [\d.]+ s", run.Out);
+        Assert.Matches(@"peak memory: [\d,]+ MB", run.Out);
+        foreach (var file in new[] { "concepts.csv", "cooccurrence.csv", "graph.graphml", "graph.gexf", "vosviewer-map.txt", "vosviewer-network.txt", "summary.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(workspace, file)), file);
+        }
+    }
+
+    [Fact]
+    public async Task Csv_headers_are_stable_and_rows_match_the_summary()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        var concepts = File.ReadAllLines(Path.Combine(workspace, "concepts.csv"));
+        var edges = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv"));
+        Assert.Equal("key,name,aliases,papers,occurrences,degree,weighted_degree,pagerank,betweenness,eigenvector,core,community", concepts[0]);
+        Assert.Equal("source,target,source_name,target_name,papers,count,weight", edges[0]);
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal(8, root.GetProperty("papers").GetInt32());
+        Assert.Equal(concepts.Length - 1, root.GetProperty("nodes").GetInt32());
+        Assert.Equal(edges.Length - 1, root.GetProperty("edges").GetInt32());
+        Assert.True(root.GetProperty("secondsPerStage").TryGetProperty("graph and analytics", out _));
+
+        // PageRank sums to 1 over the rows; each row's degree is its number of edges in cooccurrence.csv.
+        var rows = concepts.Skip(1).Select(SplitCsv).ToList();
+        Assert.Equal(1.0, rows.Sum(r => double.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture)), 9);
+        var edgeRows = edges.Skip(1).Select(SplitCsv).ToList();
+        foreach (var row in rows)
+        {
+            Assert.Equal(int.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture), edgeRows.Count(e => e[0] == row[0] || e[1] == row[0]));
+        }
+    }
+
+    [Fact]
+    public async Task GraphMl_and_Gexf_are_valid_xml_with_every_node_and_edge()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        var nodeCount = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Length - 1;
+        var edgeCount = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv")).Length - 1;
+
+        var graphMl = XDocument.Load(Path.Combine(workspace, "graph.graphml"));
+        XNamespace g = "http://graphml.graphdrawing.org/xmlns";
+        var nodes = graphMl.Descendants(g + "node").ToList();
+        Assert.Equal(nodeCount, nodes.Count);
+        Assert.Equal(edgeCount, graphMl.Descendants(g + "edge").Count());
+        Assert.Equal("undirected", graphMl.Descendants(g + "graph").Single().Attribute("edgedefault")!.Value);
+        var ids = nodes.Select(n => n.Attribute("id")!.Value).ToHashSet();
+        Assert.All(graphMl.Descendants(g + "edge"), e => Assert.True(ids.Contains(e.Attribute("source")!.Value) && ids.Contains(e.Attribute("target")!.Value)));
+        var pagerankKey = graphMl.Descendants(g + "key").Single(k => k.Attribute("attr.name")!.Value == "pagerank");
+        Assert.Equal("double", pagerankKey.Attribute("attr.type")!.Value);
+
+        var gexf = XDocument.Load(Path.Combine(workspace, "graph.gexf"));
+        XNamespace x = "http://gexf.net/1.3";
+        Assert.Equal("1.3", gexf.Root!.Attribute("version")!.Value);
+        Assert.Equal(nodeCount, gexf.Descendants(x + "node").Count());
+        Assert.Equal(edgeCount, gexf.Descendants(x + "edge").Count());
+        Assert.All(gexf.Descendants(x + "edge"), e => Assert.True(double.Parse(e.Attribute("weight")!.Value, System.Globalization.CultureInfo.InvariantCulture) > 0));
+    }
+
+    [Fact]
+    public async Task VosViewer_files_number_items_and_clusters_from_1()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt"));
+        Assert.Equal("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\tscore<PageRank>\tscore<Betweenness>", map[0]);
+        var items = map.Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(Enumerable.Range(1, items.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), items.Select(i => i[0]));
+        Assert.All(items, i => Assert.True(int.Parse(i[2], System.Globalization.CultureInfo.InvariantCulture) >= 1));
+        var network = File.ReadAllLines(Path.Combine(workspace, "vosviewer-network.txt"));
+        Assert.All(network, l => Assert.Equal(3, l.Split('\t').Length));
+    }
+
+    [Fact]
+    public async Task Edges_keep_their_supporting_papers_in_the_workspace()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        using var ws = Workspace.Open(workspace);
+        var edges = ws.ReadGraphEdges().ToList();
+        Assert.NotEmpty(edges);
+        Assert.All(edges, e => Assert.Equal(e.Papers, e.Evidence.Count));
+
+        // Reward models and RLHF meet in papers 1, 3, 7 and 8.
+        var edge = edges.Single(e => (e.Source, e.Target) is ("RLHF", "reward model") or ("reward model", "RLHF"));
+        Assert.Equal(["2402.00001", "2402.00003", "2402.00007", "2402.00008"], edge.Evidence);
+    }
+
+    [Fact]
+    public async Task The_same_input_and_seed_give_the_same_files()
+    {
+        var (first, firstWorkspace, firstRun) = await BuildAsync("--seed", "7");
+        var (second, secondWorkspace, secondRun) = await BuildAsync("--seed", "7");
+        using var a = first;
+        using var b = second;
+        Assert.Equal(0, firstRun.ExitCode);
+        Assert.Equal(0, secondRun.ExitCode);
+        foreach (var file in new[] { "concepts.csv", "cooccurrence.csv", "graph.graphml", "vosviewer-map.txt" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(firstWorkspace, file)), File.ReadAllText(Path.Combine(secondWorkspace, file)));
+        }
+    }
+
+    [Fact]
+    public async Task Top_ranks_by_the_chosen_measure_and_filters_by_community()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+
+        var byDegree = await CliRun.RunAsync("top", "-w", workspace, "--by", "degree", "-n", "5");
+        Assert.Equal(0, byDegree.ExitCode);
+        var lines = byDegree.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Top 5 concepts by degree", lines[0], StringComparison.Ordinal);
+        var degrees = lines.Skip(2).Select(l => int.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^6], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(5, degrees.Count);
+        Assert.Equal(degrees.OrderByDescending(d => d), degrees);
+
+        var community = await CliRun.RunAsync("top", "-w", workspace, "--community", "0", "-n", "100");
+        Assert.Equal(0, community.ExitCode);
+        Assert.All(community.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2), l => Assert.EndsWith(" 0", l.TrimEnd(), StringComparison.Ordinal));
+
+        var missing = await CliRun.RunAsync("top", "-w", workspace, "--community", "999");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("community 999 has no concepts", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Top_before_build_exits_3_and_says_what_to_run()
+    {
+        using var temp = new TempDirectory();
+        var result = await CliRun.RunAsync("top", "-w", temp.File("empty"));
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("run 'papergraph build", result.Error, StringComparison.Ordinal);
+        result.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public async Task A_bad_option_value_exits_2()
+    {
+        using var temp = new TempDirectory();
+        var result = await CliRun.RunAsync("build", "-w", temp.File("ws"), "--weight", "cosine");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cosine", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_without_paths_rebuilds_from_the_workspace()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        var again = await CliRun.RunAsync("build", "-w", workspace, "--communities", "louvain");
+        Assert.Equal(0, again.ExitCode);
+        Assert.DoesNotContain("Ingested", again.Out, StringComparison.Ordinal);
+        Assert.Contains("0 analysed (new or changed), 8 in the corpus", again.Out, StringComparison.Ordinal);
+        Assert.Contains("(louvain, resolution 1, seed 42)", again.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>Splits one CSV line (RFC 4180 quotes, no line breaks inside fields).</summary>
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+}
