@@ -56,6 +56,7 @@ public static class PaperGraphApp
             EvalCommand.Create(runner),
             BuildCommand.Create(runner),
             BuildCommand.CreateTop(runner),
+            BenchCommand.Create(runner),
         };
         return root;
     }

@@ -127,14 +127,27 @@ internal static class BuildCommand
 
         using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
         clock.Restart();
-        var extraction = ExtractCommand.Extract(context, workspace, conceptSettings, all: false, cancellationToken);
+        var extraction = ExtractCommand.Extract(context, workspace, conceptSettings, all: false, cancellationToken, store: false);
         context.Progress.Clear();
         extraction.WriteSummary(context.Out, workspace.Directory, all: false);
         context.Out.WriteLine();
         stages.Add(("extract", clock.Elapsed.TotalSeconds));
 
+        // The concepts are stored while the graph is built: the graph needs only the index in memory, and the
+        // database is touched by the storing task alone until it is awaited.
         clock.Restart();
-        var graph = BuildGraph(context, extraction.Index, options, cancellationToken, out var graphTimings);
+        var storing = Task.Run(() => ExtractCommand.StoreConcepts(workspace, extraction.Index), cancellationToken);
+        ConceptGraph graph;
+        IReadOnlyList<(string Step, double Seconds)> graphTimings;
+        try
+        {
+            graph = BuildGraph(context, extraction.Index, options, cancellationToken, out graphTimings);
+        }
+        finally
+        {
+            storing.GetAwaiter().GetResult();
+        }
+
         stages.Add(("graph and analytics", clock.Elapsed.TotalSeconds));
 
         clock.Restart();
@@ -242,8 +255,9 @@ internal static class BuildCommand
         var m = graph.Analysis.Nodes;
         var nodes = Enumerable.Range(0, graph.Concepts.Count).Select(v => new GraphNodeRecord(graph.Concepts[v].Key, m.Degree[v], m.WeightedDegree[v],
             m.PageRank[v], m.Betweenness[v], m.Eigenvector[v], m.Core[v], m.Community[v], m.Component[v]));
-        var edges = graph.Cooccurrence.Edges.Select(e => new GraphEdgeRecord(graph.Concepts[e.Source].Key, graph.Concepts[e.Target].Key, e.Papers, e.Count, e.Weight,
-            graph.Cooccurrence.Evidence(e).ConvertAll(p => graph.PaperIds[p])));
+        var evidence = graph.Cooccurrence.AllEvidence();
+        var edges = graph.Cooccurrence.Edges.Select((e, i) => new GraphEdgeRecord(graph.Concepts[e.Source].Key, graph.Concepts[e.Target].Key, e.Papers, e.Count, e.Weight,
+            evidence[i].ConvertAll(p => graph.PaperIds[p])));
         workspace.ReplaceGraph(nodes, edges);
     }
 

@@ -46,9 +46,9 @@ public sealed class GraphOptions
     [Range(0, int.MaxValue)]
     public int BetweennessExactUpTo { get; set; } = 5_000;
 
-    /// <summary>Pivots sampled for betweenness on bigger graphs (default 1,000).</summary>
+    /// <summary>Source nodes sampled for betweenness on bigger graphs (default 256: the top of the ranking is stable by then, and each costs a shortest-path search over every edge).</summary>
     [Range(2, int.MaxValue)]
-    public int BetweennessPivots { get; set; } = 1_000;
+    public int BetweennessPivots { get; set; } = 256;
 
     /// <summary>PageRank damping (default 0.85).</summary>
     [Range(0.01, 0.99)]

@@ -5,7 +5,7 @@ namespace PaperGraph.Graph.Centrality;
 /// <param name="ExactUpTo">Graphs with at most this many nodes get exact betweenness, from every node.</param>
 /// <param name="Pivots">On bigger graphs, the number of source nodes sampled (the estimate is scaled up).</param>
 /// <param name="Seed">Seed of the pivot sample.</param>
-public sealed record BetweennessSettings(bool Weighted = true, int ExactUpTo = 5000, int Pivots = 1000, int Seed = 42)
+public sealed record BetweennessSettings(bool Weighted = true, int ExactUpTo = 5000, int Pivots = 256, int Seed = 42)
 {
     public int ExactUpTo { get; } = ExactUpTo >= 0 ? ExactUpTo : throw new ArgumentOutOfRangeException(nameof(ExactUpTo), ExactUpTo, "must not be negative");
 

@@ -36,19 +36,27 @@ public static class Leiden
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LeidenSettings();
-        Partition? best = null;
-        var seeds = new SplitMix(settings.Seed);
-        for (var run = 0; run < settings.Restarts; run++)
+        // Runs are independent: they run in parallel, and the best is chosen the same way whatever the scheduling.
+        var seeds = new long[settings.Restarts];
+        var generator = new SplitMix(settings.Seed);
+        for (var run = 0; run < seeds.Length; run++)
         {
-            var seed = run == 0 ? settings.Seed : (long)seeds.Next();
-            var partition = Run(graph, settings, seed, cancellationToken);
-            if (best is null || partition.Modularity > best.Modularity)
+            seeds[run] = run == 0 ? settings.Seed : (long)generator.Next();
+        }
+
+        var partitions = new Partition[seeds.Length];
+        Parallel.For(0, seeds.Length, new ParallelOptions { CancellationToken = cancellationToken },
+            run => partitions[run] = Run(graph, settings, seeds[run], cancellationToken));
+        var best = partitions[0];
+        foreach (var partition in partitions)
+        {
+            if (partition.Modularity > best.Modularity)
             {
                 best = partition;
             }
         }
 
-        return best!;
+        return best;
     }
 
     private static Partition Run(CompactGraph graph, LeidenSettings settings, long seed, CancellationToken cancellationToken)

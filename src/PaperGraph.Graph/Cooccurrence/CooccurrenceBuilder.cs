@@ -178,7 +178,9 @@ public static class CooccurrenceBuilder
             kept = KeepStrongest(kept, nodeCount, settings.TopNeighbors);
         }
 
-        var graph = new UndirectedGraph<int, CooccurrenceEdge>(allowParallelEdges: false);
+        // Edges are unique by construction; QuikGraph's own duplicate check scans a vertex's edges on every add,
+        // quadratic in the degree of hubs.
+        var graph = new UndirectedGraph<int, CooccurrenceEdge>(allowParallelEdges: true);
         graph.AddVertexRange(Enumerable.Range(0, nodeCount));
         graph.AddEdgeRange(kept);
         return new CooccurrenceGraph(graph, kept, nodePapers, papers.Count, candidates, settings, offsets, postingPapers, postingSentences);

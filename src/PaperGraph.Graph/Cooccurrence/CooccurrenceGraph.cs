@@ -63,6 +63,67 @@ public sealed class CooccurrenceGraph
     /// <summary>The graph in compact form, weighted by <see cref="CooccurrenceEdge.Weight"/>.</summary>
     public CompactGraph ToCompact() => CompactGraph.FromQuikGraph(Graph, e => e.Weight);
 
+    /// <summary>The supporting papers of every edge (indexed like <see cref="Edges"/>), ascending.</summary>
+    /// <remarks>
+    /// One pass over the papers, looking up each pair of a paper's nodes among the edges: O(Σ k²) for k nodes a paper,
+    /// where intersecting posting lists edge by edge would cost the hubs' long lists once per edge.
+    /// </remarks>
+    public List<int>[] AllEvidence()
+    {
+        var index = new Dictionary<long, int>(Edges.Count);
+        var evidence = new List<int>[Edges.Count];
+        for (var e = 0; e < Edges.Count; e++)
+        {
+            index[Pair(Edges[e].Source, Edges[e].Target)] = e;
+            evidence[e] = new List<int>(Edges[e].Papers);
+        }
+
+        // Posting lists, turned around: each paper's nodes (ascending) with their sentences.
+        var paperOffsets = new int[PaperCount + 1];
+        foreach (var paper in _postingPapers)
+        {
+            paperOffsets[paper + 1]++;
+        }
+
+        for (var p = 0; p < PaperCount; p++)
+        {
+            paperOffsets[p + 1] += paperOffsets[p];
+        }
+
+        var nodes = new int[_postingPapers.Length];
+        var sentences = new ulong[_postingPapers.Length];
+        var fill = paperOffsets[..^1];
+        for (var v = 0; v + 1 < _postingOffsets.Length; v++)
+        {
+            for (var i = _postingOffsets[v]; i < _postingOffsets[v + 1]; i++)
+            {
+                var at = fill[_postingPapers[i]]++;
+                nodes[at] = v;
+                sentences[at] = _postingSentences[i];
+            }
+        }
+
+        var sentence = Settings.Counting == Counting.Sentence;
+        for (var p = 0; p < PaperCount; p++)
+        {
+            for (var a = paperOffsets[p]; a < paperOffsets[p + 1]; a++)
+            {
+                for (var b = a + 1; b < paperOffsets[p + 1]; b++)
+                {
+                    if ((!sentence || (sentences[a] & sentences[b]) != 0) && index.TryGetValue(Pair(nodes[a], nodes[b]), out var e))
+                    {
+                        evidence[e].Add(p);
+                    }
+                }
+            }
+        }
+
+        return evidence;
+    }
+
+    /// <summary>A pair's key. Not <c>a &lt;&lt; 32 | b</c>: <see cref="long.GetHashCode"/> folds the halves together by XOR, and a ^ b collides for most pairs of small ids.</summary>
+    private long Pair(int a, int b) => (long)a * (_postingOffsets.Length - 1) + b;
+
     /// <summary>The papers (indices into the builder's input) that support an edge, ascending.</summary>
     public List<int> Evidence(CooccurrenceEdge edge)
     {

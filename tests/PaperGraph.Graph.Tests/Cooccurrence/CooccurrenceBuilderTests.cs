@@ -77,6 +77,20 @@ public sealed class CooccurrenceBuilderTests
         Assert.Equal([0, 2], graph.Evidence(Edge(graph, B, C)));
     }
 
+    [Theory]
+    [InlineData(Counting.Binary)]
+    [InlineData(Counting.Sentence)]
+    public void All_evidence_in_one_pass_equals_the_evidence_of_each_edge(Counting counting)
+    {
+        var graph = CooccurrenceBuilder.Build(Papers, 4, new CooccurrenceSettings(counting));
+        var all = graph.AllEvidence();
+        for (var e = 0; e < graph.Edges.Count; e++)
+        {
+            Assert.Equal(graph.Evidence(graph.Edges[e]), all[e]);
+            Assert.Equal(graph.Edges[e].Papers, all[e].Count);
+        }
+    }
+
     [Fact]
     public void Minimum_count_and_top_neighbours_prune()
     {
