@@ -16,13 +16,19 @@ public enum CommunityAlgorithm
 }
 
 /// <summary>Settings of <see cref="GraphAnalysis.Run"/>.</summary>
+/// <param name="CentralityOnCount">
+/// Whether weighted degree, PageRank, eigenvector and betweenness use the edges' counts rather than their weights.
+/// Association strength and NPMI are similarities that divide out how common a concept is: right for communities,
+/// but as centrality weights they crown rare concepts with one strong tie.
+/// </param>
 public sealed record AnalysisSettings(
     PageRankSettings PageRank,
     EigenvectorSettings Eigenvector,
     BetweennessSettings Betweenness,
     CommunityAlgorithm Communities = CommunityAlgorithm.Leiden,
     double Resolution = 1.0,
-    int Seed = 42)
+    int Seed = 42,
+    bool CentralityOnCount = true)
 {
     public static AnalysisSettings Default { get; } = new(new PageRankSettings(), new EigenvectorSettings(MaxIterations: 1000), new BetweennessSettings());
 }
@@ -61,22 +67,25 @@ public static class GraphAnalysis
             return result;
         }
 
-        var graph = Step("compact form", cooccurrence.ToCompact);
+        var graph = Step("compact form", () => cooccurrence.ToCompact());
+        var central = settings.CentralityOnCount && cooccurrence.Settings.Weighting != EdgeWeighting.Count
+            ? Step("compact form by count", () => CompactGraph.FromQuikGraph(cooccurrence.Graph, e => e.Count))
+            : graph;
         var n = graph.NodeCount;
         var degree = new int[n];
         var weighted = new double[n];
         for (var v = 0; v < n; v++)
         {
-            degree[v] = graph.Degree(v);
-            weighted[v] = graph.Strength(v);
+            degree[v] = central.Degree(v);
+            weighted[v] = central.Strength(v);
         }
 
         var (component, componentCount) = Step("components", () => Components.Compute(cooccurrence.Graph));
         var core = Step("k-core", () => CoreNumber.Compute(graph));
-        var pageRank = Step("PageRank", () => PageRank.Compute(graph, settings.PageRank, cancellationToken));
-        var eigenvector = Step("eigenvector", () => EigenvectorCentrality.Compute(graph, settings.Eigenvector, cancellationToken));
+        var pageRank = Step("PageRank", () => PageRank.Compute(central, settings.PageRank, cancellationToken));
+        var eigenvector = Step("eigenvector", () => EigenvectorCentrality.Compute(central, settings.Eigenvector, cancellationToken));
         var sampled = false;
-        var betweenness = Step("betweenness", () => Betweenness.Compute(graph, settings.Betweenness, out sampled, cancellationToken));
+        var betweenness = Step("betweenness", () => Betweenness.Compute(central, settings.Betweenness, out sampled, cancellationToken));
         var partition = Step("communities", () => settings.Communities == CommunityAlgorithm.Leiden
             ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken)
             : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using PaperGraph.Graph.Export;
 using PaperGraph.Storage;
 using PaperGraph.Tests;
 
@@ -66,9 +67,9 @@ public class BuildCommandTests
         Assert.True(root.GetProperty("secondsPerStage").TryGetProperty("graph and analytics", out _));
 
         // PageRank sums to 1 over the rows; each row's degree is its number of edges in cooccurrence.csv.
-        var rows = concepts.Skip(1).Select(SplitCsv).ToList();
+        var rows = concepts.Skip(1).Select(GraphExport.ReadCsvRow).ToList();
         Assert.Equal(1.0, rows.Sum(r => double.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture)), 9);
-        var edgeRows = edges.Skip(1).Select(SplitCsv).ToList();
+        var edgeRows = edges.Skip(1).Select(GraphExport.ReadCsvRow).ToList();
         foreach (var row in rows)
         {
             Assert.Equal(int.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture), edgeRows.Count(e => e[0] == row[0] || e[1] == row[0]));
@@ -203,49 +204,5 @@ public class BuildCommandTests
         Assert.DoesNotContain("Ingested", again.Out, StringComparison.Ordinal);
         Assert.Contains("0 analysed (new or changed), 8 in the corpus", again.Out, StringComparison.Ordinal);
         Assert.Contains("(louvain, resolution 1, seed 42)", again.Out, StringComparison.Ordinal);
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quotes, no line breaks inside fields).</summary>
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

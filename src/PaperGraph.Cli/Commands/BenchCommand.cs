@@ -7,6 +7,7 @@ using PaperGraph.Core;
 using PaperGraph.Graph;
 using PaperGraph.Graph.Centrality;
 using PaperGraph.Graph.Communities;
+using PaperGraph.Graph.Export;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -85,7 +86,7 @@ internal static class BenchCommand
     private static (List<string> Names, CompactGraph Graph) ReadEdges(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = SplitCsv(reader.ReadLine() ?? "");
+        var header = GraphExport.ReadCsvRow(reader.ReadLine() ?? "");
         int source = header.IndexOf("source"), target = header.IndexOf("target"), weight = header.IndexOf("weight");
         if (source < 0 || target < 0 || weight < 0)
         {
@@ -99,7 +100,7 @@ internal static class BenchCommand
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
-            var fields = SplitCsv(line);
+            var fields = GraphExport.ReadCsvRow(line);
             if (fields.Count <= Math.Max(source, Math.Max(target, weight))
                 || !double.TryParse(fields[weight], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !(w > 0))
             {
@@ -121,48 +122,5 @@ internal static class BenchCommand
 
             return id;
         }
-    }
-
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

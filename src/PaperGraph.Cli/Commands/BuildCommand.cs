@@ -40,7 +40,7 @@ internal static class BuildCommand
         var minPapers = new Option<int?>("--min-papers") { Description = "Papers a concept needs to be a node. Default adapts: 1 below 50 papers, 2 below 1,000, 3 below 20,000, else 5.", HelpName = "count" };
         var maxConcepts = new Option<int?>("--max-concepts") { Description = "Most relevant concepts kept as nodes (default 10000).", HelpName = "count" };
         var counting = new Option<Counting?>("--counting") { Description = "Co-occurrence: binary (once per paper, default), full (mentions multiplied) or sentence (same sentence).", HelpName = "binary|full|sentence" };
-        var weight = new Option<EdgeWeighting?>("--weight") { Description = "Edge weight for every weighted measure: association (default), count, npmi or jaccard.", HelpName = "association|count|npmi|jaccard" };
+        var weight = new Option<EdgeWeighting?>("--weight") { Description = "Edge weight for communities: association (default), count, npmi or jaccard. Centrality uses the counts (Graph:CentralityOnCount).", HelpName = "association|count|npmi|jaccard" };
         var minCount = new Option<int?>("--min-count") { Description = "Drop edges counted fewer times. Default adapts: 1 below 1,000 papers, else 2.", HelpName = "count" };
         var topNeighbors = new Option<int?>("--top-neighbors") { Description = "Keep only each concept's heaviest edges (0 = all, the default).", HelpName = "k" };
         var communities = new Option<CommunityAlgorithm?>("--communities") { Description = "Community detection: leiden (default) or louvain.", HelpName = "leiden|louvain" };

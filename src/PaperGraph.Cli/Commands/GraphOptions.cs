@@ -21,8 +21,11 @@ public sealed class GraphOptions
     /// <summary>What counts as a co-occurrence (default Binary: once per paper).</summary>
     public Counting Counting { get; set; } = Counting.Binary;
 
-    /// <summary>Edge weight used by every weighted measure (default Association strength).</summary>
+    /// <summary>Edge weight used by community detection, and by centrality when <see cref="CentralityOnCount"/> is false (default Association strength).</summary>
     public EdgeWeighting Weight { get; set; } = EdgeWeighting.Association;
+
+    /// <summary>Whether centrality (weighted degree, PageRank, eigenvector, betweenness) uses edge counts (default true) rather than <see cref="Weight"/>, which then serves communities only.</summary>
+    public bool CentralityOnCount { get; set; } = true;
 
     /// <summary>Edges counted fewer times are dropped. Default: 1 below 1,000 papers, else 2.</summary>
     [Range(1, int.MaxValue)]
@@ -72,7 +75,7 @@ public sealed class GraphOptions
         new PaperGraph.Graph.Centrality.PageRankSettings(Damping, Tolerance, MaxIterations),
         new PaperGraph.Graph.Centrality.EigenvectorSettings(Tolerance, MaxIterations),
         new PaperGraph.Graph.Centrality.BetweennessSettings(Weighted: true, BetweennessExactUpTo, BetweennessPivots, Seed),
-        Communities, Resolution, Seed);
+        Communities, Resolution, Seed, CentralityOnCount);
 }
 
 [OptionsValidator]

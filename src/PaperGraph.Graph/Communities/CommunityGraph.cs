@@ -128,19 +128,7 @@ internal sealed class CommunityGraph(int[] offsets, int[] targets, double[] weig
         }
         while (moves > 0 && ++sweeps < MaxSweeps);
 
-        var rename = new int[n];
-        Array.Fill(rename, -1);
-        var count = 0;
-        for (var v = 0; v < n; v++)
-        {
-            if (rename[community[v]] < 0)
-            {
-                rename[community[v]] = count++;
-            }
-
-            community[v] = rename[community[v]];
-        }
-
+        var count = Renumber(community);
         return (anyMove, community, count);
     }
 
@@ -199,5 +187,24 @@ internal sealed class CommunityGraph(int[] offsets, int[] targets, double[] weig
         }
 
         return new CommunityGraph(offsetsNext, [.. targetsNext], [.. weightsNext], strengthNext);
+    }
+
+    /// <summary>Renumbers ids to 0..count-1 in order of first appearance; returns count.</summary>
+    internal static int Renumber(int[] ids)
+    {
+        var rename = new int[ids.Length];
+        Array.Fill(rename, -1);
+        var count = 0;
+        for (var v = 0; v < ids.Length; v++)
+        {
+            if (rename[ids[v]] < 0)
+            {
+                rename[ids[v]] = count++;
+            }
+
+            ids[v] = rename[ids[v]];
+        }
+
+        return count;
     }
 }

@@ -36,27 +36,7 @@ public static class Leiden
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LeidenSettings();
-        // Runs are independent: they run in parallel, and the best is chosen the same way whatever the scheduling.
-        var seeds = new long[settings.Restarts];
-        var generator = new SplitMix(settings.Seed);
-        for (var run = 0; run < seeds.Length; run++)
-        {
-            seeds[run] = run == 0 ? settings.Seed : (long)generator.Next();
-        }
-
-        var partitions = new Partition[seeds.Length];
-        Parallel.For(0, seeds.Length, new ParallelOptions { CancellationToken = cancellationToken },
-            run => partitions[run] = Run(graph, settings, seeds[run], cancellationToken));
-        var best = partitions[0];
-        foreach (var partition in partitions)
-        {
-            if (partition.Modularity > best.Modularity)
-            {
-                best = partition;
-            }
-        }
-
-        return best;
+        return Louvain.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
     }
 
     private static Partition Run(CompactGraph graph, LeidenSettings settings, long seed, CancellationToken cancellationToken)
@@ -265,7 +245,7 @@ public static class Leiden
             }
         }
 
-        return Renumber(community);
+        return CommunityGraph.Renumber(community);
     }
 
     /// <summary>Splits each community into well-connected sub-communities, merging singletons at random (θ) by non-negative gain.</summary>
@@ -397,25 +377,6 @@ public static class Leiden
             external[chosen] += external[v] - 2 * toRefined[chosen];
         }
 
-        return (refined, Renumber(refined));
-    }
-
-    /// <summary>Renumbers ids to 0..count-1 in order of first appearance; returns count.</summary>
-    private static int Renumber(int[] ids)
-    {
-        var rename = new int[ids.Length];
-        Array.Fill(rename, -1);
-        var count = 0;
-        for (var v = 0; v < ids.Length; v++)
-        {
-            if (rename[ids[v]] < 0)
-            {
-                rename[ids[v]] = count++;
-            }
-
-            ids[v] = rename[ids[v]];
-        }
-
-        return count;
+        return (refined, CommunityGraph.Renumber(refined));
     }
 }

@@ -38,19 +38,35 @@ public static class Louvain
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LouvainSettings();
-        Partition? best = null;
-        var seeds = new SplitMix(settings.Seed);
-        for (var run = 0; run < settings.Restarts; run++)
+        return BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="runs"/> independent searches in parallel (the first with <paramref name="seed"/>, the others
+    /// with seeds drawn from it) and keeps the partition of highest modularity, the earliest run winning ties, so the
+    /// result does not depend on scheduling.
+    /// </summary>
+    internal static Partition BestOf(int runs, long seed, Func<long, Partition> run, CancellationToken cancellationToken)
+    {
+        var seeds = new long[runs];
+        var generator = new SplitMix(seed);
+        for (var i = 0; i < runs; i++)
         {
-            var seed = run == 0 ? settings.Seed : (long)seeds.Next();
-            var partition = Run(graph, settings, seed, cancellationToken);
-            if (best is null || partition.Modularity > best.Modularity)
+            seeds[i] = i == 0 ? seed : (long)generator.Next();
+        }
+
+        var partitions = new Partition[runs];
+        Parallel.For(0, runs, new ParallelOptions { CancellationToken = cancellationToken }, i => partitions[i] = run(seeds[i]));
+        var best = partitions[0];
+        foreach (var partition in partitions)
+        {
+            if (partition.Modularity > best.Modularity)
             {
                 best = partition;
             }
         }
 
-        return best!;
+        return best;
     }
 
     private static Partition Run(CompactGraph graph, LouvainSettings settings, long seed, CancellationToken cancellationToken)

@@ -296,4 +296,38 @@ public static class GraphExport
 
         writer.Write("\r\n");
     }
+
+    /// <summary>Splits one line written by <see cref="WriteCsvRow"/> back into fields (RFC 4180 quotes; no line breaks inside fields).</summary>
+    public static List<string> ReadCsvRow(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
 }
