@@ -63,11 +63,15 @@ def main():
     nx_louvain_seconds = time.perf_counter() - start
     nx_modularity = nx.community.modularity(graph, nx_parts, weight="weight")
 
-    # Our partition, scored by networkx itself.
-    groups = {}
-    for name, community in zip(ours["nodes"], ours["community"]):
-        groups.setdefault(community, set()).add(name)
-    our_modularity = nx.community.modularity(graph, list(groups.values()), weight="weight")
+    # Our partitions, scored by networkx itself.
+    def score(communities):
+        groups = {}
+        for name, community in zip(ours["nodes"], communities):
+            groups.setdefault(community, set()).add(name)
+        return nx.community.modularity(graph, list(groups.values()), weight="weight")
+
+    our_modularity = score(ours["community"])
+    single_modularity = score(ours["singleRunCommunity"])
     difference = max(abs(nx_rank[name] - value) for name, value in zip(ours["nodes"], ours["pagerank"]))
 
     pg = ours["seconds"]
@@ -75,11 +79,15 @@ def main():
     print(f"graph:    {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges ({edges_path})")
     print(f"pagerank: PaperGraph {pg['pagerank']:.4f} s, {pagerank_kind} {nx_pagerank_seconds:.2f} s, "
           f"{nx_pagerank_seconds / pg['pagerank']:.0f}x faster; largest difference {difference:.2e}")
-    print(f"louvain:  PaperGraph {pg['louvain']:.4f} s, networkx {nx_louvain_seconds:.2f} s, "
-          f"{nx_louvain_seconds / pg['louvain']:.0f}x faster; modularity {our_modularity:.6f} vs networkx {nx_modularity:.6f} "
-          f"(both scored by networkx)")
-    ok = difference <= 1e-6 and our_modularity >= nx_modularity - 1e-9
-    print("results:  " + ("match (PageRank within 1e-6, modularity at least networkx's)" if ok else "DIFFER"))
+    print(f"louvain:  one run each: PaperGraph {pg['louvainSingleRun']:.4f} s, networkx {nx_louvain_seconds:.2f} s, "
+          f"{nx_louvain_seconds / pg['louvainSingleRun']:.0f}x faster; modularity {single_modularity:.6f} vs networkx {nx_modularity:.6f}")
+    print(f"          PaperGraph's default (best of several runs): {pg['louvain']:.4f} s, "
+          f"{nx_louvain_seconds / pg['louvain']:.0f}x faster than networkx's one run; modularity {our_modularity:.6f} "
+          f"(all modularities scored by networkx)")
+    # One run each is a draw of a random order: it must come within 1% of networkx's; the default must beat it.
+    ok = difference <= 1e-6 and our_modularity >= nx_modularity - 1e-9 and single_modularity >= 0.99 * nx_modularity
+    print("results:  " + ("match (PageRank within 1e-6; one run's modularity within 1% of networkx's, the default's at least networkx's)"
+                          if ok else "DIFFER"))
     return 0 if ok else 1
 
 

@@ -7,7 +7,7 @@ namespace PaperGraph.Graph.Communities;
 /// <param name="Seed">Seed of the node orders and of the refinement; the same seed gives the same partition.</param>
 /// <param name="MaxIterations">Full Leiden iterations at most; each starts from the previous partition.</param>
 /// <param name="Restarts">Independent runs (seeds derived from <paramref name="Seed"/>); the partition of highest modularity is kept.</param>
-public sealed record LeidenSettings(double Resolution = 1.0, double Randomness = 0.01, double Threshold = 1e-7, int Seed = 42, int MaxIterations = 32, int Restarts = 4)
+public sealed record LeidenSettings(double Resolution = 1.0, double Randomness = 0.01, double Threshold = 1e-7, int Seed = 42, int MaxIterations = 4, int Restarts = 4)
 {
     public int Restarts { get; } = Restarts >= 1 ? Restarts : throw new ArgumentOutOfRangeException(nameof(Restarts), Restarts, "at least one run");
 

@@ -147,12 +147,17 @@ public sealed class ConceptIndex
             Phase("fixed phrases and standalone terms");
             var perDocument = ResolveMentions(ofDocuments, standalone);
             Phase("resolving mentions");
-            var concepts = CountConcepts(perDocument);
-            Phase("concept statistics");
-            NameScoreAndDropGeneric(concepts);
-            Phase("generic terms");
+            // Concept statistics and word statistics read the resolved mentions and share nothing else: one runs on
+            // another thread (a third of the merge's time on the 200k corpus).
+            var counting = Task.Run(() =>
+            {
+                var counted = CountConcepts(perDocument);
+                NameScoreAndDropGeneric(counted);
+                return counted;
+            });
             var (wordDocuments, mentionWords) = WordStatistics(perDocument);
-            Phase("word statistics");
+            var concepts = counting.GetAwaiter().GetResult();
+            Phase("concept and word statistics, generic terms");
             var byDocument = Score(perDocument, concepts, wordDocuments, mentionWords);
             Phase("scores");
             return new ConceptIndex(concepts, byDocument, _n);
