@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResolvedDocuments = System.Collections.Generic.List<(PaperGraph.Nlp.Concepts.DocumentTerms Document, System.Collections.Generic.List<(string Key, PaperGraph.Nlp.Concepts.TermMention Mention)> Mentions)>;
@@ -177,7 +178,7 @@ public sealed class ConceptIndex
             {
                 foreach (var key in document.Mentions.Select(m => m.Key).Concat(document.Definitions.Select(d => d.LongKey)))
                 {
-                    spellings[key] = spellings.GetValueOrDefault(key) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, key, out _)++;
                 }
             }
 
@@ -219,7 +220,7 @@ public sealed class ConceptIndex
                     }
 
                     var longKey = Spelling(definition.LongKey);
-                    longForms[longKey] = longForms.GetValueOrDefault(longKey) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(longForms, longKey, out _)++;
                 }
             }
 
@@ -231,7 +232,7 @@ public sealed class ConceptIndex
                 {
                     if (!document.Definitions.Any(d => d.ShortForm == key))
                     {
-                        bare[key] = bare.GetValueOrDefault(key) + 1;
+                        CollectionsMarshal.GetValueRefOrAddDefault(bare, key, out _)++;
                     }
                 }
             }
@@ -298,7 +299,7 @@ public sealed class ConceptIndex
             {
                 foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.OfPhrase).Select(m => Canonical(m.Key)).Distinct(StringComparer.Ordinal))
                 {
-                    ofDocuments[key] = ofDocuments.GetValueOrDefault(key) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(ofDocuments, key, out _)++;
                 }
             }
 
@@ -405,10 +406,8 @@ public sealed class ConceptIndex
                 seen.Clear();
                 foreach (var (key, mention) in mentions)
                 {
-                    if (!concepts.TryGetValue(key, out var concept))
-                    {
-                        concepts[key] = concept = new Concept(key);
-                    }
+                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(concepts, key, out _);
+                    var concept = slot ??= new Concept(key);
 
                     if (seen.Add(key))
                     {
@@ -416,7 +415,7 @@ public sealed class ConceptIndex
                     }
 
                     concept.Occurrences++;
-                    concept.Aliases[mention.Surface] = concept.Aliases.GetValueOrDefault(mention.Surface) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(concept.Aliases, mention.Surface, out _)++;
                 }
             }
 
@@ -487,7 +486,7 @@ public sealed class ConceptIndex
 
                 foreach (var word in documentWords)
                 {
-                    wordDocuments[word] = wordDocuments.GetValueOrDefault(word) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(wordDocuments, word, out _)++;
                 }
             }
 
@@ -509,7 +508,7 @@ public sealed class ConceptIndex
                 {
                     foreach (var word in mentionWordList)
                     {
-                        wordCounts[word] = wordCounts.GetValueOrDefault(word) + 1;
+                        CollectionsMarshal.GetValueRefOrAddDefault(wordCounts, word, out _)++;
                     }
                 }
 
