@@ -55,11 +55,7 @@ internal sealed class CommunityGraph(int[] offsets, int[] targets, double[] weig
             total[community[v]] += strength[v];
         }
 
-        var order = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            order[v] = v;
-        }
+        var order = Identity(n);
 
         random.Shuffle<int>(order);
 
@@ -206,5 +202,17 @@ internal sealed class CommunityGraph(int[] offsets, int[] targets, double[] weig
         }
 
         return count;
+    }
+
+    /// <summary>The ids 0..n-1 in order: every node its own community, or a visiting order to shuffle.</summary>
+    internal static int[] Identity(int n)
+    {
+        var ids = new int[n];
+        for (var v = 0; v < n; v++)
+        {
+            ids[v] = v;
+        }
+
+        return ids;
     }
 }

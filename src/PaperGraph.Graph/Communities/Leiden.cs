@@ -42,11 +42,7 @@ public static class Leiden
     private static Partition Run(CompactGraph graph, LeidenSettings settings, long seed, CancellationToken cancellationToken)
     {
         var n = graph.NodeCount;
-        var membership = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            membership[v] = v;
-        }
+        var membership = CommunityGraph.Identity(n);
 
         var m = graph.TotalWeight;
         if (m == 0)
@@ -86,11 +82,7 @@ public static class Leiden
         var n = nodes.NodeCount;
         var level = nodes;
         var partition = (int[])start.Clone();
-        var toLevel = new int[n]; // original node -> node of the current level
-        for (var v = 0; v < n; v++)
-        {
-            toLevel[v] = v;
-        }
+        var toLevel = CommunityGraph.Identity(n); // original node -> node of the current level
 
         var levels = 0;
         while (true)
@@ -150,11 +142,7 @@ public static class Leiden
             }
         }
 
-        var queue = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            queue[v] = v;
-        }
+        var queue = CommunityGraph.Identity(n);
 
         random.Shuffle<int>(queue);
         var queued = new bool[n];
@@ -276,11 +264,7 @@ public static class Leiden
             }
         }
 
-        var order = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            order[v] = v;
-        }
+        var order = CommunityGraph.Identity(n);
 
         random.Shuffle<int>(order);
         var toRefined = new double[n];

@@ -72,11 +72,7 @@ public static class Louvain
     private static Partition Run(CompactGraph graph, LouvainSettings settings, long seed, CancellationToken cancellationToken)
     {
         var n = graph.NodeCount;
-        var membership = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            membership[v] = v;
-        }
+        var membership = CommunityGraph.Identity(n);
 
         var m = graph.TotalWeight;
         if (m == 0)
@@ -132,7 +128,7 @@ public static class Louvain
 
             // Multilevel refinement (Rotta and Noack 2011): going back down the levels, the nodes of each level may fit
             // better in another community than the one their group was merged into. Moves only raise modularity.
-            var partition = maps.Count == graphs.Count ? maps[^1] : Identity(graphs[^1]);
+            var partition = maps.Count == graphs.Count ? maps[^1] : CommunityGraph.Identity(graphs[^1].NodeCount);
             for (var i = graphs.Count - 1; ; i--)
             {
                 var (_, refined, _) = graphs[i].MoveNodes(m, settings.Resolution, ref random, start: partition);
@@ -193,8 +189,6 @@ public static class Louvain
 
         return result;
     }
-
-    private static int[] Identity(CommunityGraph level) => Enumerable.Range(0, level.NodeCount).ToArray();
 
     private static int Count(int[] community) => community.Length == 0 ? 0 : community.Max() + 1;
 
