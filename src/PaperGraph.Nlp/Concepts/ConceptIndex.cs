@@ -176,9 +176,14 @@ public sealed class ConceptIndex
             var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var document in _documents)
             {
-                foreach (var key in document.Mentions.Select(m => m.Key).Concat(document.Definitions.Select(d => d.LongKey)))
+                foreach (var mention in document.Mentions)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, key, out _)++;
+                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, mention.Key, out _)++;
+                }
+
+                foreach (var definition in document.Definitions)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, definition.LongKey, out _)++;
                 }
             }
 
