@@ -152,8 +152,16 @@ internal static class BuildCommand
 
         clock.Restart();
         context.Progress.Report("build: writing the graph files and storing the graph", force: true);
-        WriteOutputs(workspace, graph);
-        StoreGraph(workspace, graph);
+        // The files and the database are written side by side: they share nothing but the graph, which is only read.
+        var writing = Task.Run(() => WriteOutputs(workspace, graph), cancellationToken);
+        try
+        {
+            StoreGraph(workspace, graph);
+        }
+        finally
+        {
+            writing.GetAwaiter().GetResult();
+        }
         stages.Add(("outputs", clock.Elapsed.TotalSeconds));
         context.Progress.Clear();
 
