@@ -168,16 +168,7 @@ public static class GraphExport
             xml.WriteStartElement("node", ns);
             xml.WriteAttributeString("id", graph.Concepts[v].Key);
             xml.WriteAttributeString("label", graph.Concepts[v].Name);
-            xml.WriteStartElement("attvalues", ns);
-            foreach (var (id, value) in NodeValues(graph, v))
-            {
-                xml.WriteStartElement("attvalue", ns);
-                xml.WriteAttributeString("for", id);
-                xml.WriteAttributeString("value", value);
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
+            AttributeValues(xml, NodeValues(graph, v));
             xml.WriteEndElement();
         }
 
@@ -191,8 +182,19 @@ public static class GraphExport
             xml.WriteAttributeString("source", graph.Concepts[e.Source].Key);
             xml.WriteAttributeString("target", graph.Concepts[e.Target].Key);
             xml.WriteAttributeString("weight", Number(e.Weight));
+            AttributeValues(xml, [("e_papers", Number(e.Papers)), ("e_count", Number(e.Count))]);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+
+        static void AttributeValues(XmlWriter xml, IEnumerable<(string Id, string Value)> values)
+        {
             xml.WriteStartElement("attvalues", ns);
-            foreach (var (id, value) in new[] { ("e_papers", Number(e.Papers)), ("e_count", Number(e.Count)) })
+            foreach (var (id, value) in values)
             {
                 xml.WriteStartElement("attvalue", ns);
                 xml.WriteAttributeString("for", id);
@@ -201,13 +203,7 @@ public static class GraphExport
             }
 
             xml.WriteEndElement();
-            xml.WriteEndElement();
         }
-
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
     }
 
     /// <summary>
