@@ -238,12 +238,12 @@ internal static class BuildCommand
         catch (PowerIterationException e)
         {
             throw new PaperGraphException(ErrorCodes.NotConverged,
-                $"{e.Message}. Set Graph:MaxIterations higher (now {options.MaxIterations}) or Graph:Tolerance looser (now {options.Tolerance}) in papergraph.json.", e);
+                $"{e.Message}: set Graph:MaxIterations higher (now {options.MaxIterations}) or Graph:Tolerance looser (now {options.Tolerance}) in papergraph.json.", e);
         }
 
         steps.AddRange(analysis.Timings);
         timings = steps;
-        var concepts = chosen.Select(c => new ConceptSummary(c.Key, c.Name, c.Aliases, c.Documents, c.Occurrences, c.LongForm, c.Relevance)).ToList();
+        var concepts = chosen.Select(c => c.ToSummary()).ToList();
         return new ConceptGraph(concepts, cooccurrence, analysis) { PaperIds = paperIds };
     }
 

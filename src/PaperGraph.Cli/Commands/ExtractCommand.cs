@@ -115,8 +115,8 @@ internal static class ExtractCommand
 
     /// <summary>
     /// Analyses new or changed papers (all with <paramref name="all"/>), stores their terms, then merges and scores
-    /// concepts over the whole corpus and stores them. Terms analysed in this run are used as they are; only the
-    /// other papers' stored terms are read back.
+    /// concepts over the whole corpus and stores them. Terms analysed in this run are taken from memory; only the
+    /// other papers' stored terms are read back from the workspace.
     /// </summary>
     /// <param name="store">Whether to store the concepts before returning; if not, the caller calls <see cref="StoreConcepts"/>.</param>
     internal static ExtractionResult Extract(CommandContext context, Workspace workspace, ConceptSettings settings, bool all, CancellationToken cancellationToken, bool store = true)
@@ -159,27 +159,23 @@ internal static class ExtractCommand
         workspace.SavePaperTerms(json);
         Lap("saving terms");
 
-        var fresh = new DocumentTerms[json.Length];
-        Parallel.For(0, json.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => fresh[i] = DocumentTermsJson.Read(json[i].Terms)!);
+        // The other papers' terms are read back from the workspace; every paper's JSON is then parsed in parallel.
+        var texts = json.Select(j => j.Terms).ToList();
         json = null;
-        var terms = new List<DocumentTerms>(fresh);
-        var stale = 0;
-        if (fresh.Length < workspace.CountPapers())
+        if (papers.Count < workspace.CountPapers())
         {
             context.Progress.Report("extract: reading the stored terms of the other papers", force: true);
             var analysed = new HashSet<string>(papers.Select(p => p.Id), StringComparer.Ordinal);
-            foreach (var stored in workspace.ReadPaperTerms(id => !analysed.Contains(id)))
-            {
-                if (DocumentTermsJson.Read(stored.Terms) is { } document)
-                {
-                    terms.Add(document);
-                }
-                else
-                {
-                    stale++;
-                }
-            }
+            texts.AddRange(workspace.ReadPaperTerms(id => !analysed.Contains(id)).Select(t => t.Terms));
+        }
 
+        var parsed = new DocumentTerms?[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = DocumentTermsJson.Read(texts[i]));
+        texts = null;
+        var terms = parsed.OfType<DocumentTerms>().ToList();
+        var stale = parsed.Length - terms.Count;
+        if (parsed.Length > papers.Count)
+        {
             // The index depends on document order only through ties; keep it the same as a run that read everything.
             terms.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         }
@@ -201,7 +197,7 @@ internal static class ExtractCommand
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>
     internal static void StoreConcepts(Workspace workspace, ConceptIndex index)
     {
-        var summaries = index.Concepts.Values.Select(c => new ConceptSummary(c.Key, c.Name, c.Aliases, c.Documents, c.Occurrences, c.LongForm, c.Relevance));
+        var summaries = index.Concepts.Values.Select(c => c.ToSummary());
         var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle)));
         workspace.ReplaceConcepts(summaries, mentions);
     }

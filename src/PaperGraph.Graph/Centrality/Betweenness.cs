@@ -34,17 +34,12 @@ public static class Betweenness
         settings ??= new BetweennessSettings();
         var n = graph.NodeCount;
         sampled = n > settings.ExactUpTo && settings.Pivots < n;
-        int[] sources;
+        var sources = Enumerable.Range(0, n).ToArray();
         if (sampled)
         {
-            sources = Enumerable.Range(0, n).ToArray();
             new SplitMix(settings.Seed).Shuffle(sources);
             sources = sources[..settings.Pivots];
             Array.Sort(sources);
-        }
-        else
-        {
-            sources = Enumerable.Range(0, n).ToArray();
         }
 
         var blocks = Math.Min(Blocks, Math.Max(1, sources.Length));

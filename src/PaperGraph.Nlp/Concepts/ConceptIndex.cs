@@ -71,6 +71,9 @@ public sealed class Concept(string key)
 
     /// <summary>Corpus-level relevance: documents weighted by how specific the concept is.</summary>
     public double Relevance { get; internal set; }
+
+    /// <summary>The concept as the workspace stores it.</summary>
+    public PaperGraph.Core.ConceptSummary ToSummary() => new(Key, Name, Aliases, Documents, Occurrences, LongForm, Relevance);
 }
 
 /// <summary>A concept in one document, with its score there.</summary>
