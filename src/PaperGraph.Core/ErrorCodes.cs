@@ -31,4 +31,11 @@ public static class ErrorCodes
     public const string TitleWithoutAbstract = "PG3112";
     public const string UnreadableFile = "PG3113";
     public const string UnknownFormat = "PG3114";
+
+    // 4xxx: the graph store (Neo4j).
+    public const string GraphStoreUnavailable = "PG4001";
+    public const string GraphStoreUnauthorized = "PG4002";
+    public const string DatabaseNotFound = "PG4003";
+    public const string GraphStoreRejected = "PG4004";
+    public const string GraphStoreProtocol = "PG4005";
 }

@@ -30,11 +30,19 @@ namespace PaperGraph.Storage;
 /// <c>target</c> concept keys, <c>papers</c>, <c>count</c>, <c>weight</c>, and <c>evidence</c>, the ids of the
 /// supporting papers separated by single spaces (ids never contain spaces). Versions 1 and 2 are upgraded in place.
 /// </para>
+/// <para>
+/// Schema version 4 adds what the Neo4j sync remembers. <c>meta</c> gains <c>workspace_id</c>, a random id
+/// created on the first sync. <c>sync_targets</c>: one row per database synced to (<c>address</c> is the server
+/// address and database name) with the <c>generation</c> of rows it holds, also written into the database as a
+/// <c>:PaperGraphSync</c> node so an emptied or replaced database is noticed. <c>sync_rows</c>: per target, row kind
+/// (see <see cref="SyncKind"/>) and row key, the 64-bit hash of the row as last confirmed written. Versions 1–3 are
+/// upgraded in place.
+/// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
 {
     public const string DatabaseFileName = "papergraph.db";
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private readonly SqliteConnection _connection;
 
@@ -130,6 +138,13 @@ public sealed partial class Workspace : IDisposable
                 weight REAL NOT NULL,
                 evidence TEXT NOT NULL,
                 PRIMARY KEY (source, target)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS sync_targets (id INTEGER PRIMARY KEY, address TEXT NOT NULL UNIQUE, generation INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS sync_rows (
+                target INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                key TEXT NOT NULL,
+                hash INTEGER NOT NULL,
+                PRIMARY KEY (target, kind, key)) WITHOUT ROWID;
             """);
 
         using var command = _connection.CreateCommand();
@@ -139,9 +154,9 @@ public sealed partial class Workspace : IDisposable
         {
             Execute($"INSERT INTO meta (key, value) VALUES ('schema_version', '{SchemaVersion}')");
         }
-        else if (version is "1" or "2")
+        else if (version is "1" or "2" or "3")
         {
-            // Versions 2 and 3 only added tables, created above.
+            // Versions 2, 3 and 4 only added tables, created above.
             Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -1,3 +1,4 @@
+using PaperGraph.Core;
 using QuikGraph;
 
 namespace PaperGraph.Graph.Cooccurrence;
@@ -194,17 +195,11 @@ public static class CooccurrenceBuilder
             case EdgeWeighting.Count:
                 return count;
             case EdgeWeighting.Association:
-                return n * count / (sizeA * sizeB);
+                return CooccurrenceMeasures.AssociationStrength(count, sizeA, sizeB, n);
             case EdgeWeighting.Jaccard:
                 return papers / (double)(papersA + papersB - papers);
             default:
-                var joint = papers / n;
-                if (joint >= 1)
-                {
-                    return 1;
-                }
-
-                return Math.Log(joint / (papersA / n * (papersB / n))) / -Math.Log(joint);
+                return CooccurrenceMeasures.Npmi(papers, papersA, papersB, n);
         }
     }
 

@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text.Json;
+using PaperGraph.Core;
+
+namespace PaperGraph.Storage.Neo4j;
+
+/// <summary>One row for the graph store: its key (unique within its kind) and its properties.</summary>
+public sealed record SyncRow(string Key, PropertyRow Properties);
+
+/// <summary>How the workspace maps to the Neo4j graph model: the properties of each node and relationship, and the statements that write and remove them.</summary>
+/// <remarks>
+/// <c>(:Paper {id, title, published, source, authors, upvotes})</c>,
+/// <c>(:Concept {key, name, aliases, longForm, papers, occurrences, degree, weightedDegree, pagerank, betweenness, eigenvector, core, community, component})</c>
+/// with the label <c>:Central</c> on the most central ones, <c>(:Community {id, size, label})</c>,
+/// <c>(:Paper)-[:MENTIONS {count, score, inTitle}]->(:Concept)</c>,
+/// <c>(:Concept)-[:CO_OCCURS {papers, count, weight, npmi, associationStrength}]->(:Concept)</c> once per pair, from the
+/// smaller key to the larger, and <c>(:Concept)-[:IN_COMMUNITY]->(:Community)</c>. NPMI and association strength
+/// are computed from paper counts (binary co-occurrence), whatever counting the graph was built with.
+/// </remarks>
+public static class GraphModel
+{
+    /// <summary>Part of every row hash: raise it when properties or statements change, so the next sync sends every row again.</summary>
+    public const long ModelVersion = 1;
+
+    /// <summary>Labels the community after its most central concepts, this many.</summary>
+    public const int CommunityLabelConcepts = 3;
+
+    public static readonly string[] PaperFields = ["id", "title", "published", "source", "authors", "upvotes"];
+
+    public static readonly string[] ConceptFields =
+        ["key", "name", "aliases", "longForm", "papers", "occurrences", "degree", "weightedDegree", "pagerank", "betweenness", "eigenvector", "core", "community", "component", "central"];
+
+    public static readonly string[] CommunityFields = ["id", "size", "label"];
+
+    public static readonly string[] MentionFields = ["paper", "concept", "count", "score", "inTitle"];
+
+    public static readonly string[] LinkFields = ["source", "target", "papers", "count", "weight", "npmi", "associationStrength"];
+
+    /// <summary>Separates the two keys of a relationship's row key (never part of a paper id or concept key).</summary>
+    public const char KeySeparator = '\n';
+
+    /// <summary>The kinds in the order they are written: nodes before the relationships that need them.</summary>
+    public static IReadOnlyList<SyncKind> WriteOrder { get; } = [SyncKind.Paper, SyncKind.Community, SyncKind.Concept, SyncKind.Mention, SyncKind.Link];
+
+    /// <summary>The kinds in the order they are removed: relationships before their nodes.</summary>
+    public static IReadOnlyList<SyncKind> RemoveOrder { get; } = [SyncKind.Link, SyncKind.Mention, SyncKind.Concept, SyncKind.Community, SyncKind.Paper];
+
+    /// <summary>A kind's name as the statements and the summary spell it (<c>papers</c>).</summary>
+    public static string Plural(SyncKind kind) => kind switch
+    {
+        SyncKind.Paper => "papers",
+        SyncKind.Concept => "concepts",
+        SyncKind.Community => "communities",
+        SyncKind.Mention => "mentions",
+        SyncKind.Link => "links",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The statement writing rows of <paramref name="kind"/> (<c>cypher/sync/upsert-*.cypher</c>).</summary>
+    public static string UpsertStatement(SyncKind kind) => CypherFiles.Sync("upsert-" + Plural(kind));
+
+    /// <summary>The statement removing rows of <paramref name="kind"/> (<c>cypher/sync/delete-*.cypher</c>).</summary>
+    public static string DeleteStatement(SyncKind kind) => CypherFiles.Sync("delete-" + Plural(kind));
+
+    /// <summary>The parameter row that removes the row with key <paramref name="key"/>.</summary>
+    public static PropertyRow DeleteRow(SyncKind kind, string key)
+    {
+        switch (kind)
+        {
+            case SyncKind.Paper:
+                return new PropertyRow(["id"], [key]);
+            case SyncKind.Concept:
+                return new PropertyRow(["key"], [key]);
+            case SyncKind.Community:
+                return new PropertyRow(["id"], [long.Parse(key, CultureInfo.InvariantCulture)]);
+            case SyncKind.Mention:
+            case SyncKind.Link:
+                var split = key.IndexOf(KeySeparator, StringComparison.Ordinal);
+                return kind == SyncKind.Mention
+                    ? new PropertyRow(["paper", "concept"], [key[..split], key[(split + 1)..]])
+                    : new PropertyRow(["source", "target"], [key[..split], key[(split + 1)..]]);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+    }
+
+    public static IEnumerable<SyncRow> Papers(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        foreach (var p in workspace.ReadPapersForSync())
+        {
+            yield return new SyncRow(p.Id, new PropertyRow(PaperFields, [p.Id, p.Title, p.Published, p.Source, Box(p.Authors), Box(p.Upvotes)]));
+        }
+    }
+
+    /// <summary>The concepts (graph nodes, or every concept with <paramref name="all"/>) and the communities they form.</summary>
+    public static (List<SyncRow> Concepts, List<SyncRow> Communities) ConceptsAndCommunities(Workspace workspace, bool all)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var concepts = workspace.ReadConceptsForSync(all).ToList();
+        var nodes = concepts.Where(c => c.Node is not null).ToList();
+
+        // Browser styles can only size by label: the top 1% by PageRank (at least 10) get :Central.
+        var centralCount = Math.Min(nodes.Count, Math.Max(10, nodes.Count / 100));
+        var central = nodes.OrderByDescending(c => c.Node!.PageRank).ThenBy(c => c.Key, StringComparer.Ordinal).Take(centralCount)
+            .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+
+        var conceptRows = new List<SyncRow>(concepts.Count);
+        foreach (var c in concepts)
+        {
+            var n = c.Node;
+            conceptRows.Add(new SyncRow(c.Key, new PropertyRow(ConceptFields,
+            [
+                c.Key, c.Name, c.Aliases, c.LongForm, c.Papers, c.Occurrences,
+                Box(n?.Degree), Box(n?.WeightedDegree), Box(n?.PageRank), Box(n?.Betweenness), Box(n?.Eigenvector), Box(n?.Core), Box(n?.Community), Box(n?.Component),
+                central.Contains(c.Key),
+            ])));
+        }
+
+        var communityRows = nodes.GroupBy(c => c.Node!.Community).OrderBy(g => g.Key).Select(g =>
+        {
+            var label = string.Join(", ", g.OrderByDescending(c => c.Node!.PageRank).ThenBy(c => c.Key, StringComparer.Ordinal).Take(CommunityLabelConcepts).Select(c => c.Name));
+            return new SyncRow(g.Key.ToString(CultureInfo.InvariantCulture), new PropertyRow(CommunityFields, [g.Key, g.Count(), label]));
+        }).ToList();
+        return (conceptRows, communityRows);
+    }
+
+    public static IEnumerable<SyncRow> Mentions(Workspace workspace, bool all)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        foreach (var m in workspace.ReadMentionsForSync(all))
+        {
+            yield return new SyncRow(m.PaperId + KeySeparator + m.ConceptKey, new PropertyRow(MentionFields, [m.PaperId, m.ConceptKey, m.Count, m.Score, m.InTitle]));
+        }
+    }
+
+    public static IEnumerable<SyncRow> Links(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        double n = workspace.CountAnalysedPapers();
+        foreach (var l in workspace.ReadLinksForSync())
+        {
+            // Stored once per pair, from the smaller key to the larger (ordinal), whatever the graph's node order.
+            var (source, target, sourcePapers, targetPapers) = string.CompareOrdinal(l.Source, l.Target) <= 0
+                ? (l.Source, l.Target, l.SourcePapers, l.TargetPapers)
+                : (l.Target, l.Source, l.TargetPapers, l.SourcePapers);
+            var npmi = CooccurrenceMeasures.Npmi(l.Papers, sourcePapers, targetPapers, n);
+            var association = CooccurrenceMeasures.AssociationStrength(l.Papers, sourcePapers, targetPapers, n);
+            yield return new SyncRow(source + KeySeparator + target, new PropertyRow(LinkFields, [source, target, l.Papers, l.Count, l.Weight, npmi, association]));
+        }
+    }
+
+    private static object? Box<T>(T? value)
+        where T : struct => value.HasValue ? value.Value : null;
+}
+
+/// <summary>Hashes rows by their JSON form (XxHash3, seeded with the model version); one instance per thread.</summary>
+public sealed class RowHasher : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    private readonly Utf8JsonWriter _writer;
+
+    public RowHasher() => _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+
+    public long Hash(PropertyRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        CypherJson.WriteValue(_writer, row);
+        _writer.Flush();
+        return unchecked((long)XxHash3.HashToUInt64(_buffer.WrittenSpan, GraphModel.ModelVersion));
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

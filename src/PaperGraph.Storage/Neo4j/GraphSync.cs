@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PaperGraph.Core;
+
+namespace PaperGraph.Storage.Neo4j;
+
+/// <summary>Settings of a sync.</summary>
+/// <param name="BatchSize">Rows per request (each request is one transaction).</param>
+/// <param name="AllConcepts">Send every concept and its mentions, not only the graph's nodes.</param>
+/// <param name="Full">Send every row even when the workspace remembers it as written.</param>
+public sealed record SyncSettings(int BatchSize = 10_000, bool AllConcepts = false, bool Full = false)
+{
+    public int BatchSize { get; } = BatchSize >= 1 ? BatchSize : throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "must be at least 1");
+}
+
+/// <summary>Progress of a sync: the kind being written or removed, rows done of the kind's total, and the rows/s so far.</summary>
+public readonly record struct SyncProgress(string Step, long Done, long Total, double RowsPerSecond);
+
+/// <summary>What a sync did to one kind of row.</summary>
+public sealed record SyncKindReport(SyncKind Kind, long Rows, long Written, long New, long Removed);
+
+/// <summary>What a sync did.</summary>
+/// <param name="Kinds">Per kind of row.</param>
+/// <param name="SchemaChanges">Constraints and indexes the schema statements added.</param>
+/// <param name="Resync">Why every row was sent again, when it was (new database, emptied database, --full).</param>
+/// <param name="Seconds">Wall time of the whole sync.</param>
+/// <param name="SendSeconds">Time spent in requests that wrote or removed rows.</param>
+public sealed record SyncReport(IReadOnlyList<SyncKindReport> Kinds, long SchemaChanges, string? Resync, double Seconds, double SendSeconds)
+{
+    /// <summary>Rows written or removed.</summary>
+    public long RowsSent => Kinds.Sum(k => k.Written + k.Removed);
+
+    public double RowsPerSecond => SendSeconds > 0 ? RowsSent / SendSeconds : 0;
+}
+
+/// <summary>Brings a graph store up to date with a workspace's papers, concepts, links and analytics, sending only what changed.</summary>
+/// <remarks>
+/// The workspace remembers, per target database, the hash of every row confirmed written (<see cref="Workspace.RecordSynced"/>),
+/// recorded batch by batch after the store accepts it. A sync hashes the current rows, writes those whose hash
+/// differs (an idempotent MERGE), then removes rows it had written that no longer exist, relationships before nodes.
+/// A sync stopped at any point and run again therefore ends with the same graph as one clean sync: a batch that
+/// reached the store but was not recorded is merged again. A <c>:PaperGraphSync</c> node in the database holds the
+/// generation the workspace expects; when it is missing or different (an emptied or replaced database) every row is
+/// sent again.
+/// </remarks>
+public sealed class GraphSync
+{
+    private readonly IGraphStore _store;
+    private readonly Workspace _workspace;
+    private readonly string _address;
+    private readonly ILogger _logger;
+
+    /// <param name="address">Identifies the target database across runs (server address and database name).</param>
+    public GraphSync(IGraphStore store, Workspace workspace, string address, ILogger<GraphSync>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        (_store, _workspace, _address) = (store, workspace, address);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public async Task<SyncReport> RunAsync(SyncSettings settings, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var clock = Stopwatch.StartNew();
+        if (_workspace.Count("graph_nodes") == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound,
+                $"{_workspace.Directory}: no concept graph to sync yet; run 'papergraph build --workspace {_workspace.Directory}' first.");
+        }
+
+        long schemaChanges = 0;
+        foreach (var statement in CypherFiles.SchemaStatements())
+        {
+            var result = await _store.RunAsync(statement, null, cancellationToken).ConfigureAwait(false);
+            schemaChanges += result.Counters.Where(c => c.Key is "indexesAdded" or "constraintsAdded").Sum(c => c.Value);
+        }
+
+        var resync = await CheckGenerationAsync(settings.Full, cancellationToken).ConfigureAwait(false);
+        var (target, _) = _workspace.OpenSyncTarget(_address);
+
+        var send = new Sender(_store, _workspace, target, settings.BatchSize, progress, _logger);
+        var reports = new Dictionary<SyncKind, SyncKindReport>();
+        var stale = new Dictionary<SyncKind, List<string>>();
+        var (concepts, communities) = GraphModel.ConceptsAndCommunities(_workspace, settings.AllConcepts);
+        foreach (var kind in GraphModel.WriteOrder)
+        {
+            var rows = kind switch
+            {
+                SyncKind.Paper => GraphModel.Papers(_workspace),
+                SyncKind.Community => communities,
+                SyncKind.Concept => concepts,
+                SyncKind.Mention => GraphModel.Mentions(_workspace, settings.AllConcepts),
+                _ => GraphModel.Links(_workspace),
+            };
+            var (report, removed) = await send.WriteAsync(kind, rows, cancellationToken).ConfigureAwait(false);
+            reports[kind] = report;
+            stale[kind] = removed;
+        }
+
+        foreach (var kind in GraphModel.RemoveOrder)
+        {
+            await send.RemoveAsync(kind, stale[kind], cancellationToken).ConfigureAwait(false);
+            reports[kind] = reports[kind] with { Removed = stale[kind].Count };
+        }
+
+        return new SyncReport([.. GraphModel.WriteOrder.Select(k => reports[k])], schemaChanges, resync, clock.Elapsed.TotalSeconds, send.Seconds);
+    }
+
+    /// <summary>Compares the generation the database holds with the one the workspace expects; on a mismatch, forgets what was written and starts a new generation.</summary>
+    private async Task<string?> CheckGenerationAsync(bool full, CancellationToken cancellationToken)
+    {
+        var workspaceId = _workspace.GetOrCreateWorkspaceId();
+        var (target, expected) = _workspace.OpenSyncTarget(_address);
+        var marker = await _store.RunAsync(CypherFiles.Sync("read-marker"), new Dictionary<string, object?> { ["workspace"] = workspaceId }, cancellationToken).ConfigureAwait(false);
+        var held = marker.Rows.Count > 0 && marker.Rows[0][0] is long g ? g : (long?)null;
+        string? reason = null;
+        if (expected == 0)
+        {
+            reason = "first sync to this database";
+        }
+        else if (full)
+        {
+            reason = "--full asked for every row";
+        }
+        else if (held is null)
+        {
+            reason = "the database holds no rows of this workspace (new or emptied since the last sync)";
+        }
+        else if (held != expected)
+        {
+            reason = $"the database holds generation {held} of this workspace's rows, the workspace expected {expected}";
+        }
+
+        if (reason is null)
+        {
+            return null;
+        }
+
+        var generation = Math.Max(expected, held ?? 0) + 1;
+        if (expected != 0)
+        {
+            Log.FullResync(_logger, _store.Target, reason);
+        }
+
+        _workspace.ResetSyncTarget(target, generation);
+        await _store.RunAsync(CypherFiles.Sync("write-marker"), new Dictionary<string, object?> { ["workspace"] = workspaceId, ["generation"] = generation }, cancellationToken)
+            .ConfigureAwait(false);
+        return reason;
+    }
+
+    /// <summary>Sends batches and records each one in the workspace once the store has accepted it.</summary>
+    private sealed class Sender(IGraphStore store, Workspace workspace, int target, int batchSize, IProgress<SyncProgress>? progress, ILogger logger)
+    {
+        private readonly Stopwatch _sending = new();
+        private long _sent;
+
+        public double Seconds => _sending.Elapsed.TotalSeconds;
+
+        public async Task<(SyncKindReport Report, List<string> Removed)> WriteAsync(SyncKind kind, IEnumerable<SyncRow> rows, CancellationToken cancellationToken)
+        {
+            var written = workspace.ReadSyncedRows(target, kind);
+            var changed = new List<(SyncRow Row, long Hash)>();
+            long total = 0, fresh = 0;
+            using (var hasher = new RowHasher())
+            {
+                foreach (var row in rows)
+                {
+                    total++;
+                    var hash = hasher.Hash(row.Properties);
+                    if (written.Remove(row.Key, out var before))
+                    {
+                        if (before != hash)
+                        {
+                            changed.Add((row, hash));
+                        }
+                    }
+                    else
+                    {
+                        fresh++;
+                        changed.Add((row, hash));
+                    }
+                }
+            }
+
+            var statement = GraphModel.UpsertStatement(kind);
+            var name = GraphModel.Plural(kind);
+            for (var start = 0; start < changed.Count; start += batchSize)
+            {
+                var batch = changed.GetRange(start, Math.Min(batchSize, changed.Count - start));
+                await SendAsync(statement, [.. batch.Select(b => b.Row.Properties)], $"writing {name}", start, changed.Count, cancellationToken).ConfigureAwait(false);
+                workspace.RecordSynced(target, kind, [.. batch.Select(b => (b.Row.Key, b.Hash))], []);
+            }
+
+            // What is left was written once and exists no more.
+            return (new SyncKindReport(kind, total, changed.Count, fresh, 0), [.. written.Keys.Order(StringComparer.Ordinal)]);
+        }
+
+        public async Task RemoveAsync(SyncKind kind, List<string> keys, CancellationToken cancellationToken)
+        {
+            var statement = GraphModel.DeleteStatement(kind);
+            for (var start = 0; start < keys.Count; start += batchSize)
+            {
+                var batch = keys.GetRange(start, Math.Min(batchSize, keys.Count - start));
+                await SendAsync(statement, [.. batch.Select(k => GraphModel.DeleteRow(kind, k))], $"removing {GraphModel.Plural(kind)}", start, keys.Count, cancellationToken)
+                    .ConfigureAwait(false);
+                workspace.RecordSynced(target, kind, [], batch);
+            }
+        }
+
+        private async Task SendAsync(string statement, List<PropertyRow> rows, string step, long done, long total, CancellationToken cancellationToken)
+        {
+            _sending.Start();
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await store.RunAsync(statement, new Dictionary<string, object?> { ["rows"] = rows }, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sending.Stop();
+            }
+
+            _sent += rows.Count;
+            Log.BatchSent(logger, store.Target, rows.Count, step, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            progress?.Report(new SyncProgress(step, done + rows.Count, total, _sent / Math.Max(_sending.Elapsed.TotalSeconds, 1e-9)));
+        }
+    }
+}
