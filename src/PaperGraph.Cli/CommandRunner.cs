@@ -10,7 +10,7 @@ using PaperGraph.Core;
 namespace PaperGraph.Cli;
 
 /// <summary>The context a command runs in: its services, configuration, and the output writers.</summary>
-internal sealed record CommandContext(IServiceProvider Services, IConfiguration Configuration, TextWriter Out, TextWriter Error, ProgressLine Progress)
+internal sealed record CommandContext(IServiceProvider Services, IConfiguration Configuration, TextWriter Out, TextWriter Error, ProgressLine Progress, TextReader In)
 {
     public ILogger<T> Logger<T>() => Services.GetRequiredService<ILogger<T>>();
 
@@ -24,7 +24,7 @@ internal sealed record CommandContext(IServiceProvider Services, IConfiguration 
 /// environment variables <c>PAPERGRAPH_Section__Key</c>, then the command's flags. Logs go to standard error,
 /// results to standard output.
 /// </remarks>
-internal sealed class CommandRunner(TextWriter output, TextWriter error)
+internal sealed class CommandRunner(TextWriter output, TextWriter error, TextReader? input = null)
 {
     public const string ConfigFileName = "papergraph.json";
 
@@ -59,7 +59,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error)
         try
         {
             using var host = BuildHost(parse, overrides, configure, verbose);
-            var context = new CommandContext(host.Services, host.Services.GetRequiredService<IConfiguration>(), output, error, ProgressLine.ForStandardError(error));
+            var context = new CommandContext(host.Services, host.Services.GetRequiredService<IConfiguration>(), output, error, ProgressLine.ForStandardError(error), input ?? Console.In);
             try
             {
                 return await command(context, cancellationToken).ConfigureAwait(false);

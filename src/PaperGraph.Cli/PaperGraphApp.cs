@@ -9,9 +9,11 @@ public static class PaperGraphApp
 {
     /// <summary>Runs PaperGraph with <paramref name="args"/>, writing results to <paramref name="output"/> and messages to <paramref name="error"/>.</summary>
     /// <param name="handleSignals">Whether Ctrl+C and SIGTERM cancel the run (true for the real process, false in tests).</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool handleSignals = false, CancellationToken cancellationToken = default)
+    /// <param name="input">Standard input (for <c>--password-stdin</c>); default <see cref="Console.In"/>.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool handleSignals = false, CancellationToken cancellationToken = default,
+        TextReader? input = null)
     {
-        var runner = new CommandRunner(output, error);
+        var runner = new CommandRunner(output, error, input);
         var root = BuildRootCommand(runner);
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
@@ -56,6 +58,7 @@ public static class PaperGraphApp
             EvalCommand.Create(runner),
             BuildCommand.Create(runner),
             BuildCommand.CreateTop(runner),
+            SyncCommand.Create(runner),
             BenchCommand.Create(runner),
         };
         return root;

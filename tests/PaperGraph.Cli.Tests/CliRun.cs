@@ -5,11 +5,15 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
-    public static async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
+    public static async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args) => await RunWithInputAsync("", cancellationToken, args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string input, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await PaperGraphApp.RunAsync(args, output, error, handleSignals: false, cancellationToken);
+        using var reader = new StringReader(input);
+        var code = await PaperGraphApp.RunAsync(args, output, error, handleSignals: false, cancellationToken, reader);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaperGraph.Core;
+using PaperGraph.Storage;
+using PaperGraph.Storage.Neo4j;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary><c>papergraph sync</c>: writes the workspace's graph into Neo4j; and <c>papergraph export --format neo4j-admin</c>.</summary>
+internal static class SyncCommand
+{
+    public const string PasswordVariable = "PAPERGRAPH_NEO4J_PASSWORD";
+    public const string UriVariable = "PAPERGRAPH_NEO4J_URI";
+    public const string UserVariable = "PAPERGRAPH_NEO4J_USER";
+
+    public static Command Create(CommandRunner runner)
+    {
+        var neo4j = new Option<string?>("--neo4j") { Description = $"The server's HTTP address (default: {UriVariable}, else http://localhost:7474).", HelpName = "uri" };
+        var database = new Option<string?>("--database", "-d") { Description = "The database (default neo4j).", HelpName = "name" };
+        var user = new Option<string?>("--user", "-u") { Description = $"The user (default: {UserVariable}, else neo4j).", HelpName = "name" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = $"Read the password from the first line of standard input (else from {PasswordVariable})." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Rows per request, each one transaction (default 10000).", HelpName = "rows" };
+        var full = new Option<bool>("--full") { Description = "Send every row, even those the workspace remembers as written (after changing the database by hand)." };
+        var allConcepts = new Option<bool>("--all-concepts") { Description = "Send every concept and its mentions, not only the concepts of the graph." };
+        var command = new Command("sync", $"""
+            Write the workspace's papers, concepts, co-occurrence links, communities and centralities into Neo4j
+            (5.19 or later, over its HTTP Query API). Applies cypher/schema.cypher first, then sends only rows that
+            changed since the last sync to the same database, and removes what no longer exists: a second sync of
+            unchanged data writes nothing, and a sync stopped half-way can simply be run again. Run
+            'papergraph build' first. The password comes from {PasswordVariable} or --password-stdin and is never
+            printed. Settings: configuration section "Neo4j" (see README).
+            """)
+        {
+            IngestCommand.Workspace, neo4j, database, user, passwordStdin, batchSize, full, allConcepts,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = IngestCommand.WorkspaceOverride(parse);
+            void Set<T>(Option<T> option, string key)
+            {
+                if (parse.GetValue(option) is { } value && (value is not bool b || b))
+                {
+                    overrides[$"{Neo4jOptions.SectionName}:{key}"] = Convert.ToString(value, CultureInfo.InvariantCulture);
+                }
+            }
+
+            Set(neo4j, nameof(Neo4jOptions.Uri));
+            Set(database, nameof(Neo4jOptions.Database));
+            Set(user, nameof(Neo4jOptions.User));
+            Set(batchSize, nameof(Neo4jOptions.BatchSize));
+            Set(allConcepts, nameof(Neo4jOptions.AllConcepts));
+            return runner.RunAsync(parse, overrides, ConfigureServices,
+                (context, token) => RunAsync(context, parse.GetValue(passwordStdin), parse.GetValue(full), token), cancellationToken);
+        });
+        return command;
+    }
+
+    private static void ConfigureServices(IServiceCollection services)
+    {
+        IngestCommand.ConfigureServices(services);
+        services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidator>();
+    }
+
+    private static async Task<int> RunAsync(CommandContext context, bool passwordFromStdin, bool full, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var options = context.Options<Neo4jOptions>();
+        var settings = Settings(context, options, passwordFromStdin);
+        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        using var client = new Neo4jQueryClient(settings, context.Logger<Neo4jQueryClient>());
+        var sync = new GraphSync(client, workspace, $"{settings.Uri.AbsoluteUri.TrimEnd('/')} {settings.Database}", context.Logger<GraphSync>());
+        var progress = new InlineProgress(p => context.Progress.Report(string.Create(inv,
+            $"sync: {p.Step} {p.Done:N0}/{p.Total:N0} {Bar(p.Done, p.Total)} {p.RowsPerSecond:N0} rows/s")));
+        var report = await sync.RunAsync(new SyncSettings(options.BatchSize, options.AllConcepts, full), progress, cancellationToken).ConfigureAwait(false);
+        context.Progress.Clear();
+
+        context.Out.WriteLine(string.Create(inv, $"Synced {workspace.Directory} to {client.Target} in {report.Seconds:F1} s"));
+        if (report.Resync is { } reason)
+        {
+            context.Out.WriteLine($"  every row:   sent, because: {reason}");
+        }
+
+        context.Out.WriteLine(string.Create(inv, $"  schema:      cypher/schema.cypher applied ({report.SchemaChanges} constraints or indexes added)"));
+        foreach (var kind in report.Kinds)
+        {
+            var label = (GraphModel.Plural(kind.Kind) + ":").PadRight(12);
+            context.Out.WriteLine(string.Create(inv, $"  {label} {kind.Rows:N0} in the workspace; {kind.Written:N0} written ({kind.New:N0} new, {kind.Written - kind.New:N0} changed), {kind.Removed:N0} removed"));
+        }
+
+        context.Out.WriteLine(report.RowsSent == 0
+            ? "  sent:        nothing; Neo4j already holds this workspace's graph"
+            : string.Create(inv, $"  sent:        {report.RowsSent:N0} rows in {report.SendSeconds:F1} s ({report.RowsPerSecond:N0} rows/s), batches of {options.BatchSize:N0}"));
+        context.Out.WriteLine("  explore:     open Neo4j Browser, run ':style' with cypher/papergraph.grass, and try cypher/queries/*.cypher");
+        return ExitCodes.Success;
+    }
+
+    private static Neo4jSettings Settings(CommandContext context, Neo4jOptions options, bool passwordFromStdin)
+    {
+        var uriText = options.Uri ?? Environment.GetEnvironmentVariable(UriVariable) ?? "http://localhost:7474";
+        if (!Uri.TryCreate(uriText, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument,
+                $"'{uriText}' is not an HTTP address of Neo4j; expected e.g. http://localhost:7474 (the Query API's port, not bolt://...:7687).");
+        }
+
+        var user = options.User ?? Environment.GetEnvironmentVariable(UserVariable) ?? "neo4j";
+        string? password;
+        if (passwordFromStdin)
+        {
+            password = context.In.ReadLine()?.TrimEnd('\r');
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new PaperGraphException(ErrorCodes.InvalidArgument, "--password-stdin: standard input was empty; expected the password on its first line.");
+            }
+        }
+        else
+        {
+            password = Environment.GetEnvironmentVariable(PasswordVariable);
+        }
+
+        return new Neo4jSettings(uri, options.Database, user, password, TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeSpan.FromSeconds(options.RetrySeconds));
+    }
+
+    private static string Bar(long done, long total)
+    {
+        const int width = 20;
+        var filled = total == 0 ? width : (int)(width * done / total);
+        return "[" + new string('#', filled) + new string('.', width - filled) + "]";
+    }
+
+    private sealed class InlineProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value) => report(value);
+    }
+}
