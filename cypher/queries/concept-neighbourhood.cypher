@@ -6,7 +6,7 @@
 // For the graph view, return the links instead: ... RETURN c, l, n
 MATCH (c:Concept)
 WHERE toLower(c.key) = toLower($concept) OR toLower(c.name) = toLower($concept)
-   OR any(alias IN c.aliases WHERE toLower(alias) = toLower($concept))
+   OR any(spelling IN c.aliases WHERE toLower(spelling) = toLower($concept))
 MATCH (c)-[l:CO_OCCURS]-(n:Concept)
 RETURN c.name AS concept, n.name AS neighbour, l.papers AS papers, round(l.npmi, 3) AS npmi,
        round(l.associationStrength, 3) AS associationStrength, n.community AS community

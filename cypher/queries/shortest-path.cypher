@@ -4,10 +4,10 @@
 // Parameters: $from and $to, the two concepts; $papers, how many papers to list per hop.
 // In Neo4j Browser: :param from => 'rlhf'  :param to => 'low-rank adaptation'  :param papers => 3
 MATCH (a:Concept)
-WHERE toLower(a.key) = toLower($from) OR toLower(a.name) = toLower($from) OR any(alias IN a.aliases WHERE toLower(alias) = toLower($from))
+WHERE toLower(a.key) = toLower($from) OR toLower(a.name) = toLower($from) OR any(spelling IN a.aliases WHERE toLower(spelling) = toLower($from))
 MATCH (b:Concept)
-WHERE toLower(b.key) = toLower($to) OR toLower(b.name) = toLower($to) OR any(alias IN b.aliases WHERE toLower(alias) = toLower($to))
-WITH a, b LIMIT 1
+WHERE toLower(b.key) = toLower($to) OR toLower(b.name) = toLower($to) OR any(spelling IN b.aliases WHERE toLower(spelling) = toLower($to))
+WITH a, b WHERE a <> b LIMIT 1
 MATCH path = shortestPath((a)-[:CO_OCCURS*..8]-(b))
 UNWIND range(0, length(path) - 1) AS hop
 WITH hop, nodes(path)[hop] AS x, nodes(path)[hop + 1] AS y, relationships(path)[hop] AS link

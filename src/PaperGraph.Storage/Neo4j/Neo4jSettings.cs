@@ -9,13 +9,13 @@ namespace PaperGraph.Storage.Neo4j;
 /// <param name="RetryBudget">Longest time spent retrying transient failures of one request before giving up.</param>
 public sealed record Neo4jSettings(Uri Uri, string Database, string? User, string? Password, TimeSpan RequestTimeout, TimeSpan RetryBudget)
 {
-    public Uri Uri { get; } = Validate(Uri);
+    public Uri Uri { get; init => field = Validate(value); } = Validate(Uri);
 
-    public string Database { get; } = string.IsNullOrWhiteSpace(Database) ? throw new ArgumentException("The database name is empty.", nameof(Database)) : Database;
+    public string Database { get; init => field = ValidateDatabase(value); } = ValidateDatabase(Database);
 
-    public TimeSpan RequestTimeout { get; } = RequestTimeout > TimeSpan.Zero ? RequestTimeout : throw new ArgumentOutOfRangeException(nameof(RequestTimeout), "must be positive");
+    public TimeSpan RequestTimeout { get; init => field = ValidateTimeout(value); } = ValidateTimeout(RequestTimeout);
 
-    public TimeSpan RetryBudget { get; } = RetryBudget >= TimeSpan.Zero ? RetryBudget : throw new ArgumentOutOfRangeException(nameof(RetryBudget), "must not be negative");
+    public TimeSpan RetryBudget { get; init => field = ValidateBudget(value); } = ValidateBudget(RetryBudget);
 
     /// <summary>Settings with the defaults: database <c>neo4j</c>, 120 s per request, 60 s of retries.</summary>
     public static Neo4jSettings For(Uri uri, string? user, string? password, string database = "neo4j") =>
@@ -23,6 +23,15 @@ public sealed record Neo4jSettings(Uri Uri, string Database, string? User, strin
 
     // The password must never reach logs or messages, and records print every member.
     public override string ToString() => $"{Uri} (database {Database}, user {User ?? "none"})";
+
+    private static string ValidateDatabase(string database) =>
+        string.IsNullOrWhiteSpace(database) ? throw new ArgumentException("The database name is empty.", nameof(database)) : database;
+
+    private static TimeSpan ValidateTimeout(TimeSpan timeout) =>
+        timeout > TimeSpan.Zero ? timeout : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "must be positive");
+
+    private static TimeSpan ValidateBudget(TimeSpan budget) =>
+        budget >= TimeSpan.Zero ? budget : throw new ArgumentOutOfRangeException(nameof(budget), budget, "must not be negative");
 
     private static Uri Validate(Uri uri)
     {
