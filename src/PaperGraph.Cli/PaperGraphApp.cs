@@ -59,6 +59,7 @@ public static class PaperGraphApp
             BuildCommand.Create(runner),
             BuildCommand.CreateTop(runner),
             SyncCommand.Create(runner),
+            SyncCommand.CreateExport(runner),
             BenchCommand.Create(runner),
         };
         return root;

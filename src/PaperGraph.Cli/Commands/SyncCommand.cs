@@ -57,6 +57,59 @@ internal static class SyncCommand
         return command;
     }
 
+    public static Command CreateExport(CommandRunner runner)
+    {
+        var format = new Option<string>("--format") { Description = "The export format; neo4j-admin: CSV files for 'neo4j-admin database import full'.", Required = true, HelpName = "neo4j-admin" };
+        format.AcceptOnlyFromAmong("neo4j-admin");
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write into (created when missing; files in it are replaced).", Required = true, HelpName = "dir" };
+        var database = new Option<string>("--database", "-d") { Description = "The database the printed command imports into (default neo4j).", DefaultValueFactory = _ => "neo4j", HelpName = "name" };
+        var allConcepts = new Option<bool>("--all-concepts") { Description = "Export every concept and its mentions, not only the concepts of the graph." };
+        var command = new Command("export", """
+            Write the workspace's graph for another tool. With --format neo4j-admin: header and data CSV files of papers,
+            concepts, communities, mentions, co-occurrence links and community membership (the same model
+            'papergraph sync' writes), plus schema.cypher, and print the 'neo4j-admin database import full' command
+            that loads them into a new database: the fastest way to load a big graph. Run 'papergraph build' first.
+            """)
+        {
+            IngestCommand.Workspace, format, output, database, allConcepts,
+        };
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+            (context, token) => Task.Run(() => RunExport(context, parse.GetValue(output)!, parse.GetValue(database)!, parse.GetValue(allConcepts)), token), cancellationToken));
+        return command;
+    }
+
+    private static int RunExport(CommandContext context, string output, string database, bool allConcepts)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        if (workspace.Count("graph_nodes") == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph to export yet; run 'papergraph build --workspace {workspace.Directory}' first.");
+        }
+
+        if (File.Exists(output))
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument, $"--out {output}: is a file; expected a folder (created when missing).");
+        }
+
+        var export = AdminImportExport.Write(workspace, output, database, allConcepts);
+        context.Out.WriteLine($"Wrote files for neo4j-admin into {output}");
+        foreach (var file in export.Files)
+        {
+            context.Out.WriteLine(string.Create(inv, $"  {file.Name,-13} {file.Rows,12:N0} rows  {Path.GetFileName(file.HeaderPath)}, {Path.GetFileName(file.DataPath)}"));
+        }
+
+        context.Out.WriteLine();
+        context.Out.WriteLine("To load them into a new database: stop Neo4j (neo4j stop), then run");
+        context.Out.WriteLine();
+        context.Out.WriteLine(export.Command);
+        context.Out.WriteLine();
+        context.Out.WriteLine("then start Neo4j (neo4j start) and create the constraints and indexes:");
+        context.Out.WriteLine();
+        context.Out.WriteLine($"cypher-shell -u neo4j -d {database} -f {Path.GetFullPath(export.SchemaPath)}");
+        return ExitCodes.Success;
+    }
+
     private static void ConfigureServices(IServiceCollection services)
     {
         IngestCommand.ConfigureServices(services);

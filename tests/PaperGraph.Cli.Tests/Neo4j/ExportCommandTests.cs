@@ -1,0 +1,73 @@
+using PaperGraph.Graph.Export;
+using PaperGraph.Storage;
+using PaperGraph.Tests;
+
+namespace PaperGraph.Cli.Tests.Neo4j;
+
+public sealed class ExportCommandTests
+{
+    private static List<List<string>> ReadRows(string path) => [.. File.ReadAllLines(path).Select(GraphExport.ReadCsvRow)];
+
+    [Fact]
+    public async Task Export_writes_header_and_data_files_for_neo4j_admin_and_prints_the_command()
+    {
+        using var fixture = new SyncFixture();
+        using var temp = new TempDirectory();
+        var output = temp.File("import");
+
+        var run = await CliRun.RunAsync("export", "-w", fixture.Directory, "--format", "neo4j-admin", "--out", output, "--database", "papers");
+
+        Assert.Equal(0, run.ExitCode);
+        using var workspace = fixture.Open();
+        Assert.Equal(workspace.CountPapers(), ReadRows(Path.Combine(output, "papers.csv")).Count);
+        Assert.Equal(workspace.Count("graph_nodes"), ReadRows(Path.Combine(output, "concepts.csv")).Count);
+        Assert.Equal(workspace.Count("graph_edges"), ReadRows(Path.Combine(output, "links.csv")).Count);
+        Assert.Equal(workspace.ReadMentionsForSync(all: false).Count(), ReadRows(Path.Combine(output, "mentions.csv")).Count);
+        Assert.Equal(2, ReadRows(Path.Combine(output, "communities.csv")).Count);
+        Assert.Equal("id:ID(Paper),title,published,source,authors:int,upvotes:int", File.ReadAllText(Path.Combine(output, "papers.header.csv")).TrimEnd());
+        Assert.StartsWith(":START_ID(Paper),:END_ID(Concept),", File.ReadAllText(Path.Combine(output, "mentions.header.csv")), StringComparison.Ordinal);
+        foreach (var stem in new[] { "papers", "concepts", "communities", "mentions", "links", "memberships" })
+        {
+            var header = GraphExport.ReadCsvRow(File.ReadAllText(Path.Combine(output, stem + ".header.csv")).TrimEnd());
+            Assert.All(ReadRows(Path.Combine(output, stem + ".csv")), row => Assert.Equal(header.Count, row.Count));
+            Assert.Contains($"{stem}.header.csv,", run.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("neo4j-admin database import full --overwrite-destination --array-delimiter='|'", run.Out, StringComparison.Ordinal);
+        Assert.Contains("--nodes=Paper=", run.Out, StringComparison.Ordinal);
+        Assert.Contains("--relationships=CO_OCCURS=", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\\\n    papers\n", run.Out);
+        Assert.Contains("cypher-shell -u neo4j -d papers -f ", run.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "schema.cypher")));
+    }
+
+    [Fact]
+    public async Task Names_with_quotes_commas_and_backticks_survive_the_csv_files()
+    {
+        using var fixture = new SyncFixture();
+        using var temp = new TempDirectory();
+
+        await CliRun.RunAsync("export", "-w", fixture.Directory, "--format", "neo4j-admin", "--out", temp.Path);
+
+        var concept = ReadRows(temp.File("concepts.csv")).Single(r => r[0] == SyncFixture.InjectionKey);
+        Assert.Equal(SyncFixture.InjectionName, concept[1]);
+        Assert.Equal([SyncFixture.InjectionName, SyncFixture.InjectionName.ToUpperInvariant()], concept[2].Split('|'));
+        Assert.Equal("Central", concept[^1]);
+        var paper = ReadRows(temp.File("papers.csv")).Single(r => r[0] == "2401.00002");
+        Assert.Equal("", paper[4]);
+    }
+
+    [Fact]
+    public async Task Export_before_a_build_exits_3_and_an_unknown_format_is_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+
+        var empty = await CliRun.RunAsync("export", "-w", temp.File("ws"), "--format", "neo4j-admin", "--out", temp.File("out"));
+        var format = await CliRun.RunAsync("export", "-w", temp.File("ws"), "--format", "graphml", "--out", temp.File("out"));
+
+        Assert.Equal(3, empty.ExitCode);
+        Assert.Contains("papergraph build", empty.Error, StringComparison.Ordinal);
+        Assert.Equal(2, format.ExitCode);
+        Assert.Contains("graphml", format.Error, StringComparison.Ordinal);
+    }
+}
