@@ -31,12 +31,15 @@ namespace PaperGraph.Storage;
 /// supporting papers separated by single spaces (ids never contain spaces). Versions 1 and 2 are upgraded in place.
 /// </para>
 /// <para>
-/// Schema version 4 adds what the Neo4j sync remembers. <c>meta</c> gains <c>workspace_id</c>, a random id
-/// created on the first sync. <c>sync_targets</c>: one row per database synced to (<c>address</c> is the server
-/// address and database name) with the <c>generation</c> of rows it holds, also written into the database as a
-/// <c>:PaperGraphSync</c> node so an emptied or replaced database is noticed. <c>sync_rows</c>: per target, row kind
-/// (see <see cref="SyncKind"/>) and row key, the 64-bit hash of the row as last confirmed written. Versions 1–3 are
-/// upgraded in place.
+/// Schema version 4: <c>meta</c> gains <c>workspace_id</c>, a random id created on the first Neo4j sync, which names
+/// the workspace in the databases it syncs to. What the sync remembers lives beside this file, in
+/// <see cref="SyncFileName"/>: <c>sync_targets</c>, one row per database synced to (<c>address</c> is the server address
+/// and database name) with the <c>generation</c> of rows it holds, also written into the database as a
+/// <c>:PaperGraphSync</c> node so an emptied or replaced database is noticed; and <c>sync_journal</c>, per target and
+/// row kind (see <see cref="SyncKind"/>), blobs of entries appended batch by batch as the database confirms them, read
+/// in rowid order, later entries winning, compacted when overwritten entries outnumber live ones. An entry is a flag
+/// byte (1 written, 0 removed), for a written row the 64-bit little-endian hash of the row as written, then the row key
+/// as a 7-bit varint length and UTF-8 bytes. Versions 1–3 are upgraded in place.
 /// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
@@ -138,13 +141,6 @@ public sealed partial class Workspace : IDisposable
                 weight REAL NOT NULL,
                 evidence TEXT NOT NULL,
                 PRIMARY KEY (source, target)) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS sync_targets (id INTEGER PRIMARY KEY, address TEXT NOT NULL UNIQUE, generation INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS sync_rows (
-                target INTEGER NOT NULL,
-                kind INTEGER NOT NULL,
-                key TEXT NOT NULL,
-                hash INTEGER NOT NULL,
-                PRIMARY KEY (target, kind, key)) WITHOUT ROWID;
             """);
 
         using var command = _connection.CreateCommand();
@@ -226,5 +222,9 @@ public sealed partial class Workspace : IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _syncConnection?.Dispose();
+        _connection.Dispose();
+    }
 }

@@ -6,8 +6,15 @@ using BenchmarkDotNet.Running;
 using PaperGraph.Benchmarks;
 
 // dotnet run -c Release --project tests/PaperGraph.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/PaperGraph.Benchmarks -- sync [--workspace dir]   (client-side sync speed)
+if (args.Length > 0 && args[0] == "sync")
+{
+    return await SyncThroughput.RunAsync(args);
+}
+
 var config = DefaultConfig.Instance.AddColumn(new TokensPerSecondColumn());
 BenchmarkSwitcher.FromAssembly(typeof(NlpBenchmarks).Assembly).Run(args, config);
+return 0;
 
 /// <summary>Tokens per second: the benchmark input's token count divided by the mean time of one operation.</summary>
 internal sealed class TokensPerSecondColumn : IColumn

@@ -192,10 +192,27 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
             }
 
             var statement = statementElement.GetString()!;
-            var parameters = root.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object
-                ? (Dictionary<string, object?>)ReadValue(p)!
-                : new Dictionary<string, object?>(StringComparer.Ordinal);
-            var rows = parameters.GetValueOrDefault("rows") is List<object?> list ? list.Count : 0;
+            var hasParameters = root.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object;
+            var rows = hasParameters && p.TryGetProperty("rows", out var r) && r.ValueKind == JsonValueKind.Array ? r.GetArrayLength() : 0;
+            Dictionary<string, object?> parameters;
+            if (graph.DiscardRows && statement.StartsWith("UNWIND $rows", StringComparison.Ordinal) && rows > 0)
+            {
+                // Measuring the client: the rows were parsed (JsonDocument validates them); each must be a map.
+                foreach (var row in p.GetProperty("rows").EnumerateArray())
+                {
+                    if (row.ValueKind != JsonValueKind.Object)
+                    {
+                        return (await ErrorAsync(context, 400, "Neo.ClientError.Statement.TypeError", "Expected a map for each row.").ConfigureAwait(false), statement, rows);
+                    }
+                }
+
+                parameters = new Dictionary<string, object?>(StringComparer.Ordinal) { ["rows"] = new List<object?>() };
+            }
+            else
+            {
+                parameters = hasParameters ? (Dictionary<string, object?>)ReadValue(p)! : new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
             var includeCounters = root.TryGetProperty("includeCounters", out var ic) && ic.ValueKind == JsonValueKind.True;
 
             var fault = TakeFault(statement);

@@ -39,15 +39,11 @@ public static class CypherJson
             case float f:
                 WriteDouble(writer, f);
                 break;
+            case PropertyRow { Json: { } json }:
+                writer.WriteRawValue(json, skipInputValidation: true);
+                break;
             case PropertyRow row:
-                writer.WriteStartObject();
-                for (var i = 0; i < row.Values.Length; i++)
-                {
-                    writer.WritePropertyName(row.Names[i]);
-                    WriteValue(writer, row.Values[i]);
-                }
-
-                writer.WriteEndObject();
+                WriteProperties(writer, row);
                 break;
             case IReadOnlyDictionary<string, object?> map:
                 writer.WriteStartObject();
@@ -80,6 +76,19 @@ public static class CypherJson
             default:
                 throw new ArgumentException($"A Cypher parameter cannot be a {value.GetType().Name}.", nameof(value));
         }
+    }
+
+    /// <summary>Writes <paramref name="row"/> from its values (never from JSON kept by the hasher).</summary>
+    internal static void WriteProperties(Utf8JsonWriter writer, PropertyRow row)
+    {
+        writer.WriteStartObject();
+        for (var i = 0; i < row.Values.Length; i++)
+        {
+            writer.WritePropertyName(row.Names[i]);
+            WriteValue(writer, row.Values[i]);
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteDouble(Utf8JsonWriter writer, double value)

@@ -89,10 +89,13 @@ public static class GraphModel
     public static IEnumerable<SyncRow> Papers(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        foreach (var p in workspace.ReadPapersForSync())
-        {
-            yield return new SyncRow(p.Id, new PropertyRow(PaperFields, [p.Id, p.Title, p.Published, p.Source, Box(p.Authors), Box(p.Upvotes)]));
-        }
+        return workspace.ReadPapersForSync().Select(PaperRow);
+    }
+
+    public static SyncRow PaperRow(PaperSyncRow p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new SyncRow(p.Id, new PropertyRow(PaperFields, [p.Id, p.Title, p.Published, p.Source, Box(p.Authors), Box(p.Upvotes)]));
     }
 
     /// <summary>The concepts (graph nodes, or every concept with <paramref name="all"/>) and the communities they form.</summary>
@@ -130,30 +133,48 @@ public static class GraphModel
     public static IEnumerable<SyncRow> Mentions(Workspace workspace, bool all)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        foreach (var m in workspace.ReadMentionsForSync(all))
-        {
-            yield return new SyncRow(m.PaperId + KeySeparator + m.ConceptKey, new PropertyRow(MentionFields, [m.PaperId, m.ConceptKey, m.Count, m.Score, m.InTitle]));
-        }
+        return workspace.ReadMentionsForSync(all).Select(MentionRow);
+    }
+
+    public static SyncRow MentionRow(PaperConcept m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new SyncRow(m.PaperId + KeySeparator + m.ConceptKey, new PropertyRow(MentionFields, [m.PaperId, m.ConceptKey, Box(m.Count), m.Score, Box(m.InTitle)]));
     }
 
     public static IEnumerable<SyncRow> Links(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         double n = workspace.CountAnalysedPapers();
-        foreach (var l in workspace.ReadLinksForSync())
-        {
-            // Stored once per pair, from the smaller key to the larger (ordinal), whatever the graph's node order.
-            var (source, target, sourcePapers, targetPapers) = string.CompareOrdinal(l.Source, l.Target) <= 0
-                ? (l.Source, l.Target, l.SourcePapers, l.TargetPapers)
-                : (l.Target, l.Source, l.TargetPapers, l.SourcePapers);
-            var npmi = CooccurrenceMeasures.Npmi(l.Papers, sourcePapers, targetPapers, n);
-            var association = CooccurrenceMeasures.AssociationStrength(l.Papers, sourcePapers, targetPapers, n);
-            yield return new SyncRow(source + KeySeparator + target, new PropertyRow(LinkFields, [source, target, l.Papers, l.Count, l.Weight, npmi, association]));
-        }
+        return workspace.ReadLinksForSync().Select(l => LinkRow(l, n));
     }
 
-    private static object? Box<T>(T? value)
-        where T : struct => value.HasValue ? value.Value : null;
+    /// <summary>A link's row in a corpus of <paramref name="n"/> analysed papers.</summary>
+    public static SyncRow LinkRow(LinkSyncRow l, double n)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+
+        // Stored once per pair, from the smaller key to the larger (ordinal), whatever the graph's node order.
+        var (source, target, sourcePapers, targetPapers) = string.CompareOrdinal(l.Source, l.Target) <= 0
+            ? (l.Source, l.Target, l.SourcePapers, l.TargetPapers)
+            : (l.Target, l.Source, l.TargetPapers, l.SourcePapers);
+        var npmi = CooccurrenceMeasures.Npmi(l.Papers, sourcePapers, targetPapers, n);
+        var association = CooccurrenceMeasures.AssociationStrength(l.Papers, sourcePapers, targetPapers, n);
+        return new SyncRow(source + KeySeparator + target, new PropertyRow(LinkFields, [source, target, Box(l.Papers), l.Count, l.Weight, npmi, association]));
+    }
+
+    // Most counts are small: boxing each once saves an allocation per value in the millions of mention and link rows.
+    private static readonly object[] SmallIntegers = [.. Enumerable.Range(0, 1024).Select(i => (object)i)];
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    private static object Box(int value) => (uint)value < (uint)SmallIntegers.Length ? SmallIntegers[value] : value;
+
+    private static object Box(bool value) => value ? True : False;
+
+    private static object? Box(int? value) => value.HasValue ? Box(value.Value) : null;
+
+    private static object? Box(double? value) => value.HasValue ? value.Value : null;
 }
 
 /// <summary>Hashes rows by their JSON form (XxHash3, seeded with the model version); one instance per thread.</summary>
@@ -169,9 +190,16 @@ public sealed class RowHasher : IDisposable
         ArgumentNullException.ThrowIfNull(row);
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        CypherJson.WriteValue(_writer, row);
+        CypherJson.WriteProperties(_writer, row);
         _writer.Flush();
         return unchecked((long)XxHash3.HashToUInt64(_buffer.WrittenSpan, GraphModel.ModelVersion));
+    }
+
+    /// <summary>Keeps the JSON the last <see cref="Hash"/> wrote in <paramref name="row"/>, for sending it.</summary>
+    public void KeepJson(PropertyRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.Json = _buffer.WrittenSpan.ToArray();
     }
 
     public void Dispose() => _writer.Dispose();

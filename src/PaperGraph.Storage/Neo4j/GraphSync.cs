@@ -81,33 +81,62 @@ public sealed class GraphSync
         var resync = await CheckGenerationAsync(settings.Full, cancellationToken).ConfigureAwait(false);
         var (target, _) = _workspace.OpenSyncTarget(_address);
 
-        var send = new Sender(_store, _workspace, target, settings.BatchSize, progress, _logger);
-        var reports = new Dictionary<SyncKind, SyncKindReport>();
-        var stale = new Dictionary<SyncKind, List<string>>();
+        // What the database holds, per kind, read before the pipeline starts: the sync state is then used by this
+        // thread only, while the workspace is read by the preparing one.
+        var journal = GraphModel.WriteOrder.ToDictionary(k => k, k => (Rows: _workspace.ReadSyncedRows(target, k, out var entries), Entries: entries));
         var (concepts, communities) = GraphModel.ConceptsAndCommunities(_workspace, settings.AllConcepts);
-        foreach (var kind in GraphModel.WriteOrder)
+        var analysed = (double)_workspace.CountAnalysedPapers();
+        Prepared Prepare(SyncKind kind) => kind switch
         {
-            var rows = kind switch
+            SyncKind.Paper => Prepared.Of(kind, _workspace.ReadPapersForSync(), GraphModel.PaperRow, journal[kind].Rows, cancellationToken),
+            SyncKind.Community => Prepared.Of(kind, communities, Same, journal[kind].Rows, cancellationToken),
+            SyncKind.Concept => Prepared.Of(kind, concepts, Same, journal[kind].Rows, cancellationToken),
+            SyncKind.Mention => Prepared.Of(kind, _workspace.ReadMentionsForSync(settings.AllConcepts), GraphModel.MentionRow, journal[kind].Rows, cancellationToken),
+            _ => Prepared.Of(kind, _workspace.ReadLinksForSync(), l => GraphModel.LinkRow(l, analysed), journal[kind].Rows, cancellationToken),
+        };
+
+        var send = new Sender(_store, _workspace, target, settings.BatchSize, progress, _logger);
+        var prepared = new Dictionary<SyncKind, Prepared>();
+        var order = GraphModel.WriteOrder;
+
+        // One kind ahead: the next kind is read and hashed while this one is sent.
+        var next = Task.Run(() => Prepare(order[0]), cancellationToken);
+        try
+        {
+            for (var i = 0; i < order.Count; i++)
             {
-                SyncKind.Paper => GraphModel.Papers(_workspace),
-                SyncKind.Community => communities,
-                SyncKind.Concept => concepts,
-                SyncKind.Mention => GraphModel.Mentions(_workspace, settings.AllConcepts),
-                _ => GraphModel.Links(_workspace),
-            };
-            var (report, removed) = await send.WriteAsync(kind, rows, cancellationToken).ConfigureAwait(false);
-            reports[kind] = report;
-            stale[kind] = removed;
+                var kind = await next.ConfigureAwait(false);
+                var following = i + 1;
+                next = following < order.Count ? Task.Run(() => Prepare(order[following]), cancellationToken) : Task.FromResult<Prepared>(null!);
+                prepared[kind.Kind] = kind;
+                await send.WriteAsync(kind, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Never leave a reader running on the workspace once this returns or throws; the first failure is the one reported.
+            await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
 
         foreach (var kind in GraphModel.RemoveOrder)
         {
-            await send.RemoveAsync(kind, stale[kind], cancellationToken).ConfigureAwait(false);
-            reports[kind] = reports[kind] with { Removed = stale[kind].Count };
+            await send.RemoveAsync(kind, prepared[kind].Stale, cancellationToken).ConfigureAwait(false);
         }
 
-        return new SyncReport([.. GraphModel.WriteOrder.Select(k => reports[k])], schemaChanges, resync, clock.Elapsed.TotalSeconds, send.Seconds);
+        // The journal grows by one entry per row written or removed; once overwritten entries outnumber the live ones,
+        // one entry holding the live rows replaces it.
+        foreach (var p in prepared.Values)
+        {
+            if (journal[p.Kind].Entries + p.Changed.Count + p.Stale.Count > (2L * p.Current.Count) + 1000)
+            {
+                _workspace.CompactSyncedRows(target, p.Kind, p.Current);
+            }
+        }
+
+        return new SyncReport([.. order.Select(k => prepared[k].Report)], schemaChanges, resync, clock.Elapsed.TotalSeconds, send.Seconds);
     }
+
+    private static SyncRow Same(SyncRow row) => row;
 
     /// <summary>Compares the generation the database holds with the one the workspace expects; on a mismatch, forgets what was written and starts a new generation.</summary>
     private async Task<string?> CheckGenerationAsync(bool full, CancellationToken cancellationToken)
@@ -159,43 +188,17 @@ public sealed class GraphSync
 
         public double Seconds => _sending.Elapsed.TotalSeconds;
 
-        public async Task<(SyncKindReport Report, List<string> Removed)> WriteAsync(SyncKind kind, IEnumerable<SyncRow> rows, CancellationToken cancellationToken)
+        public async Task WriteAsync(Prepared prepared, CancellationToken cancellationToken)
         {
-            var written = workspace.ReadSyncedRows(target, kind);
-            var changed = new List<(SyncRow Row, long Hash)>();
-            long total = 0, fresh = 0;
-            using (var hasher = new RowHasher())
-            {
-                foreach (var row in rows)
-                {
-                    total++;
-                    var hash = hasher.Hash(row.Properties);
-                    if (written.Remove(row.Key, out var before))
-                    {
-                        if (before != hash)
-                        {
-                            changed.Add((row, hash));
-                        }
-                    }
-                    else
-                    {
-                        fresh++;
-                        changed.Add((row, hash));
-                    }
-                }
-            }
-
-            var statement = GraphModel.UpsertStatement(kind);
-            var name = GraphModel.Plural(kind);
+            var statement = GraphModel.UpsertStatement(prepared.Kind);
+            var name = GraphModel.Plural(prepared.Kind);
+            var changed = prepared.Changed;
             for (var start = 0; start < changed.Count; start += batchSize)
             {
                 var batch = changed.GetRange(start, Math.Min(batchSize, changed.Count - start));
                 await SendAsync(statement, [.. batch.Select(b => b.Row.Properties)], $"writing {name}", start, changed.Count, cancellationToken).ConfigureAwait(false);
-                workspace.RecordSynced(target, kind, [.. batch.Select(b => (b.Row.Key, b.Hash))], []);
+                workspace.RecordSynced(target, prepared.Kind, [.. batch.Select(b => (b.Row.Key, b.Hash))], []);
             }
-
-            // What is left was written once and exists no more.
-            return (new SyncKindReport(kind, total, changed.Count, fresh, 0), [.. written.Keys.Order(StringComparer.Ordinal)]);
         }
 
         public async Task RemoveAsync(SyncKind kind, List<string> keys, CancellationToken cancellationToken)
@@ -226,6 +229,119 @@ public sealed class GraphSync
             _sent += rows.Count;
             Log.BatchSent(logger, store.Target, rows.Count, step, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             progress?.Report(new SyncProgress(step, done + rows.Count, total, _sent / Math.Max(_sending.Elapsed.TotalSeconds, 1e-9)));
+        }
+    }
+
+    /// <summary>The rows of one kind, built, hashed and compared with what the database holds.</summary>
+    private sealed class Prepared
+    {
+        public required SyncKind Kind { get; init; }
+
+        /// <summary>Rows to write, with their hashes.</summary>
+        public required List<(SyncRow Row, long Hash)> Changed { get; init; }
+
+        /// <summary>Every current row's key and hash.</summary>
+        public required List<(string Key, long Hash)> Current { get; init; }
+
+        /// <summary>Keys written once that exist no more.</summary>
+        public required List<string> Stale { get; init; }
+
+        public long Fresh { get; init; }
+
+        public SyncKindReport Report => new(Kind, Current.Count, Changed.Count, Fresh, Stale.Count);
+
+        /// <summary>Reads <paramref name="source"/>, builds and hashes its rows, and compares them with <paramref name="written"/> (which it empties of the current keys).</summary>
+        public static Prepared Of<T>(SyncKind kind, IEnumerable<T> source, Func<T, SyncRow> build, Dictionary<string, long> written, CancellationToken cancellationToken)
+        {
+            var chunks = Hash(source, build, written, cancellationToken);
+            var changed = new List<(SyncRow Row, long Hash)>();
+            var current = new List<(string Key, long Hash)>();
+            long fresh = 0;
+            foreach (var chunk in chunks)
+            {
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    var row = chunk.Rows[i];
+                    current.Add((row.Key, chunk.Hashes[i]));
+                    fresh += written.Remove(row.Key) ? 0 : 1;
+                    if (chunk.Send[i])
+                    {
+                        changed.Add((row, chunk.Hashes[i]));
+                    }
+                }
+            }
+
+            // What is left was written once and exists no more.
+            return new Prepared { Kind = kind, Changed = changed, Current = current, Stale = [.. written.Keys.Order(StringComparer.Ordinal)], Fresh = fresh };
+        }
+
+        /// <summary>Builds and hashes rows while they are read: the reading thread fills chunks, the other cores build and hash them.</summary>
+        /// <remarks>A row to send keeps its JSON, so it is not serialised again for the request.</remarks>
+        private static List<Chunk> Hash<T>(IEnumerable<T> source, Func<T, SyncRow> build, Dictionary<string, long> written, CancellationToken cancellationToken)
+        {
+            var chunks = new List<Chunk>();
+            using var queue = new System.Collections.Concurrent.BlockingCollection<(Chunk Chunk, T[] Raw)>(boundedCapacity: 256);
+            var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1)).Select(_ => Task.Run(() =>
+            {
+                using var hasher = new RowHasher();
+                foreach (var (chunk, raw) in queue.GetConsumingEnumerable())
+                {
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        chunk.Rows[i] = build(raw[i]);
+                        var properties = chunk.Rows[i].Properties;
+                        chunk.Hashes[i] = hasher.Hash(properties);
+                        chunk.Send[i] = !written.TryGetValue(chunk.Rows[i].Key, out var before) || before != chunk.Hashes[i];
+                        if (chunk.Send[i])
+                        {
+                            hasher.KeepJson(properties);
+                        }
+                    }
+                }
+            })).ToArray();
+
+            try
+            {
+                var current = new Chunk();
+                var raw = new T[Chunk.Size];
+                foreach (var item in source)
+                {
+                    raw[current.Count++] = item;
+                    if (current.Count == Chunk.Size)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        chunks.Add(current);
+                        queue.Add((current, raw));
+                        (current, raw) = (new Chunk(), new T[Chunk.Size]);
+                    }
+                }
+
+                if (current.Count > 0)
+                {
+                    chunks.Add(current);
+                    queue.Add((current, raw));
+                }
+            }
+            finally
+            {
+                queue.CompleteAdding();
+                Task.WaitAll(workers);
+            }
+
+            return chunks;
+        }
+
+        private sealed class Chunk
+        {
+            public const int Size = 4096;
+
+            public SyncRow[] Rows { get; } = new SyncRow[Size];
+
+            public long[] Hashes { get; } = new long[Size];
+
+            public bool[] Send { get; } = new bool[Size];
+
+            public int Count { get; set; }
         }
     }
 }

@@ -23,6 +23,10 @@ public sealed class PropertyRow : IReadOnlyDictionary<string, object?>
 
     public object?[] Values { get; }
 
+    /// <summary>The row as UTF-8 JSON, kept by <see cref="RowHasher"/> so a row about to be sent is not serialised twice; null when not kept.</summary>
+    /// <remarks>Set only by the hasher, from <see cref="Values"/>, which must not change afterwards.</remarks>
+    internal byte[]? Json { get; set; }
+
     public int Count => Values.Length;
 
     IEnumerable<string> IReadOnlyDictionary<string, object?>.Keys => Names;
