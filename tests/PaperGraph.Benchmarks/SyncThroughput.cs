@@ -37,7 +37,8 @@ internal static class SyncThroughput
             using var workspace = Workspace.Open(directory);
             Console.WriteLine($"Workspace {directory}: {workspace.CountPapers():N0} papers, {workspace.Count("graph_nodes"):N0} graph concepts, " +
                 $"{workspace.Count("graph_edges"):N0} links; batches of {batchSize:N0}; server {(store ? "stores" : "parses and discards")} rows");
-            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
+                $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC (the CLI runs with server GC: set DOTNET_gcServer=1 to match it)");
 
             var clock = Stopwatch.StartNew();
             var (concepts, communities) = GraphModel.ConceptsAndCommunities(workspace, all: false);
@@ -89,6 +90,14 @@ internal static class SyncThroughput
                 server.Graph.Concepts.Clear();
                 server.Graph.Mentions.Clear();
                 server.Graph.Links.Clear();
+            }
+
+            {
+                using var client = new Neo4jQueryClient(Neo4jSettings.For(server.Uri, server.User, server.Password));
+                clock.Restart();
+                var report = await new GraphSync(client, workspace, "bench " + server.Uri).RunAsync(new SyncSettings(batchSize));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"unchanged: a second sync checked {report.Kinds.Sum(k => k.Rows):N0} rows and sent {report.RowsSent:N0} in {clock.Elapsed.TotalSeconds:F2} s"));
             }
 
             return 0;
