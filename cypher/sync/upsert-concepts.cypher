@@ -4,12 +4,12 @@
 UNWIND $rows AS row
 MERGE (c:Concept {key: row.key})
 SET c += row {.*, central: null}
-FOREACH (_ IN CASE WHEN row.central THEN [1] ELSE [] END | SET c:Central)
-FOREACH (_ IN CASE WHEN row.central THEN [] ELSE [1] END | REMOVE c:Central)
+FOREACH (flag IN CASE WHEN row.central THEN [1] ELSE [] END | SET c:Central)
+FOREACH (flag IN CASE WHEN row.central THEN [] ELSE [1] END | REMOVE c:Central)
 WITH c, row
 OPTIONAL MATCH (c)-[old:IN_COMMUNITY]->(previous:Community)
 WHERE row.community IS NULL OR previous.id <> row.community
 DELETE old
 WITH DISTINCT c, row
 OPTIONAL MATCH (m:Community {id: row.community})
-FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (c)-[:IN_COMMUNITY]->(m))
+FOREACH (flag IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (c)-[:IN_COMMUNITY]->(m))
