@@ -60,13 +60,7 @@ internal static class BuildCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = IngestCommand.WorkspaceOverride(parse);
-            void Set<T>(Option<T> option, string key)
-            {
-                if (parse.GetValue(option) is { } value)
-                {
-                    overrides[$"{GraphOptions.SectionName}:{key}"] = Convert.ToString(value, CultureInfo.InvariantCulture);
-                }
-            }
+            void Set<T>(Option<T> option, string key) => IngestCommand.Override(parse, overrides, option, GraphOptions.SectionName, key);
 
             Set(minPapers, nameof(GraphOptions.MinPapers));
             Set(maxConcepts, nameof(GraphOptions.MaxConcepts));

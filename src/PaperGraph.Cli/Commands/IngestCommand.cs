@@ -107,6 +107,15 @@ internal static class IngestCommand
         return overrides;
     }
 
+    /// <summary>Sets configuration key <c>section:key</c> from <paramref name="option"/> when the user gave it (a flag only when true).</summary>
+    internal static void Override<T>(ParseResult parse, Dictionary<string, string?> overrides, Option<T> option, string section, string key)
+    {
+        if (parse.GetValue(option) is { } value && (value is not bool flag || flag))
+        {
+            overrides[$"{section}:{key}"] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     internal static void ConfigureServices(IServiceCollection services)
     {
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();

@@ -38,13 +38,7 @@ internal static class SyncCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = IngestCommand.WorkspaceOverride(parse);
-            void Set<T>(Option<T> option, string key)
-            {
-                if (parse.GetValue(option) is { } value && (value is not bool b || b))
-                {
-                    overrides[$"{Neo4jOptions.SectionName}:{key}"] = Convert.ToString(value, CultureInfo.InvariantCulture);
-                }
-            }
+            void Set<T>(Option<T> option, string key) => IngestCommand.Override(parse, overrides, option, Neo4jOptions.SectionName, key);
 
             Set(neo4j, nameof(Neo4jOptions.Uri));
             Set(database, nameof(Neo4jOptions.Database));
