@@ -41,6 +41,9 @@ internal sealed class PreparedStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
     }
 
+    /// <summary>Binds parameter <paramref name="index"/> (1-based) to text already encoded as UTF-8.</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, index, utf8));
+
     public void Bind(int index, long? value) =>
         Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
 

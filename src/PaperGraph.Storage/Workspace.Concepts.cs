@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PaperGraph.Core;
@@ -75,11 +76,28 @@ public sealed partial class Workspace
         using (var insert = new PreparedStatement(_connection,
             "INSERT INTO concepts (key, name, aliases, papers, occurrences, long_form, relevance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
         {
-            foreach (var concept in concepts)
+            // In key order, the primary-key index grows at its end instead of being updated all over; and the aliases'
+            // JSON is written straight to UTF-8. Together: 9.2 s -> 8.1 s for the 1.64M concepts of the 200k corpus (fresh workspace).
+            var sorted = concepts.ToArray();
+            var keys = Array.ConvertAll(sorted, c => c.Key);
+            Array.Sort(keys, sorted, StringComparer.Ordinal);
+            var json = new ArrayBufferWriter<byte>(256);
+            using var writer = new Utf8JsonWriter(json);
+            foreach (var concept in sorted)
             {
+                json.ResetWrittenCount();
+                writer.Reset(json);
+                writer.WriteStartObject();
+                foreach (var (alias, count) in concept.Aliases)
+                {
+                    writer.WriteNumber(alias, count);
+                }
+
+                writer.WriteEndObject();
+                writer.Flush();
                 insert.Bind(1, concept.Key);
                 insert.Bind(2, concept.Name);
-                insert.Bind(3, JsonSerializer.Serialize(concept.Aliases));
+                insert.BindUtf8(3, json.WrittenSpan);
                 insert.Bind(4, concept.Papers);
                 insert.Bind(5, concept.Occurrences);
                 insert.Bind(6, concept.LongForm);

@@ -140,12 +140,15 @@ public sealed class ConceptIndex
         private Dictionary<(string Short, string Long), string> _meaningKey = [];
         private Dictionary<string, string> _defaultMeaning = [];
         private Dictionary<string, string> _longToConcept = [];
+        private string[] _keys = [];
+        private List<string> _standaloneKeys = [];
 
         public ConceptIndex Build()
         {
             CollectSpellings();
             Phase("spellings");
             ResolveAbbreviations();
+            PrecomputeCanonical();
             Phase("abbreviations");
             var (ofDocuments, standalone) = FixedPhrasesAndStandaloneTerms();
             Phase("fixed phrases and standalone terms");
@@ -175,32 +178,58 @@ public sealed class ConceptIndex
 
         private void CollectSpellings()
         {
-            // 1. Spelling variants: keys equal without spaces and hyphens share the most frequent spelling.
-            var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
+            // 1. Spelling variants: keys equal without spaces and hyphens share the most frequent spelling. The same
+            // pass notes which keys the corpus uses on their own (as a term or a long form), for nested terms.
+            var spellings = new Dictionary<string, (int Count, bool Standalone)>(StringComparer.Ordinal);
             foreach (var document in _documents)
             {
                 foreach (var mention in document.Mentions)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, mention.Key, out _)++;
+                    ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(spellings, mention.Key, out _);
+                    entry.Count++;
+                    entry.Standalone |= mention.Kind is MentionKind.Term or MentionKind.LongForm;
                 }
 
                 foreach (var definition in document.Definitions)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, definition.LongKey, out _)++;
+                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, definition.LongKey, out _).Count++;
                 }
             }
 
             _compact = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, count) in spellings)
+            foreach (var (key, (count, _)) in spellings)
             {
                 var c = ConceptKeys.Compact(key);
-                if (!_compact.TryGetValue(c, out var existing) || count > spellings[existing]
-                    || count == spellings[existing] && string.CompareOrdinal(key, existing) < 0)
+                if (!_compact.TryGetValue(c, out var existing) || count > spellings[existing].Count
+                    || count == spellings[existing].Count && string.CompareOrdinal(key, existing) < 0)
                 {
                     _compact[c] = key;
                 }
             }
 
+            _keys = new string[spellings.Count];
+            _standaloneKeys = [];
+            var k = 0;
+            foreach (var (key, (_, standalone)) in spellings)
+            {
+                _keys[k++] = key;
+                if (standalone)
+                {
+                    _standaloneKeys.Add(key);
+                }
+            }
+        }
+
+        /// <summary>Fills the canonical key of every key of the corpus at once, on every core; afterwards <see cref="Canonical"/> only reads, from any thread.</summary>
+        private void PrecomputeCanonical()
+        {
+            var canonical = new string[_keys.Length];
+            Parallel.For(0, _keys.Length, i => canonical[i] = ComputeCanonical(_keys[i]));
+            _canonicalCache.EnsureCapacity(_keys.Length);
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                _canonicalCache[_keys[i]] = canonical[i];
+            }
         }
 
         /// <summary>The corpus's most frequent spelling of a key (<c>finetuning</c> → <c>fine tuning</c> when that is more common).</summary>
@@ -283,20 +312,18 @@ public sealed class ConceptIndex
         }
 
         /// <summary>The concept key a term's key stands for: its spelling, and the abbreviation its long form belongs to.</summary>
-        private string Canonical(string key)
-        {
-            if (!_canonicalCache.TryGetValue(key, out var canonical))
-            {
-                if (!_longToConcept.TryGetValue(key, out canonical))
-                {
-                    var spaced = Spelling(key);
-                    canonical = _longToConcept.GetValueOrDefault(spaced, spaced);
-                }
+        /// <remarks>Reads only (every key of the corpus is precomputed), so it is safe from several threads.</remarks>
+        private string Canonical(string key) => _canonicalCache.TryGetValue(key, out var canonical) ? canonical : ComputeCanonical(key);
 
-                _canonicalCache[key] = canonical;
+        private string ComputeCanonical(string key)
+        {
+            if (_longToConcept.TryGetValue(key, out var canonical))
+            {
+                return canonical;
             }
 
-            return canonical;
+            var spaced = _compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+            return _longToConcept.GetValueOrDefault(spaced, spaced);
         }
 
         private (Dictionary<string, int> OfDocuments, HashSet<string> Standalone) FixedPhrasesAndStandaloneTerms()
@@ -312,16 +339,10 @@ public sealed class ConceptIndex
             }
 
             // Terms the corpus uses on their own: a nested term counts only if it is one of them.
-            var standalone = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var document in _documents)
+            var standalone = new HashSet<string>(_standaloneKeys.Count, StringComparer.Ordinal);
+            foreach (var key in _standaloneKeys)
             {
-                foreach (var mention in document.Mentions)
-                {
-                    if (mention.Kind is MentionKind.Term or MentionKind.LongForm)
-                    {
-                        standalone.Add(Canonical(mention.Key));
-                    }
-                }
+                standalone.Add(Canonical(key));
             }
 
             return (ofDocuments, standalone);
@@ -329,15 +350,17 @@ public sealed class ConceptIndex
 
         private ResolvedDocuments ResolveMentions(Dictionary<string, int> ofDocuments, HashSet<string> standalone)
         {
-            // Resolve every mention to a concept key, per document.
-            var perDocument = new ResolvedDocuments(_n);
-            foreach (var document in _documents)
+            // Resolve every mention to a concept key, per document; documents are independent, and every lookup here
+            // only reads, so they are resolved in parallel.
+            var resolvedDocuments = new List<(string, TermMention)>[_n];
+            Parallel.For(0, _n, d =>
             {
+                var document = _documents[d];
                 var local = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var definition in document.Definitions.Where(IsUsable))
                 {
                     // A paper that defines a short form twice means its first definition.
-                    local.TryAdd(definition.ShortForm, _meaningKey[(definition.ShortForm, Spelling(definition.LongKey))]);
+                    local.TryAdd(definition.ShortForm, _meaningKey[(definition.ShortForm, _compact.GetValueOrDefault(ConceptKeys.Compact(definition.LongKey), definition.LongKey))]);
                 }
 
                 var suppressed = new HashSet<int>();
@@ -398,7 +421,13 @@ public sealed class ConceptIndex
                     resolved.Add((key, mention));
                 }
 
-                perDocument.Add((document, resolved));
+                resolvedDocuments[d] = resolved;
+            });
+
+            var perDocument = new ResolvedDocuments(_n);
+            for (var d = 0; d < _n; d++)
+            {
+                perDocument.Add((_documents[d], resolvedDocuments[d]));
             }
 
             return perDocument;
