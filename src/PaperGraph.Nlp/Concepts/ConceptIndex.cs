@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ResolvedDocuments = System.Collections.Generic.List<(PaperGraph.Nlp.Concepts.DocumentTerms Document, System.Collections.Generic.List<(string Key, PaperGraph.Nlp.Concepts.TermMention Mention)> Mentions)>;
+using ResolvedDocuments = System.Collections.Generic.List<(PaperGraph.Nlp.Concepts.DocumentTerms Document, System.Collections.Generic.List<PaperGraph.Nlp.Concepts.ConceptIndex.Resolved> Mentions)>;
 
 namespace PaperGraph.Nlp.Concepts;
 
@@ -133,39 +133,45 @@ public sealed class ConceptIndex
         private readonly int _n = documents.Count;
         private readonly System.Diagnostics.Stopwatch _phase = System.Diagnostics.Stopwatch.StartNew();
         private readonly Dictionary<string, string> _spellingCache = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _canonicalCache = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string[]> _wordsOf = new(StringComparer.Ordinal);
         private Dictionary<string, string> _compact = [];
         private Dictionary<string, Dictionary<string, int>> _meanings = [];
         private Dictionary<(string Short, string Long), string> _meaningKey = [];
         private Dictionary<string, string> _defaultMeaning = [];
         private Dictionary<string, string> _longToConcept = [];
-        private string[] _keys = [];
-        private List<string> _standaloneKeys = [];
+
+        // Every key met in the corpus gets an id in the spelling pass, and every concept key an id too: the later
+        // passes over the 8.9M mentions of the 200k corpus then index arrays instead of looking strings up.
+        private Dictionary<string, int> _keyIdOf = new(StringComparer.Ordinal);
+        private readonly List<string> _keys = [];
+        private readonly List<bool> _standaloneKey = [];
+        private int[][] _mentionKeys = [];
+        private readonly Dictionary<string, int> _conceptIdOf = new(StringComparer.Ordinal);
+        private readonly List<string> _conceptKeys = [];
+        private int[] _canonical = [];
 
         public ConceptIndex Build()
         {
             CollectSpellings();
             Phase("spellings");
             ResolveAbbreviations();
-            PrecomputeCanonical();
+            InternConcepts();
             Phase("abbreviations");
             var (ofDocuments, standalone) = FixedPhrasesAndStandaloneTerms();
             Phase("fixed phrases and standalone terms");
             var perDocument = ResolveMentions(ofDocuments, standalone);
             Phase("resolving mentions");
             // Concept statistics and word statistics read the resolved mentions and share nothing else: one runs on
-            // another thread (a third of the merge's time on the 200k corpus).
+            // another thread.
             var counting = Task.Run(() =>
             {
-                var counted = CountConcepts(perDocument);
-                NameScoreAndDropGeneric(counted);
-                return counted;
+                var counted = CountConcepts(perDocument, out var byId);
+                NameScoreAndDropGeneric(counted, byId);
+                return (counted, byId);
             });
-            var (wordDocuments, mentionWords) = WordStatistics(perDocument);
-            var concepts = counting.GetAwaiter().GetResult();
+            var (wordDocuments, wordsOfKey) = WordStatistics(perDocument);
+            var (concepts, conceptById) = counting.GetAwaiter().GetResult();
             Phase("concept and word statistics, generic terms");
-            var byDocument = Score(perDocument, concepts, wordDocuments, mentionWords);
+            var byDocument = Score(perDocument, conceptById, wordDocuments, wordsOfKey);
             Phase("scores");
             return new ConceptIndex(concepts, byDocument, _n);
         }
@@ -179,58 +185,99 @@ public sealed class ConceptIndex
         private void CollectSpellings()
         {
             // 1. Spelling variants: keys equal without spaces and hyphens share the most frequent spelling. The same
-            // pass notes which keys the corpus uses on their own (as a term or a long form), for nested terms.
-            var spellings = new Dictionary<string, (int Count, bool Standalone)>(StringComparer.Ordinal);
-            foreach (var document in _documents)
+            // pass gives every key its id, records each mention's, and notes the keys used on their own (as a term or
+            // a long form), for nested terms.
+            var counts = new List<int>();
+            _mentionKeys = new int[_n][];
+            for (var d = 0; d < _n; d++)
             {
-                foreach (var mention in document.Mentions)
+                var document = _documents[d];
+                var ids = _mentionKeys[d] = new int[document.Mentions.Count];
+                for (var m = 0; m < ids.Length; m++)
                 {
-                    ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(spellings, mention.Key, out _);
-                    entry.Count++;
-                    entry.Standalone |= mention.Kind is MentionKind.Term or MentionKind.LongForm;
+                    var mention = document.Mentions[m];
+                    var id = KeyId(mention.Key, counts);
+                    ids[m] = id;
+                    counts[id]++;
+                    _standaloneKey[id] |= mention.Kind is MentionKind.Term or MentionKind.LongForm;
                 }
 
                 foreach (var definition in document.Definitions)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, definition.LongKey, out _).Count++;
+                    counts[KeyId(definition.LongKey, counts)]++;
                 }
             }
 
             _compact = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, (count, _)) in spellings)
+            for (var id = 0; id < _keys.Count; id++)
             {
+                var (key, count) = (_keys[id], counts[id]);
                 var c = ConceptKeys.Compact(key);
-                if (!_compact.TryGetValue(c, out var existing) || count > spellings[existing].Count
-                    || count == spellings[existing].Count && string.CompareOrdinal(key, existing) < 0)
+                if (!_compact.TryGetValue(c, out var existing) || count > counts[_keyIdOf[existing]]
+                    || count == counts[_keyIdOf[existing]] && string.CompareOrdinal(key, existing) < 0)
                 {
                     _compact[c] = key;
                 }
             }
+        }
 
-            _keys = new string[spellings.Count];
-            _standaloneKeys = [];
-            var k = 0;
-            foreach (var (key, (_, standalone)) in spellings)
+        private int KeyId(string key, List<int> counts)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_keyIdOf, key, out var exists);
+            if (!exists)
             {
-                _keys[k++] = key;
-                if (standalone)
+                id = _keys.Count;
+                _keys.Add(key);
+                _standaloneKey.Add(false);
+                counts.Add(0);
+            }
+
+            return id;
+        }
+
+        /// <summary>The id of concept key <paramref name="key"/>, new if needed; single-threaded.</summary>
+        private int Intern(string key)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_conceptIdOf, key, out var exists);
+            if (!exists)
+            {
+                id = _conceptKeys.Count;
+                _conceptKeys.Add(key);
+            }
+
+            return id;
+        }
+
+        /// <summary>The concept each key stands for (its spelling, and the abbreviation its long form belongs to), computed once on every core; and ids for every key a mention can resolve to.</summary>
+        private void InternConcepts()
+        {
+            var canonical = new string[_keys.Count];
+            Parallel.For(0, _keys.Count, i => canonical[i] = Canonical(_keys[i]));
+            _canonical = new int[_keys.Count];
+            for (var i = 0; i < canonical.Length; i++)
+            {
+                _canonical[i] = Intern(canonical[i]);
+            }
+
+            foreach (var key in _meaningKey.Values)
+            {
+                Intern(key);
+            }
+
+            foreach (var key in _defaultMeaning.Values)
+            {
+                Intern(key);
+            }
+
+            if (_settings.Thesaurus is { } thesaurus)
+            {
+                foreach (var replacement in thesaurus.Values.OfType<string>())
                 {
-                    _standaloneKeys.Add(key);
+                    Intern(replacement);
                 }
             }
         }
 
-        /// <summary>Fills the canonical key of every key of the corpus at once, on every core; afterwards <see cref="Canonical"/> only reads, from any thread.</summary>
-        private void PrecomputeCanonical()
-        {
-            var canonical = new string[_keys.Length];
-            Parallel.For(0, _keys.Length, i => canonical[i] = ComputeCanonical(_keys[i]));
-            _canonicalCache.EnsureCapacity(_keys.Length);
-            for (var i = 0; i < _keys.Length; i++)
-            {
-                _canonicalCache[_keys[i]] = canonical[i];
-            }
-        }
 
         /// <summary>The corpus's most frequent spelling of a key (<c>finetuning</c> → <c>fine tuning</c> when that is more common).</summary>
         private string Spelling(string key)
@@ -312,10 +359,8 @@ public sealed class ConceptIndex
         }
 
         /// <summary>The concept key a term's key stands for: its spelling, and the abbreviation its long form belongs to.</summary>
-        /// <remarks>Reads only (every key of the corpus is precomputed), so it is safe from several threads.</remarks>
-        private string Canonical(string key) => _canonicalCache.TryGetValue(key, out var canonical) ? canonical : ComputeCanonical(key);
-
-        private string ComputeCanonical(string key)
+        /// <remarks>Reads only, so it is safe from several threads.</remarks>
+        private string Canonical(string key)
         {
             if (_longToConcept.TryGetValue(key, out var canonical))
             {
@@ -326,99 +371,149 @@ public sealed class ConceptIndex
             return _longToConcept.GetValueOrDefault(spaced, spaced);
         }
 
-        private (Dictionary<string, int> OfDocuments, HashSet<string> Standalone) FixedPhrasesAndStandaloneTerms()
+        private (int[] OfDocuments, bool[] Standalone) FixedPhrasesAndStandaloneTerms()
         {
             // Fixed X-of-Y phrases: documents per phrase.
-            var ofDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var document in _documents)
+            var ofDocuments = new int[_conceptKeys.Count];
+            var lastDocument = new int[_conceptKeys.Count];
+            Array.Fill(lastDocument, -1);
+            for (var d = 0; d < _n; d++)
             {
-                foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.OfPhrase).Select(m => Canonical(m.Key)).Distinct(StringComparer.Ordinal))
+                var mentions = _documents[d].Mentions;
+                for (var m = 0; m < mentions.Count; m++)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(ofDocuments, key, out _)++;
+                    if (mentions[m].Kind == MentionKind.OfPhrase)
+                    {
+                        var concept = _canonical[_mentionKeys[d][m]];
+                        if (lastDocument[concept] != d)
+                        {
+                            lastDocument[concept] = d;
+                            ofDocuments[concept]++;
+                        }
+                    }
                 }
             }
 
             // Terms the corpus uses on their own: a nested term counts only if it is one of them.
-            var standalone = new HashSet<string>(_standaloneKeys.Count, StringComparer.Ordinal);
-            foreach (var key in _standaloneKeys)
+            var standalone = new bool[_conceptKeys.Count];
+            for (var k = 0; k < _keys.Count; k++)
             {
-                standalone.Add(Canonical(key));
+                if (_standaloneKey[k])
+                {
+                    standalone[_canonical[k]] = true;
+                }
             }
 
             return (ofDocuments, standalone);
         }
 
-        private ResolvedDocuments ResolveMentions(Dictionary<string, int> ofDocuments, HashSet<string> standalone)
+        private ResolvedDocuments ResolveMentions(int[] ofDocuments, bool[] standalone)
         {
-            // Resolve every mention to a concept key, per document; documents are independent, and every lookup here
-            // only reads, so they are resolved in parallel.
-            var resolvedDocuments = new List<(string, TermMention)>[_n];
+            // What a key resolves to when its paper does not define it, and what the user's thesaurus and stop list
+            // make of a concept: arrays, so that documents can be resolved in parallel, reading only.
+            var defaultMeaning = new int[_keys.Count];
+            Array.Fill(defaultMeaning, -1);
+            foreach (var (shortForm, meaning) in _defaultMeaning)
+            {
+                if (_keyIdOf.TryGetValue(shortForm, out var k))
+                {
+                    defaultMeaning[k] = _conceptIdOf[meaning];
+                }
+            }
+
+            const int Keep = -1, Drop = -2;
+            var replaced = new int[_conceptKeys.Count];
+            Array.Fill(replaced, Keep);
+            if (_settings.Thesaurus is { } thesaurus)
+            {
+                foreach (var (key, replacement) in thesaurus)
+                {
+                    if (_conceptIdOf.TryGetValue(key, out var id))
+                    {
+                        replaced[id] = replacement is null ? Drop : _conceptIdOf[replacement];
+                    }
+                }
+            }
+
+            var stopped = new bool[_conceptKeys.Count];
+            if (_settings.StopList is { } stop)
+            {
+                for (var c = 0; c < stopped.Length; c++)
+                {
+                    stopped[c] = stop.Contains(_conceptKeys[c]);
+                }
+            }
+
+            var resolvedDocuments = new List<Resolved>[_n];
             Parallel.For(0, _n, d =>
             {
                 var document = _documents[d];
-                var local = new Dictionary<string, string>(StringComparer.Ordinal);
+                var keys = _mentionKeys[d];
+                var local = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var definition in document.Definitions.Where(IsUsable))
                 {
                     // A paper that defines a short form twice means its first definition.
-                    local.TryAdd(definition.ShortForm, _meaningKey[(definition.ShortForm, _compact.GetValueOrDefault(ConceptKeys.Compact(definition.LongKey), definition.LongKey))]);
+                    var spelled = _compact.GetValueOrDefault(ConceptKeys.Compact(definition.LongKey), definition.LongKey);
+                    local.TryAdd(definition.ShortForm, _conceptIdOf[_meaningKey[(definition.ShortForm, spelled)]]);
                 }
 
                 var suppressed = new HashSet<int>();
-                var resolved = new List<(string, TermMention)>(document.Mentions.Count);
                 for (var m = 0; m < document.Mentions.Count; m++)
                 {
                     var mention = document.Mentions[m];
-                    if (mention.Kind == MentionKind.OfPhrase && ofDocuments.GetValueOrDefault(Canonical(mention.Key)) >= _settings.MinFixedPhraseDocuments)
+                    if (mention.Kind == MentionKind.OfPhrase && ofDocuments[_canonical[keys[m]]] >= _settings.MinFixedPhraseDocuments)
                     {
                         suppressed.Add(mention.PartA);
                         suppressed.Add(mention.PartB);
                     }
                 }
 
+                var resolved = new List<Resolved>(document.Mentions.Count);
                 for (var m = 0; m < document.Mentions.Count; m++)
                 {
                     var mention = document.Mentions[m];
-                    if (suppressed.Contains(m) || mention.Kind == MentionKind.OfPhrase && ofDocuments.GetValueOrDefault(Canonical(mention.Key)) < _settings.MinFixedPhraseDocuments
-                        || mention.Kind == MentionKind.Nested && _settings.NestedNeedsStandalone && !standalone.Contains(Canonical(mention.Key)))
+                    var canonical = _canonical[keys[m]];
+                    if (suppressed.Contains(m) || mention.Kind == MentionKind.OfPhrase && ofDocuments[canonical] < _settings.MinFixedPhraseDocuments
+                        || mention.Kind == MentionKind.Nested && _settings.NestedNeedsStandalone && !standalone[canonical])
                     {
                         continue;
                     }
 
-                    string key;
-                    if (local.TryGetValue(mention.Key, out var defined))
+                    int concept;
+                    if (local.Count > 0 && local.TryGetValue(mention.Key, out var defined))
                     {
-                        key = defined;
+                        concept = defined;
                     }
                     else if (mention.Kind == MentionKind.LongForm)
                     {
-                        key = Canonical(mention.Key);
+                        concept = canonical;
                     }
-                    else if (_defaultMeaning.TryGetValue(mention.Key, out var meaning))
+                    else if (defaultMeaning[keys[m]] is var meaning and >= 0)
                     {
-                        key = meaning;
+                        concept = meaning;
                     }
                     else
                     {
-                        key = Canonical(mention.Key);
+                        concept = canonical;
                     }
 
                     // The user's thesaurus and stop list have the last word.
-                    if (_settings.Thesaurus is { } thesaurus && thesaurus.TryGetValue(key, out var replacement))
+                    if (replaced[concept] != Keep)
                     {
-                        if (replacement is null)
+                        if (replaced[concept] == Drop)
                         {
                             continue;
                         }
 
-                        key = replacement;
+                        concept = replaced[concept];
                     }
 
-                    if (_settings.StopList is { } stop && stop.Contains(key))
+                    if (stopped[concept])
                     {
                         continue;
                     }
 
-                    resolved.Add((key, mention));
+                    resolved.Add(new Resolved(concept, keys[m], mention));
                 }
 
                 resolvedDocuments[d] = resolved;
@@ -433,21 +528,27 @@ public sealed class ConceptIndex
             return perDocument;
         }
 
-        private Dictionary<string, Concept> CountConcepts(ResolvedDocuments perDocument)
+        private Dictionary<string, Concept> CountConcepts(ResolvedDocuments perDocument, out Concept?[] byId)
         {
-            // Corpus statistics per concept.
+            // Corpus statistics per concept, in the order the concepts are first met.
             var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (_, mentions) in perDocument)
+            byId = new Concept?[_conceptKeys.Count];
+            var lastDocument = new int[_conceptKeys.Count];
+            Array.Fill(lastDocument, -1);
+            for (var d = 0; d < perDocument.Count; d++)
             {
-                seen.Clear();
-                foreach (var (key, mention) in mentions)
+                foreach (var (id, _, mention) in perDocument[d].Mentions)
                 {
-                    ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(concepts, key, out _);
-                    var concept = slot ??= new Concept(key);
-
-                    if (seen.Add(key))
+                    var concept = byId[id];
+                    if (concept is null)
                     {
+                        byId[id] = concept = new Concept(_conceptKeys[id]);
+                        concepts.Add(concept.Key, concept);
+                    }
+
+                    if (lastDocument[id] != d)
+                    {
+                        lastDocument[id] = d;
                         concept.Documents++;
                     }
 
@@ -470,18 +571,29 @@ public sealed class ConceptIndex
             return concepts;
         }
 
-        private void NameScoreAndDropGeneric(Dictionary<string, Concept> concepts)
+
+        private void NameScoreAndDropGeneric(Dictionary<string, Concept> concepts, Concept?[] byId)
         {
             // 3. Generic terms.
             var generic = new List<string>();
             foreach (var concept in concepts.Values)
             {
-                // Ties go to the form with more lower case ("reward models" over "Reward models").
-                concept.Name = concept.Aliases.OrderByDescending(a => a.Value).ThenByDescending(a => a.Key, StringComparer.Ordinal).First().Key;
+                // Ties go to the form with more lower case ("reward models" over "Reward models"): the ordinally larger.
+                string? name = null;
+                var best = 0;
+                foreach (var (alias, count) in concept.Aliases)
+                {
+                    if (name is null || count > best || count == best && string.CompareOrdinal(alias, name) > 0)
+                    {
+                        (name, best) = (alias, count);
+                    }
+                }
+
+                concept.Name = name!;
                 concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, _n);
                 concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf)
                     * (concept.LongForm is null && !concept.Key.Contains(' ', StringComparison.Ordinal) ? _settings.SingleWordWeight : 1.0);
-                if (GenericTerms.Contains(concept.Key) || concept.Key.Count(char.IsLetter) < 2 || concept.LongForm is null && concept.Documents >= _settings.GenericMinDocuments && concept.ResidualIdf < _settings.GenericMaxResidualIdf)
+                if (GenericTerms.Contains(concept.Key) || !HasTwoLetters(concept.Key) || concept.LongForm is null && concept.Documents >= _settings.GenericMinDocuments && concept.ResidualIdf < _settings.GenericMaxResidualIdf)
                 {
                     generic.Add(concept.Key);
                 }
@@ -490,90 +602,103 @@ public sealed class ConceptIndex
             foreach (var key in generic)
             {
                 concepts.Remove(key);
+                byId[_conceptIdOf[key]] = null;
             }
         }
 
-        private string[] Words(string key)
+
+        private (int[] WordDocuments, int[][] WordsOfKey) WordStatistics(ResolvedDocuments perDocument)
         {
-            if (!_wordsOf.TryGetValue(key, out var words))
-            {
-                _wordsOf[key] = words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "of").ToArray();
-            }
-
-            return words;
-        }
-
-        private (Dictionary<string, int> WordDocuments, string[][][] MentionWords) WordStatistics(ResolvedDocuments perDocument)
-        {
-            // Word statistics for the TF-IDF part of the score: documents per word, over the words of each mention's own key.
-
-            var wordDocuments = new Dictionary<string, int>(StringComparer.Ordinal);
-            var documentWords = new HashSet<string>(StringComparer.Ordinal);
-            var mentionWords = new string[perDocument.Count][][];
+            // Word statistics for the TF-IDF part of the score: documents per word, over the words of each mention's
+            // own key ("of" left out). Words get ids; each key's words are split once.
+            var wordIdOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var wordsOfKey = new int[_keys.Count][];
+            var wordDocuments = new List<int>();
+            var lastDocument = new List<int>();
             for (var d = 0; d < perDocument.Count; d++)
             {
-                documentWords.Clear();
-                var mentions = perDocument[d].Mentions;
-                var words = mentionWords[d] = new string[mentions.Count][];
-                for (var m = 0; m < mentions.Count; m++)
+                foreach (var (_, key, _) in perDocument[d].Mentions)
                 {
-                    words[m] = Words(mentions[m].Mention.Key);
-                    documentWords.UnionWith(words[m]);
-                }
+                    var words = wordsOfKey[key];
+                    if (words is null)
+                    {
+                        var split = _keys[key].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                        words = wordsOfKey[key] = new int[split.Count(w => w != "of")];
+                        var w = 0;
+                        foreach (var word in split)
+                        {
+                            if (word == "of")
+                            {
+                                continue;
+                            }
 
-                foreach (var word in documentWords)
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(wordDocuments, word, out _)++;
+                            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(wordIdOf, word, out var exists);
+                            if (!exists)
+                            {
+                                id = wordDocuments.Count;
+                                wordDocuments.Add(0);
+                                lastDocument.Add(-1);
+                            }
+
+                            words[w++] = id;
+                        }
+                    }
+
+                    foreach (var word in words)
+                    {
+                        if (lastDocument[word] != d)
+                        {
+                            lastDocument[word] = d;
+                            wordDocuments[word]++;
+                        }
+                    }
                 }
             }
 
-            return (wordDocuments, mentionWords);
+            return ([.. wordDocuments], wordsOfKey);
         }
 
-        private Dictionary<string, List<DocumentConcept>> Score(
-            ResolvedDocuments perDocument,
-            Dictionary<string, Concept> concepts, Dictionary<string, int> wordDocuments, string[][][] mentionWords)
+        private Dictionary<string, List<DocumentConcept>> Score(ResolvedDocuments perDocument, Concept?[] conceptById, int[] wordDocuments, int[][] wordsOfKey)
         {
             // 4. Scores per document; documents are independent from here on, so they are scored in parallel.
             var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
             Parallel.For(0, perDocument.Count, d =>
             {
                 var (document, mentions) = perDocument[d];
-                var words = mentionWords[d];
-                var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var mentionWordList in words)
+                var wordCounts = new Dictionary<int, int>();
+                foreach (var mention in mentions)
                 {
-                    foreach (var word in mentionWordList)
+                    foreach (var word in wordsOfKey[mention.Key])
                     {
                         CollectionsMarshal.GetValueRefOrAddDefault(wordCounts, word, out _)++;
                     }
                 }
 
-                // Per concept: weighted count, mentions, title, first token, first sentence, and one mention's words.
-                var stats = new Dictionary<string, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words, ulong Sentences)>(StringComparer.Ordinal);
+                // Per concept: weighted count, mentions, title, first token, first sentence, and its first mention.
+                var stats = new Dictionary<int, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words, ulong Sentences)>();
                 for (var m = 0; m < mentions.Count; m++)
                 {
-                    var (key, mention) = mentions[m];
+                    var (id, _, mention) = mentions[m];
                     var weight = mention.Kind == MentionKind.Nested ? _settings.NestedWeight : 1.0;
                     var sentence = 1UL << Math.Clamp(mention.Sentence, 0, 63);
-                    stats[key] = stats.TryGetValue(key, out var s)
+                    stats[id] = stats.TryGetValue(id, out var s)
                         ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words, s.Sentences | sentence)
                         : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m, sentence);
                 }
 
                 var ranked = new List<DocumentConcept>(stats.Count);
-                foreach (var (key, s) in stats)
+                foreach (var (id, s) in stats)
                 {
-                    if (!concepts.TryGetValue(key, out var concept))
+                    if (conceptById[id] is not { } concept)
                     {
                         continue;
                     }
 
-                    var conceptWords = words[s.Words];
+                    var conceptWords = wordsOfKey[mentions[s.Words].Key];
                     var wordScore = 0.0;
                     foreach (var word in conceptWords)
                     {
-                        wordScore += wordCounts.GetValueOrDefault(word) * Math.Log((_n + 1.0) / (wordDocuments.GetValueOrDefault(word) + 0.5));
+                        wordScore += wordCounts.GetValueOrDefault(word) * Math.Log((_n + 1.0) / (wordDocuments[word] + 0.5));
                     }
 
                     var phraseIdf = Math.Log((_n + 1.0) / (concept.Documents + 0.5));
@@ -581,7 +706,7 @@ public sealed class ConceptIndex
                         * (s.InTitle ? _settings.TitleWeight : 1.0)
                         * (1 + _settings.PositionWeight / (1 + s.FirstSentence))
                         * (conceptWords.Length == 1 && concept.LongForm is null ? _settings.SingleWordWeight : 1.0);
-                    ranked.Add(new DocumentConcept(key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface, s.Sentences));
+                    ranked.Add(new DocumentConcept(concept.Key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface, s.Sentences));
                 }
 
                 ranked.Sort(Better);
@@ -622,6 +747,23 @@ public sealed class ConceptIndex
             return byDocument;
         }
     }
+
+    private static bool HasTwoLetters(string key)
+    {
+        var letters = 0;
+        foreach (var c in key)
+        {
+            if (char.IsLetter(c) && ++letters == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A mention resolved to a concept: the concept's id, the id of the mention's own key, and the mention.</summary>
+    internal readonly record struct Resolved(int Concept, int Key, TermMention Mention);
 
     /// <summary>Residual IDF: -log2(df/N) + log2(1 - e^(-cf/N)), the IDF observed minus the IDF a Poisson spread would give.</summary>
     internal static double ResidualIdf(int documents, int occurrences, int n)
