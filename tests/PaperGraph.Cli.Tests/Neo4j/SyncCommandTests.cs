@@ -68,7 +68,7 @@ public sealed class SyncCommandTests : IAsyncLifetime
     {
         using var fixture = new SyncFixture();
         using var temp = new TempDirectory();
-        var config = temp.Write("papergraph.json", """{"Neo4j": {"RetrySeconds": 0.5}}""");
+        var config = temp.Write("papergraph.json", """{"Neo4j": {"RetrySeconds": 2}}""");
         var port = FakeNeo4jServer.FreePort();
 
         var run = await CliRun.RunWithInputAsync(Password + "\n", CancellationToken.None,
