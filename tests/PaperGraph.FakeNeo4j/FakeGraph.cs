@@ -111,7 +111,7 @@ public sealed partial class FakeGraph
 
     public HashSet<string> Constraints { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>When set, row statements (<c>UNWIND $rows</c>) are checked and parsed but change nothing: for measuring the client alone.</summary>
+    /// <summary>When set, the server parses and checks the rows of row statements (<c>UNWIND $rows</c>) but passes none on: for measuring the client alone.</summary>
     public bool DiscardRows { get; set; }
 
     public HashSet<string> Indexes { get; } = new(StringComparer.Ordinal);
@@ -128,12 +128,6 @@ public sealed partial class FakeGraph
         if (missing.Count > 0)
         {
             throw new FakeStatementException("Neo.ClientError.Statement.ParameterMissing", $"Expected parameter(s): {string.Join(", ", missing)}");
-        }
-
-        if (DiscardRows && statement.StartsWith("UNWIND $rows", StringComparison.Ordinal))
-        {
-            _ = Rows(parameters);
-            return FakeResult.Empty;
         }
 
         return handler(parameters);

@@ -57,8 +57,8 @@ internal sealed class TempDirectory : IDisposable
     }
 }
 
-/// <summary>Locates the read-only development data in <c>../shared</c> beside the repository, if present.</summary>
-internal static class SharedData
+/// <summary>The repository the tests run from: the folder holding <c>PaperGraph.sln</c> above the test binaries.</summary>
+internal static class Repository
 {
     public static string? Root { get; } = Find();
 
@@ -68,13 +68,20 @@ internal static class SharedData
         {
             if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "PaperGraph.sln")))
             {
-                var shared = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(shared) ? shared : null;
+                return dir.FullName;
             }
         }
 
         return null;
     }
+}
+
+/// <summary>Locates the read-only development data in <c>../shared</c> beside the repository, if present.</summary>
+internal static class SharedData
+{
+    public static string? Root { get; } = Repository.Root is { } root && Directory.Exists(System.IO.Path.Combine(root, "..", "shared", "data"))
+        ? System.IO.Path.GetFullPath(System.IO.Path.Combine(root, "..", "shared", "data"))
+        : null;
 }
 
 /// <summary>A fact that needs <c>../shared/data</c>; reported as skipped, with the reason, when it is absent.</summary>

@@ -78,8 +78,7 @@ public sealed class GraphSync
             schemaChanges += result.Counters.Where(c => c.Key is "indexesAdded" or "constraintsAdded").Sum(c => c.Value);
         }
 
-        var resync = await CheckGenerationAsync(settings.Full, cancellationToken).ConfigureAwait(false);
-        var (target, _) = _workspace.OpenSyncTarget(_address);
+        var (target, resync) = await CheckGenerationAsync(settings.Full, cancellationToken).ConfigureAwait(false);
 
         // What the database holds, per kind, read before the pipeline starts: the sync state is then used by this
         // thread only, while the workspace is read by the preparing one.
@@ -139,7 +138,8 @@ public sealed class GraphSync
     private static SyncRow Same(SyncRow row) => row;
 
     /// <summary>Compares the generation the database holds with the one the workspace expects; on a mismatch, forgets what was written and starts a new generation.</summary>
-    private async Task<string?> CheckGenerationAsync(bool full, CancellationToken cancellationToken)
+    /// <returns>The sync target, and why every row must be sent again (null when the workspace's record holds).</returns>
+    private async Task<(int Target, string? Resync)> CheckGenerationAsync(bool full, CancellationToken cancellationToken)
     {
         var workspaceId = _workspace.GetOrCreateWorkspaceId();
         var (target, expected) = _workspace.OpenSyncTarget(_address);
@@ -165,7 +165,7 @@ public sealed class GraphSync
 
         if (reason is null)
         {
-            return null;
+            return (target, null);
         }
 
         var generation = Math.Max(expected, held ?? 0) + 1;
@@ -177,7 +177,7 @@ public sealed class GraphSync
         _workspace.ResetSyncTarget(target, generation);
         await _store.RunAsync(CypherFiles.Sync("write-marker"), new Dictionary<string, object?> { ["workspace"] = workspaceId, ["generation"] = generation }, cancellationToken)
             .ConfigureAwait(false);
-        return reason;
+        return (target, reason);
     }
 
     /// <summary>Sends batches and records each one in the workspace once the store has accepted it.</summary>

@@ -29,7 +29,12 @@ public sealed record CypherResult(IReadOnlyList<string> Fields, IReadOnlyList<IR
     /// <summary>The value of <paramref name="field"/> in row <paramref name="row"/>.</summary>
     public object? Value(int row, string field)
     {
-        var column = Fields.ToList().IndexOf(field);
+        var column = -1;
+        for (var i = 0; i < Fields.Count && column < 0; i++)
+        {
+            column = Fields[i] == field ? i : -1;
+        }
+
         if (column < 0)
         {
             throw new ArgumentException($"The result has no field '{field}' (it has {string.Join(", ", Fields)}).", nameof(field));

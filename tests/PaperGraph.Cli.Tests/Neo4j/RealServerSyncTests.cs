@@ -92,7 +92,9 @@ public sealed class RealServerSyncTests : SyncContract, IDisposable
         await WipeAsync();
         using var temp = new TempDirectory();
         var workspace = temp.File("ws");
-        var seeds = SharedData.Root is { } shared && Directory.Exists(Path.Combine(shared, "seeds")) ? Path.Combine(shared, "seeds") : Path.Combine(RepositoryRoot(), "samples");
+        var seeds = SharedData.Root is { } shared && Directory.Exists(Path.Combine(shared, "seeds"))
+            ? Path.Combine(shared, "seeds")
+            : Path.Combine(Repository.Root ?? throw new InvalidOperationException($"PaperGraph.sln not found above {AppContext.BaseDirectory}"), "samples");
         var build = await CliRun.RunAsync("build", seeds, "-w", workspace);
         Assert.True(build.ExitCode == 0, build.Error);
         var sync = await SyncCliAsync(workspace);
@@ -144,16 +146,5 @@ public sealed class RealServerSyncTests : SyncContract, IDisposable
             ["community-members"] = new() { ["community"] = 0, ["limit"] = 10 },
             ["rising-concepts"] = new() { ["since"] = dates[^1], ["minPapers"] = 1, ["limit"] = 10 },
         };
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PaperGraph.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("PaperGraph.sln not found above " + AppContext.BaseDirectory);
     }
 }
