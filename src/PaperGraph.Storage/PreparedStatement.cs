@@ -44,6 +44,8 @@ internal sealed class PreparedStatement : IDisposable
     /// <summary>Binds parameter <paramref name="index"/> (1-based) to text already encoded as UTF-8.</summary>
     public void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, index, utf8));
 
+    public void BindBlob(int index, ReadOnlySpan<byte> bytes) => Check(raw.sqlite3_bind_blob(_statement, index, bytes));
+
     public void Bind(int index, long? value) =>
         Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
 

@@ -10,16 +10,19 @@ public sealed record PaperText(string Id, string? Title, string Abstract, int Re
 
 public sealed partial class Workspace
 {
-    /// <summary>Papers whose terms were never extracted or were extracted from an older revision (all papers with <paramref name="all"/>).</summary>
-    public List<PaperText> PapersToExtract(bool all)
+    /// <summary>Papers whose terms were never extracted, were extracted from an older revision, or are stored in another format than <paramref name="termsFormat"/> (all papers with <paramref name="all"/>).</summary>
+    /// <param name="termsFormat">The first byte of every terms record the caller can read: its format version.</param>
+    public List<PaperText> PapersToExtract(bool all, byte termsFormat)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = all
             ? "SELECT id, title, abstract, revision FROM papers ORDER BY id"
             : """
               SELECT p.id, p.title, p.abstract, p.revision FROM papers p LEFT JOIN paper_terms t ON t.paper_id = p.id
-              WHERE t.paper_id IS NULL OR t.revision <> p.revision ORDER BY p.id
+              WHERE t.paper_id IS NULL OR t.revision <> p.revision OR typeof(t.terms) <> 'blob' OR substr(t.terms, 1, 1) IS NOT $format
+              ORDER BY p.id
               """;
+        command.Parameters.AddWithValue("$format", new[] { termsFormat });
         using var reader = command.ExecuteReader();
         var papers = new List<PaperText>();
         while (reader.Read())
@@ -31,7 +34,7 @@ public sealed partial class Workspace
     }
 
     /// <summary>Stores the extracted terms of papers (replacing older ones), in one transaction.</summary>
-    public void SavePaperTerms(IEnumerable<(string PaperId, int Revision, string Terms)> terms)
+    public void SavePaperTerms(IEnumerable<(string PaperId, int Revision, byte[] Terms)> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         using var transaction = _connection.BeginTransaction();
@@ -41,7 +44,7 @@ public sealed partial class Workspace
             {
                 insert.Bind(1, paperId);
                 insert.Bind(2, revision);
-                insert.Bind(3, paperTerms);
+                insert.BindBlob(3, paperTerms);
                 insert.Execute();
             }
         }
@@ -50,7 +53,7 @@ public sealed partial class Workspace
     }
 
     /// <summary>The stored terms of every paper still in the workspace (of those <paramref name="include"/> accepts), in paper id order.</summary>
-    public IEnumerable<(string PaperId, string Terms)> ReadPaperTerms(Func<string, bool>? include = null)
+    public IEnumerable<(string PaperId, byte[] Terms)> ReadPaperTerms(Func<string, bool>? include = null)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT t.paper_id, t.terms FROM paper_terms t JOIN papers p ON p.id = t.paper_id ORDER BY t.paper_id";
@@ -60,7 +63,7 @@ public sealed partial class Workspace
             var id = reader.GetString(0);
             if (include is null || include(id))
             {
-                yield return (id, reader.GetString(1));
+                yield return (id, reader.GetFieldValue<byte[]>(1));
             }
         }
     }

@@ -15,8 +15,9 @@ namespace PaperGraph.Storage;
 /// Table <c>skipped</c> holds the last ingest's skipped records; <c>meta</c> holds <c>schema_version</c>.
 /// <para>
 /// Schema version 2 adds concept extraction. <c>paper_terms</c>: <c>paper_id</c>, the paper <c>revision</c> the terms
-/// were extracted from, and <c>terms</c>, the extractor's per-paper output (JSON, written and read by the NLP
-/// library), so that a new run analyses only new or changed papers. <c>concepts</c>: <c>key</c> primary key,
+/// were extracted from, and <c>terms</c>, the extractor's per-paper output (a blob written and read by the NLP
+/// library, whose first byte is its format version; papers whose record is of another format, such as the JSON text
+/// early versions stored, are extracted again), so that a new run analyses only new or changed papers. <c>concepts</c>: <c>key</c> primary key,
 /// <c>name</c>, <c>aliases</c> (JSON object surface form → count), <c>papers</c>, <c>occurrences</c>, <c>long_form</c>,
 /// <c>relevance</c>. <c>mentions</c>: <c>paper_id</c>, <c>concept_key</c>, <c>count</c>, <c>score</c>,
 /// <c>in_title</c> (0/1), indexed by <c>paper_id</c> (one row per paper and concept). Concepts and mentions are rebuilt

@@ -128,7 +128,7 @@ internal static class SyncThroughput
                 writer.Commit();
             }
 
-            workspace.SavePaperTerms(Enumerable.Range(0, papers).Select(p => ($"2401.{p:D5}", 1, "{}")));
+            workspace.SavePaperTerms(Enumerable.Range(0, papers).Select(p => ($"2401.{p:D5}", 1, new byte[] { 2 })));
             var keys = Enumerable.Range(0, concepts).Select(c => $"concept number {c}").ToArray();
             var mentionRows = new HashSet<(int, int)>();
             while (mentionRows.Count < mentions)

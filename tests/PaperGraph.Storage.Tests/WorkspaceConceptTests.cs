@@ -17,6 +17,8 @@ public class WorkspaceConceptTests
         writer.Commit();
     }
 
+    private const byte Format = 2;
+
     private static Paper Paper(string id, string abstractText) => new() { Id = id, Title = "Title " + id, Abstract = abstractText, Sources = ["f:1"] };
 
     [Fact]
@@ -25,14 +27,34 @@ public class WorkspaceConceptTests
         using var temp = new TempDirectory();
         using var workspace = Workspace.Open(temp.Path);
         AddPapers(workspace, Paper("2401.1", "First."), Paper("2401.2", "Second."));
-        Assert.Equal(["2401.1", "2401.2"], workspace.PapersToExtract(all: false).Select(p => p.Id));
+        Assert.Equal(["2401.1", "2401.2"], workspace.PapersToExtract(all: false, Format).Select(p => p.Id));
 
-        workspace.SavePaperTerms([("2401.1", 1, "{}"), ("2401.2", 1, "{}")]);
-        Assert.Empty(workspace.PapersToExtract(all: false));
+        workspace.SavePaperTerms([("2401.1", 1, new byte[] { 2 }), ("2401.2", 1, new byte[] { 2 })]);
+        Assert.Empty(workspace.PapersToExtract(all: false, Format));
 
         AddPapers(workspace, Paper("2401.2", "Second, with a longer abstract now."), Paper("2401.3", "Third."));
-        Assert.Equal(["2401.2", "2401.3"], workspace.PapersToExtract(all: false).Select(p => p.Id));
-        Assert.Equal(3, workspace.PapersToExtract(all: true).Count);
+        Assert.Equal(["2401.2", "2401.3"], workspace.PapersToExtract(all: false, Format).Select(p => p.Id));
+        Assert.Equal(3, workspace.PapersToExtract(all: true, Format).Count);
+    }
+
+    [Fact]
+    public void Papers_whose_terms_are_in_another_format_are_to_extract_again()
+    {
+        using var temp = new TempDirectory();
+        using var workspace = Workspace.Open(temp.Path);
+        AddPapers(workspace, Paper("2401.1", "First."), Paper("2401.2", "Second."), Paper("2401.3", "Third."), Paper("2401.4", "Fourth."));
+        workspace.SavePaperTerms([("2401.1", 1, new byte[] { Format, 7, 9 }), ("2401.2", 1, new byte[] { Format + 1, 7 }), ("2401.3", 1, [])]);
+        // What the first versions stored: the terms as JSON text.
+        using (var command = new SqliteCommand("INSERT INTO paper_terms (paper_id, revision, terms) VALUES ('2401.4', 1, '{\"v\":1}')",
+            new SqliteConnection($"Data Source={Path.Combine(temp.Path, Workspace.DatabaseFileName)};Pooling=False")))
+        {
+            command.Connection!.Open();
+            command.ExecuteNonQuery();
+            command.Connection.Dispose();
+        }
+
+        Assert.Equal(["2401.2", "2401.3", "2401.4"], workspace.PapersToExtract(all: false, Format).Select(p => p.Id));
+        Assert.Equal(new byte[] { Format, 7, 9 }, workspace.ReadPaperTerms(id => id == "2401.1").Single().Terms);
     }
 
     [Fact]
@@ -77,6 +99,6 @@ public class WorkspaceConceptTests
         using var upgraded = Workspace.Open(temp.Path);
         Assert.Equal(1, upgraded.CountPapers());
         Assert.Equal(0, upgraded.Count("concepts"));
-        Assert.Single(upgraded.PapersToExtract(all: false));
+        Assert.Single(upgraded.PapersToExtract(all: false, Format));
     }
 }

@@ -60,7 +60,7 @@ internal sealed class SyncFixture : IDisposable
             writer.Commit();
         }
 
-        workspace.SavePaperTerms(papers.Select(p => (p.Id, 1, "{}")));
+        workspace.SavePaperTerms(papers.Select(p => (p.Id, 1, new byte[] { 2 })));
 
         var concepts = new List<ConceptSummary>
         {
