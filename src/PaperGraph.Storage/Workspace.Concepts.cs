@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PaperGraph.Core;
@@ -74,30 +76,18 @@ public sealed partial class Workspace
         ArgumentNullException.ThrowIfNull(concepts);
         ArgumentNullException.ThrowIfNull(mentions);
         using var transaction = _connection.BeginTransaction();
-        // Building the paper index once after the insert is faster than keeping it up to date row by row.
-        Execute("DROP INDEX IF EXISTS mentions_paper; DELETE FROM mentions; DELETE FROM concepts;", transaction);
+        // Both indexes are built once after the insert, which is faster than keeping them up to date row by row; the
+        // table of concepts is created anew each time (which also moves workspaces from before the key index, whose
+        // key was the table's primary key). With the aliases' JSON written directly: the 1.64M concepts of the 200k corpus 7.7-8.4 s -> 5.1-6.4 s.
+        Execute($"DROP INDEX IF EXISTS mentions_paper; DELETE FROM mentions; DROP TABLE IF EXISTS concepts; CREATE TABLE concepts {ConceptsColumns};", transaction);
         using (var insert = new PreparedStatement(_connection,
             "INSERT INTO concepts (key, name, aliases, papers, occurrences, long_form, relevance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
         {
-            // In key order, the primary-key index grows at its end instead of being updated all over; and the aliases'
-            // JSON is written straight to UTF-8. Together: 9.2 s -> 8.1 s for the 1.64M concepts of the 200k corpus (fresh workspace).
-            var sorted = concepts.ToArray();
-            var keys = Array.ConvertAll(sorted, c => c.Key);
-            Array.Sort(keys, sorted, StringComparer.Ordinal);
             var json = new ArrayBufferWriter<byte>(256);
-            using var writer = new Utf8JsonWriter(json);
-            foreach (var concept in sorted)
+            foreach (var concept in concepts)
             {
                 json.ResetWrittenCount();
-                writer.Reset(json);
-                writer.WriteStartObject();
-                foreach (var (alias, count) in concept.Aliases)
-                {
-                    writer.WriteNumber(alias, count);
-                }
-
-                writer.WriteEndObject();
-                writer.Flush();
+                AliasesJson.Write(concept.Aliases, json);
                 insert.Bind(1, concept.Key);
                 insert.Bind(2, concept.Name);
                 insert.BindUtf8(3, json.WrittenSpan);
@@ -122,7 +112,7 @@ public sealed partial class Workspace
             }
         }
 
-        Execute("CREATE INDEX mentions_paper ON mentions (paper_id);", transaction);
+        Execute("CREATE UNIQUE INDEX concepts_key ON concepts (key); CREATE INDEX mentions_paper ON mentions (paper_id);", transaction);
 
         transaction.Commit();
     }
@@ -172,5 +162,76 @@ public sealed partial class Workspace
         using var command = _connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {table}";
         return (long)command.ExecuteScalar()!;
+    }
+}
+
+/// <summary>Writes a concept's aliases as a JSON object, surface form → count.</summary>
+internal static class AliasesJson
+{
+    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+
+    /// <summary>Appends the object to <paramref name="output"/>.</summary>
+    /// <remarks>
+    /// Aliases without a quote, backslash or control character (all but a handful) are copied as UTF-8 between quotes;
+    /// the others go through <see cref="Utf8JsonWriter"/>, which escapes them. Either way the JSON reads back the same.
+    /// A writer set up per concept was 2.3 s of the 1.64M concepts' store.
+    /// </remarks>
+    public static void Write(IReadOnlyDictionary<string, int> aliases, ArrayBufferWriter<byte> output)
+    {
+        foreach (var alias in aliases.Keys)
+        {
+            if (NeedsEscaping(alias))
+            {
+                using var writer = new Utf8JsonWriter(output, Options);
+                writer.WriteStartObject();
+                foreach (var (name, count) in aliases)
+                {
+                    writer.WriteNumber(name, count);
+                }
+
+                writer.WriteEndObject();
+                return;
+            }
+        }
+
+        Append(output, (byte)'{');
+        var first = true;
+        foreach (var (alias, count) in aliases)
+        {
+            if (!first)
+            {
+                Append(output, (byte)',');
+            }
+
+            first = false;
+            Append(output, (byte)'"');
+            var length = Encoding.UTF8.GetBytes(alias, output.GetSpan(Encoding.UTF8.GetMaxByteCount(alias.Length)));
+            output.Advance(length);
+            Append(output, (byte)'"');
+            Append(output, (byte)':');
+            count.TryFormat(output.GetSpan(11), out var digits, provider: CultureInfo.InvariantCulture);
+            output.Advance(digits);
+        }
+
+        Append(output, (byte)'}');
+    }
+
+    private static bool NeedsEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < 0x20 || c is '"' or '\\' || char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Append(ArrayBufferWriter<byte> output, byte value)
+    {
+        output.GetSpan(1)[0] = value;
+        output.Advance(1);
     }
 }

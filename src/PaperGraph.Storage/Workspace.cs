@@ -17,12 +17,12 @@ namespace PaperGraph.Storage;
 /// Schema version 2 adds concept extraction. <c>paper_terms</c>: <c>paper_id</c>, the paper <c>revision</c> the terms
 /// were extracted from, and <c>terms</c>, the extractor's per-paper output (a blob written and read by the NLP
 /// library, whose first byte is its format version; papers whose record is of another format, such as the JSON text
-/// early versions stored, are extracted again), so that a new run analyses only new or changed papers. <c>concepts</c>: <c>key</c> primary key,
+/// early versions stored, are extracted again), so that a new run analyses only new or changed papers. <c>concepts</c>: <c>key</c> (unique, indexed by <c>concepts_key</c>),
 /// <c>name</c>, <c>aliases</c> (JSON object surface form → count), <c>papers</c>, <c>occurrences</c>, <c>long_form</c>,
 /// <c>relevance</c>. <c>mentions</c>: <c>paper_id</c>, <c>concept_key</c>, <c>count</c>, <c>score</c>,
 /// <c>in_title</c> (0/1), indexed by <c>paper_id</c> (one row per paper and concept). Concepts and mentions are rebuilt
-/// as a whole by each extraction (the index is dropped during the bulk insert and built after it), because merging and
-/// scoring depend on the whole corpus. A version 1 workspace is upgraded in place.
+/// as a whole by each extraction (the table of concepts is created anew, and both indexes are built after the bulk
+/// insert), because merging and scoring depend on the whole corpus. A version 1 workspace is upgraded in place.
 /// </para>
 /// <para>
 /// Schema version 3 adds the concept graph, rebuilt as a whole by each <c>papergraph build</c>. <c>graph_nodes</c>:
@@ -47,6 +47,17 @@ public sealed partial class Workspace : IDisposable
 {
     public const string DatabaseFileName = "papergraph.db";
     public const int SchemaVersion = 4;
+
+    /// <summary>The columns of table <c>concepts</c>; its key index is built after each bulk insert.</summary>
+    private const string ConceptsColumns = """
+        (key TEXT NOT NULL,
+         name TEXT NOT NULL,
+         aliases TEXT NOT NULL,
+         papers INTEGER NOT NULL,
+         occurrences INTEGER NOT NULL,
+         long_form TEXT,
+         relevance REAL NOT NULL)
+        """;
 
     private readonly SqliteConnection _connection;
 
@@ -91,7 +102,7 @@ public sealed partial class Workspace : IDisposable
     {
         // A rollback journal, not WAL: one writer at a time, and a bulk load is not written twice (WAL, then checkpoint).
         Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
-        Execute("""
+        Execute($$"""
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS papers (
                 id TEXT PRIMARY KEY,
@@ -109,14 +120,7 @@ public sealed partial class Workspace : IDisposable
                 revision INTEGER NOT NULL DEFAULT 1);
             CREATE TABLE IF NOT EXISTS skipped (code TEXT NOT NULL, location TEXT NOT NULL, message TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS paper_terms (paper_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, terms TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS concepts (
-                key TEXT PRIMARY KEY,
-                name TEXT NOT NULL,
-                aliases TEXT NOT NULL,
-                papers INTEGER NOT NULL,
-                occurrences INTEGER NOT NULL,
-                long_form TEXT,
-                relevance REAL NOT NULL);
+            CREATE TABLE IF NOT EXISTS concepts {{ConceptsColumns}};
             CREATE TABLE IF NOT EXISTS mentions (
                 paper_id TEXT NOT NULL,
                 concept_key TEXT NOT NULL,

@@ -78,6 +78,66 @@ public class WorkspaceConceptTests
         Assert.Equal(1, workspace.Count("mentions"));
     }
 
+    [Theory]
+    [InlineData("plain", "naïve Bayes")]
+    [InlineData("a \"quoted\" term", "plain")]
+    [InlineData("back\\slash", "tab\there")]
+    [InlineData("line\nbreak", "\u0001")]
+    [InlineData("emoji \U0001F600", "中文 术语")]
+    public void Aliases_of_every_kind_round_trip(string first, string second)
+    {
+        using var temp = new TempDirectory();
+        using var workspace = Workspace.Open(temp.Path);
+        var aliases = new Dictionary<string, int> { [first] = 3, [second] = 12_345_678 };
+        workspace.ReplaceConcepts([new ConceptSummary("k", first, aliases, 1, 2, null, 0.5)], []);
+
+        Assert.Equal(aliases, workspace.ReadConcepts().Single().Aliases);
+    }
+
+    [Fact]
+    public void Concept_keys_are_unique_and_indexed_also_in_a_workspace_from_before_the_key_index()
+    {
+        using var temp = new TempDirectory();
+        using (var workspace = Workspace.Open(temp.Path))
+        {
+            AddPapers(workspace, Paper("2401.1", "First."));
+        }
+
+        // Workspaces from before had the key as the table's primary key.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, Workspace.DatabaseFileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DROP TABLE concepts;
+                CREATE TABLE concepts (key TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, papers INTEGER NOT NULL,
+                    occurrences INTEGER NOT NULL, long_form TEXT, relevance REAL NOT NULL);
+                INSERT INTO concepts VALUES ('old', 'old', '{}', 1, 1, NULL, 1.0);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var upgraded = Workspace.Open(temp.Path);
+        ConceptSummary Concept(string key) => new(key, key, new Dictionary<string, int> { [key] = 1 }, 1, 1, null, 1.0);
+        upgraded.ReplaceConcepts([Concept("b"), Concept("a")], []);
+        Assert.Equal(["a", "b"], upgraded.ReadConcepts().Select(c => c.Key).Order(StringComparer.Ordinal));
+
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, Workspace.DatabaseFileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var plan = connection.CreateCommand();
+            plan.CommandText = "EXPLAIN QUERY PLAN SELECT name FROM concepts WHERE key = 'a'";
+            using (var reader = plan.ExecuteReader())
+            {
+                Assert.True(reader.Read());
+                Assert.Contains("USING INDEX concepts_key", reader.GetString(3), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Throws<SqliteException>(() => upgraded.ReplaceConcepts([Concept("a"), Concept("a")], []));
+        Assert.Equal(2, upgraded.Count("concepts"));
+    }
+
     [Fact]
     public void A_version_1_workspace_is_upgraded_in_place()
     {
