@@ -157,36 +157,62 @@ internal static class ExtractCommand
         }, _ => { });
         papers = null;
         Lap("analysis");
-        context.Progress.Report(string.Create(inv, $"extract: saving the terms of {analysedCount:N0} papers"), force: true);
-        workspace.SavePaperTerms(records);
-        Lap("saving terms");
-
         // The other papers' terms are read back from the workspace; every paper's record is then decoded in parallel.
+        // When there are no others (a first extraction, or --all), the terms are saved while they are decoded.
         var stored = records.Select(r => (r.Id, r.Terms)).ToList();
+        var toSave = records;
         records = null;
+        var saving = Task.CompletedTask;
         if (analysedCount < workspace.CountPapers())
         {
+            context.Progress.Report(string.Create(inv, $"extract: saving the terms of {analysedCount:N0} papers"), force: true);
+            workspace.SavePaperTerms(toSave);
+            Lap("saving terms");
             context.Progress.Report("extract: reading the stored terms of the other papers", force: true);
             var analysed = new HashSet<string>(stored.Select(r => r.Id), StringComparer.Ordinal);
             stored.AddRange(workspace.ReadPaperTerms(id => !analysed.Contains(id)));
         }
+        else
+        {
+            context.Progress.Report(string.Create(inv, $"extract: saving and reading back the terms of {analysedCount:N0} papers"), force: true);
+            saving = Task.Run(() => workspace.SavePaperTerms(toSave), cancellationToken);
+        }
 
         var parsed = new DocumentTerms?[stored.Count];
-        Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new StringPool(), (i, _, strings) =>
+        try
         {
+            Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new StringPool(), (i, _, strings) =>
+            {
+                try
+                {
+                    parsed[i] = DocumentTermsBinary.Read(stored[i].Terms, strings);
+                }
+                catch (FormatException e)
+                {
+                    throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
+                        $"{workspace.Directory}: the stored terms of paper {stored[i].Id} are damaged ({e.Message}); run 'papergraph extract --all --workspace {workspace.Directory}'.", e);
+                }
+
+                return strings;
+            }, _ => { });
+        }
+        catch
+        {
+            // The workspace must not be closed under the saving task.
             try
             {
-                parsed[i] = DocumentTermsBinary.Read(stored[i].Terms, strings);
+                saving.Wait(CancellationToken.None);
             }
-            catch (FormatException e)
+            catch (AggregateException)
             {
-                throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
-                    $"{workspace.Directory}: the stored terms of paper {stored[i].Id} are damaged ({e.Message}); run 'papergraph extract --all --workspace {workspace.Directory}'.", e);
+                // Reported through the first error.
             }
 
-            return strings;
-        }, _ => { });
+            throw;
+        }
+
         stored = null;
+        saving.GetAwaiter().GetResult();
         var terms = parsed.OfType<DocumentTerms>().ToList();
         var stale = parsed.Length - terms.Count;
         if (parsed.Length > analysedCount)
@@ -195,7 +221,7 @@ internal static class ExtractCommand
             terms.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         }
 
-        Lap("reading terms");
+        Lap(saving == Task.CompletedTask ? "reading terms" : "saving and reading terms");
         context.Progress.Report(string.Create(inv, $"extract: merging and scoring concepts over {terms.Count:N0} papers"), force: true);
         var index = ConceptIndex.Build(terms, settings, context.Logger<ConceptIndex>());
         Lap("merging and scoring");
