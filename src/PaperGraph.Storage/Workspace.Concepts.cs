@@ -78,7 +78,8 @@ public sealed partial class Workspace
         using var transaction = _connection.BeginTransaction();
         // Both indexes are built once after the insert, which is faster than keeping them up to date row by row; the
         // table of concepts is created anew each time (which also moves workspaces from before the key index, whose
-        // key was the table's primary key). With the aliases' JSON written directly: the 1.64M concepts of the 200k corpus 7.7-8.4 s -> 5.1-6.4 s.
+        // key was the table's primary key). With the aliases' JSON written directly, the 1.64M concepts of the 200k
+        // corpus went from 7.7-8.4 s to 5.1-6.4 s.
         Execute($"DROP INDEX IF EXISTS mentions_paper; DELETE FROM mentions; DROP TABLE IF EXISTS concepts; CREATE TABLE concepts {ConceptsColumns};", transaction);
         using (var insert = new PreparedStatement(_connection,
             "INSERT INTO concepts (key, name, aliases, papers, occurrences, long_form, relevance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))

@@ -19,6 +19,16 @@ public class WorkspaceConceptTests
 
     private const byte Format = 2;
 
+    /// <summary>Runs SQL on the workspace's database behind its back, to make it look like an older or odd one.</summary>
+    private static void RawSql(string workspace, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(workspace, Workspace.DatabaseFileName)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private static Paper Paper(string id, string abstractText) => new() { Id = id, Title = "Title " + id, Abstract = abstractText, Sources = ["f:1"] };
 
     [Fact]
@@ -45,13 +55,7 @@ public class WorkspaceConceptTests
         AddPapers(workspace, Paper("2401.1", "First."), Paper("2401.2", "Second."), Paper("2401.3", "Third."), Paper("2401.4", "Fourth."));
         workspace.SavePaperTerms([("2401.1", 1, new byte[] { Format, 7, 9 }), ("2401.2", 1, new byte[] { Format + 1, 7 }), ("2401.3", 1, [])]);
         // What the first versions stored: the terms as JSON text.
-        using (var command = new SqliteCommand("INSERT INTO paper_terms (paper_id, revision, terms) VALUES ('2401.4', 1, '{\"v\":1}')",
-            new SqliteConnection($"Data Source={Path.Combine(temp.Path, Workspace.DatabaseFileName)};Pooling=False")))
-        {
-            command.Connection!.Open();
-            command.ExecuteNonQuery();
-            command.Connection.Dispose();
-        }
+        RawSql(temp.Path, "INSERT INTO paper_terms (paper_id, revision, terms) VALUES ('2401.4', 1, '{\"v\":1}')");
 
         Assert.Equal(["2401.2", "2401.3", "2401.4"], workspace.PapersToExtract(all: false, Format).Select(p => p.Id));
         Assert.Equal(new byte[] { Format, 7, 9 }, workspace.ReadPaperTerms(id => id == "2401.1").Single().Terms);
@@ -104,18 +108,12 @@ public class WorkspaceConceptTests
         }
 
         // Workspaces from before had the key as the table's primary key.
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, Workspace.DatabaseFileName)};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                DROP TABLE concepts;
-                CREATE TABLE concepts (key TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, papers INTEGER NOT NULL,
-                    occurrences INTEGER NOT NULL, long_form TEXT, relevance REAL NOT NULL);
-                INSERT INTO concepts VALUES ('old', 'old', '{}', 1, 1, NULL, 1.0);
-                """;
-            command.ExecuteNonQuery();
-        }
+        RawSql(temp.Path, """
+            DROP TABLE concepts;
+            CREATE TABLE concepts (key TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, papers INTEGER NOT NULL,
+                occurrences INTEGER NOT NULL, long_form TEXT, relevance REAL NOT NULL);
+            INSERT INTO concepts VALUES ('old', 'old', '{}', 1, 1, NULL, 1.0);
+            """);
 
         using var upgraded = Workspace.Open(temp.Path);
         ConceptSummary Concept(string key) => new(key, key, new Dictionary<string, int> { [key] = 1 }, 1, 1, null, 1.0);
@@ -148,13 +146,7 @@ public class WorkspaceConceptTests
         }
 
         // Make it look like a workspace written by the first version: no concept tables, schema_version 1.
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, Workspace.DatabaseFileName)};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE paper_terms; DROP TABLE concepts; DROP TABLE mentions; UPDATE meta SET value = '1' WHERE key = 'schema_version';";
-            command.ExecuteNonQuery();
-        }
+        RawSql(temp.Path, "DROP TABLE paper_terms; DROP TABLE concepts; DROP TABLE mentions; UPDATE meta SET value = '1' WHERE key = 'schema_version';");
 
         using var upgraded = Workspace.Open(temp.Path);
         Assert.Equal(1, upgraded.CountPapers());
