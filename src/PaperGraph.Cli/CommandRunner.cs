@@ -71,13 +71,12 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
         }
         catch (PaperGraphException e)
         {
-            await error.WriteLineAsync($"error {e.Code}: {e.Message}").ConfigureAwait(false);
-            if (verbose && e.InnerException is not null)
-            {
-                await error.WriteLineAsync(e.InnerException.ToString()).ConfigureAwait(false);
-            }
-
-            return e.ExitCode;
+            return await ReportAsync(e, verbose).ConfigureAwait(false);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<PaperGraphException>().FirstOrDefault() is { } first)
+        {
+            // A user-facing error raised inside a parallel loop comes wrapped; it is still the user's error.
+            return await ReportAsync(first, verbose).ConfigureAwait(false);
         }
         catch (OptionsValidationException e)
         {
@@ -100,6 +99,17 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
                 : $"error: unexpected failure (a bug, please report it): {e.GetType().Name}: {e.Message} (run with --verbose for the stack trace)").ConfigureAwait(false);
             return ExitCodes.UnexpectedFailure;
         }
+    }
+
+    private async Task<int> ReportAsync(PaperGraphException e, bool verbose)
+    {
+        await error.WriteLineAsync($"error {e.Code}: {e.Message}").ConfigureAwait(false);
+        if (verbose && e.InnerException is not null)
+        {
+            await error.WriteLineAsync(e.InnerException.ToString()).ConfigureAwait(false);
+        }
+
+        return e.ExitCode;
     }
 
     private IHost BuildHost(ParseResult parse, IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection> configure, bool verbose)

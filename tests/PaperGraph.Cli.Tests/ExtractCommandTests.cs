@@ -54,6 +54,34 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public async Task Damaged_stored_terms_are_a_workspace_error_that_names_the_paper_and_the_fix()
+    {
+        using var temp = new TempDirectory();
+        var lines = Papers.Split('\n');
+        var workspace = temp.File("ws");
+        await CliRun.RunAsync("ingest", temp.Write("a.jsonl", lines[0] + "\n" + lines[1]), "-w", workspace, "-q");
+        Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Of the current format (first byte 2), then cut short.
+            command.CommandText = "UPDATE paper_terms SET terms = x'02ff' WHERE paper_id = '2401.00001'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        // A new paper makes extract read the stored terms of the others back.
+        await CliRun.RunAsync("ingest", temp.Write("b.jsonl", lines[2]), "-w", workspace, "-q");
+        var damaged = await CliRun.RunAsync("extract", "-w", workspace);
+
+        Assert.Equal(3, damaged.ExitCode);
+        Assert.Contains("the stored terms of paper 2401.00001 are damaged", damaged.Error, StringComparison.Ordinal);
+        Assert.Contains("papergraph extract --all", damaged.Error, StringComparison.Ordinal);
+        damaged.AssertNoStackTrace();
+        Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace, "--all")).ExitCode);
+    }
+
+    [Fact]
     public async Task Extract_on_an_empty_workspace_exits_3_and_says_what_to_run()
     {
         using var temp = new TempDirectory();

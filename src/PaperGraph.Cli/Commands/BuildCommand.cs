@@ -140,7 +140,7 @@ internal static class BuildCommand
         }
         catch
         {
-            WaitQuietly(storing);
+            storing.WaitQuietly();
             throw;
         }
 
@@ -182,19 +182,6 @@ internal static class BuildCommand
         context.Out.WriteLine($"  files:       {string.Join(", ", Files.Concepts, Files.Cooccurrence, Files.GraphMl, Files.Gexf, Files.VosViewerMap, Files.VosViewerNetwork, Files.Summary)}");
         context.Out.WriteLine($"  next:        papergraph top --workspace {workspace.Directory} --by pagerank");
         return ExitCodes.Success;
-    }
-
-    /// <summary>Waits for a task whose own failure would hide the one being reported.</summary>
-    private static void WaitQuietly(Task task)
-    {
-        try
-        {
-            task.GetAwaiter().GetResult();
-        }
-        catch (Exception) when (task.IsFaulted || task.IsCanceled)
-        {
-            // The caller is already failing with the first error.
-        }
     }
 
     /// <summary>Chooses the nodes, builds the co-occurrence graph and runs every measure on it.</summary>
@@ -294,8 +281,8 @@ internal static class BuildCommand
         Array.Sort(order, (a, b) => rank[all[a].Source] != rank[all[b].Source]
             ? rank[all[a].Source].CompareTo(rank[all[b].Source])
             : rank[all[a].Target].CompareTo(rank[all[b].Target]));
-        var edges = order.Select(i => (Edge: all[i], Index: i)).Select(x => new GraphEdgeRecord(graph.Concepts[x.Edge.Source].Key, graph.Concepts[x.Edge.Target].Key,
-            x.Edge.Papers, x.Edge.Count, x.Edge.Weight, evidence[x.Index].ConvertAll(p => graph.PaperIds[p]))).ToList();
+        var edges = order.Select(i => new GraphEdgeRecord(graph.Concepts[all[i].Source].Key, graph.Concepts[all[i].Target].Key,
+            all[i].Papers, all[i].Count, all[i].Weight, evidence[i].ConvertAll(p => graph.PaperIds[p]))).ToList();
         return (nodes, edges);
     }
 

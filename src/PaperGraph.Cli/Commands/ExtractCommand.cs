@@ -93,7 +93,7 @@ internal static class ExtractCommand
     }
 
     /// <summary>What <see cref="Extract"/> did, with the corpus-wide concept index it built.</summary>
-    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Stale, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings)
+    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings)
     {
         public double Seconds => Timings.Sum(t => t.Seconds);
 
@@ -102,11 +102,6 @@ internal static class ExtractCommand
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {Seconds:F2} s"));
             output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({(all ? "all" : "new or changed")}), {Index.DocumentCount:N0} in the corpus"));
-            if (Stale > 0)
-            {
-                output.WriteLine(string.Create(inv, $"  note:          {Stale:N0} papers were extracted by an older PaperGraph and are left out; run 'papergraph extract --all'"));
-            }
-
             output.WriteLine(string.Create(inv, $"  concepts:      {Index.Concepts.Count:N0} ({Index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
             output.WriteLine(string.Create(inv, $"  mentions:      {Mentions:N0} paper-concept links"));
             output.WriteLine("  time:          " + string.Join(", ", Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));
@@ -163,7 +158,8 @@ internal static class ExtractCommand
         var toSave = records;
         records = null;
         var saving = Task.CompletedTask;
-        if (analysedCount < workspace.CountPapers())
+        var savedAlongside = analysedCount == workspace.CountPapers();
+        if (!savedAlongside)
         {
             context.Progress.Report(string.Create(inv, $"extract: saving the terms of {analysedCount:N0} papers"), force: true);
             workspace.SavePaperTerms(toSave);
@@ -178,14 +174,16 @@ internal static class ExtractCommand
             saving = Task.Run(() => workspace.SavePaperTerms(toSave), cancellationToken);
         }
 
-        var parsed = new DocumentTerms?[stored.Count];
+        var terms = new DocumentTerms[stored.Count];
         try
         {
             Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new StringPool(), (i, _, strings) =>
             {
                 try
                 {
-                    parsed[i] = DocumentTermsBinary.Read(stored[i].Terms, strings);
+                    // Records of another format were extracted again above, so one read back must be of this one.
+                    terms[i] = DocumentTermsBinary.Read(stored[i].Terms, strings)
+                        ?? throw new FormatException($"a record of format {stored[i].Terms.FirstOrDefault()}, expected {DocumentTermsBinary.Version}");
                 }
                 catch (FormatException e)
                 {
@@ -198,31 +196,20 @@ internal static class ExtractCommand
         }
         catch
         {
-            // The workspace must not be closed under the saving task.
-            try
-            {
-                saving.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-                // Reported through the first error.
-            }
-
+            saving.WaitQuietly();
             throw;
         }
 
         stored = null;
         saving.GetAwaiter().GetResult();
-        var terms = parsed.OfType<DocumentTerms>().ToList();
-        var stale = parsed.Length - terms.Count;
-        if (parsed.Length > analysedCount)
+        if (terms.Length > analysedCount)
         {
             // The index depends on document order only through ties; keep it the same as a run that read everything.
-            terms.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+            Array.Sort(terms, (a, b) => string.CompareOrdinal(a.Id, b.Id));
         }
 
-        Lap(saving == Task.CompletedTask ? "reading terms" : "saving and reading terms");
-        context.Progress.Report(string.Create(inv, $"extract: merging and scoring concepts over {terms.Count:N0} papers"), force: true);
+        Lap(savedAlongside ? "saving and reading terms" : "reading terms");
+        context.Progress.Report(string.Create(inv, $"extract: merging and scoring concepts over {terms.Length:N0} papers"), force: true);
         var index = ConceptIndex.Build(terms, settings, context.Logger<ConceptIndex>());
         Lap("merging and scoring");
         if (store)
@@ -232,7 +219,7 @@ internal static class ExtractCommand
             Lap("storing concepts");
         }
 
-        return new ExtractionResult(index, analysedCount, stale, index.ByDocument.Values.Sum(d => d.Count), timings);
+        return new ExtractionResult(index, analysedCount, index.ByDocument.Values.Sum(d => d.Count), timings);
     }
 
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>

@@ -46,7 +46,7 @@ public static class DocumentTermsBinary
         foreach (var m in terms.Mentions)
         {
             WriteString(buffer, m.Key);
-            if (ReferenceEquals(m.Surface, m.Key) || m.Surface == m.Key)
+            if (m.Surface == m.Key)
             {
                 WriteVarint(buffer, 0);
             }
