@@ -16,6 +16,7 @@ public static class ErrorCodes
     public const string InvalidTaggerModel = "PG3004";
     public const string MalformedConllu = "PG3005";
     public const string MalformedThesaurus = "PG3006";
+    public const string MalformedRanker = "PG3007";
 
     public const string BinaryFile = "PG3101";
     public const string InvalidUtf8 = "PG3102";

@@ -21,25 +21,13 @@ public sealed class ConceptOptions
     /// <summary>Residual IDF under which a frequent term is generic (default 0.15).</summary>
     public double GenericMaxResidualIdf { get; set; } = Defaults.GenericMaxResidualIdf;
 
-    /// <summary>Score multiplier for a concept in the title.</summary>
-    [Range(0, 100)]
-    public double TitleWeight { get; set; } = Defaults.TitleWeight;
-
-    /// <summary>Weight of an early first occurrence.</summary>
-    [Range(0, 100)]
-    public double PositionWeight { get; set; } = Defaults.PositionWeight;
-
-    /// <summary>Score multiplier for one-word concepts.</summary>
+    /// <summary>Corpus relevance multiplier for one-word concepts.</summary>
     [Range(0, 100)]
     public double SingleWordWeight { get; set; } = Defaults.SingleWordWeight;
 
     /// <summary>How much an occurrence inside a longer term counts.</summary>
     [Range(0, 100)]
     public double NestedWeight { get; set; } = Defaults.NestedWeight;
-
-    /// <summary>Weight of the words' TF-IDF against the concept's IDF.</summary>
-    [Range(0, 100)]
-    public double WordWeight { get; set; } = Defaults.WordWeight;
 
     /// <summary>Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</summary>
     public bool NestedNeedsStandalone { get; set; } = Defaults.NestedNeedsStandalone;
@@ -48,21 +36,21 @@ public sealed class ConceptOptions
     [Range(1, int.MaxValue)]
     public int MaxBareUsesPerDefinition { get; set; } = Defaults.MaxBareUsesPerDefinition;
 
-    /// <summary>Score multiplier for a concept contained in a better-ranked one of the same paper.</summary>
-    [Range(0, 100)]
-    public double RedundancyWeight { get; set; } = Defaults.RedundancyWeight;
-
     /// <summary>A file of terms never to keep, one per line (optional).</summary>
     public string? StopListFile { get; set; }
 
     /// <summary>A VOSviewer-style thesaurus: label, tab, replacement; an empty replacement drops the term (optional).</summary>
     public string? ThesaurusFile { get; set; }
 
+    /// <summary>A ranker file written by <c>papergraph eval fit-ranker</c>, replacing the shipped weights (optional).</summary>
+    public string? RankerFile { get; set; }
+
     public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
-        MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, TitleWeight, PositionWeight, SingleWordWeight, NestedWeight, WordWeight,
-        NestedNeedsStandalone, MaxBareUsesPerDefinition, RedundancyWeight,
+        MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, SingleWordWeight, NestedWeight,
+        NestedNeedsStandalone, MaxBareUsesPerDefinition,
         StopListFile is { Length: > 0 } stop ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadStopList(stop) : null,
-        ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null);
+        ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null,
+        RankerFile is { Length: > 0 } ranker ? PaperGraph.Nlp.Concepts.ConceptRanker.Read(ranker) : null);
 }
 
 [OptionsValidator]

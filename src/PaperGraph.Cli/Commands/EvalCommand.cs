@@ -17,6 +17,7 @@ internal static class EvalCommand
     public static Command Create(CommandRunner runner) => new("eval", "Measure PaperGraph against benchmarks.")
     {
         CreateKeyphrases(runner),
+        CreateFitRanker(runner),
     };
 
     private static Command CreateKeyphrases(CommandRunner runner)
@@ -24,6 +25,7 @@ internal static class EvalCommand
         var gold = new Option<FileInfo>("--gold") { Description = "Benchmark file: JSON Lines with id, title, abstract and keyphrases (e.g. Inspec).", Required = true, HelpName = "file.jsonl" };
         var ks = new Option<string>("--k") { Description = "Cut-offs, comma-separated (default 5,10,15).", DefaultValueFactory = _ => "5,10,15", HelpName = "list" };
         var predictionsOut = new Option<FileInfo?>("--predictions-out") { Description = "Write {\"id\":..., \"keyphrases\":[ranked]} per document to this file.", HelpName = "file.jsonl" };
+        var ranker = new Option<string?>("--ranker") { Description = "Rank with the weights in this file (from 'eval fit-ranker --out'; Concepts:RankerFile) instead of the shipped ones.", HelpName = "file" };
         ks.Validators.Add(r =>
         {
             if (ParseKs(r.GetValueOrDefault<string>()) is null)
@@ -39,9 +41,9 @@ internal static class EvalCommand
             at k averaged over documents. Reported for all gold keyphrases and for those present in the text.
             """)
         {
-            gold, ks, predictionsOut,
+            gold, ks, predictionsOut, ranker,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), ExtractCommand.ConfigureConceptOptions, (context, token) => Task.Run(() =>
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, RankerOverride(parse.GetValue(ranker)), ExtractCommand.ConfigureConceptOptions, (context, token) => Task.Run(() =>
         {
             var inv = CultureInfo.InvariantCulture;
             var cutoffs = ParseKs(parse.GetValue(ks))!;
@@ -53,15 +55,8 @@ internal static class EvalCommand
             }
 
             var stopwatch = Stopwatch.StartNew();
-            var extractor = ConceptExtractor.Default;
-            var terms = new DocumentTerms[documents.Count];
-            Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = token }, () => new AnalyzedText(), (i, _, scratch) =>
-            {
-                terms[i] = extractor.Extract(documents[i].Id, documents[i].Title, documents[i].Abstract, scratch);
-                return scratch;
-            }, _ => { });
-            var index = ConceptIndex.Build(terms, context.Options<ConceptOptions>().ToSettings(), context.Logger<ConceptIndex>());
-            var results = documents.Select(d => (d, (IReadOnlyList<string>)Predictions(index, d.Id))).ToList();
+            var index = KeyphraseRun.Extract(documents, context.Options<ConceptOptions>().ToSettings(), context.Logger<ConceptIndex>(), token);
+            var results = documents.Select(d => (d, (IReadOnlyList<string>)KeyphraseRun.Predictions(index, d.Id))).ToList();
             var elapsed = stopwatch.Elapsed;
             var evaluation = KeyphraseEvaluator.Score(results, cutoffs);
 
@@ -91,9 +86,70 @@ internal static class EvalCommand
         return command;
     }
 
-    /// <summary>A document's ranked concepts as it writes them; an abbreviation as its long form, as benchmark annotators do.</summary>
-    private static List<string> Predictions(ConceptIndex index, string id) =>
-        index.ByDocument.TryGetValue(id, out var ranked) ? ranked.Select(c => index.Concepts[c.Key] is { LongForm: { } longForm } ? longForm : c.Surface).ToList() : [];
+    private static Command CreateFitRanker(CommandRunner runner)
+    {
+        var gold = new Option<FileInfo>("--gold") { Description = "Benchmark file to fit on (JSON Lines with id, title, abstract and keyphrases).", Required = true, HelpName = "file.jsonl" };
+        var dev = new Option<FileInfo?>("--dev") { Description = "Benchmark file to measure the fitted ranker on.", HelpName = "file.jsonl" };
+        var l2 = new Option<double>("--l2") { Description = "L2 regularisation of the weights (default 0.001).", DefaultValueFactory = _ => 1e-3 };
+        l2.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is var value && (value < 0 || !double.IsFinite(value)))
+            {
+                r.AddError("--l2 must be zero or a positive number.");
+            }
+        });
+        var output = new Option<FileInfo?>("--out") { Description = "Write the weights to this ranker file; use it with --ranker or Concepts:RankerFile.", HelpName = "file" };
+        var command = new Command("fit-ranker", """
+            Fit the weights of the concept ranker (logistic regression over scale-free features of each concept in each
+            document) on a keyphrase benchmark, print them, and report F1 at 5, 10 and 15 on the benchmark and on --dev.
+            The shipped weights come from this command on Inspec train (see README).
+            """)
+        {
+            gold, dev, l2, output,
+        };
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), ExtractCommand.ConfigureConceptOptions, (context, token) => Task.Run(() =>
+        {
+            var settings = context.Options<ConceptOptions>().ToSettings();
+            var documents = KeyphraseEvaluator.Read(parse.GetValue(gold)!.FullName);
+            var (rows, labels) = KeyphraseRun.TrainingData(documents, settings, context.Logger<ConceptIndex>(), token);
+            var positives = labels.Count(l => l);
+            if (positives == 0 || positives == labels.Count)
+            {
+                throw new PaperGraphException(ErrorCodes.InvalidArgument,
+                    $"{parse.GetValue(gold)!.FullName}: {(positives == 0 ? "no" : "every")} candidate concept matches a gold keyphrase, so there is nothing to learn from.");
+            }
+
+            var ranker = ConceptRanker.Fit(rows, labels, parse.GetValue(l2));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fitted on {documents.Count:N0} documents: {rows.Count:N0} candidate concepts, {positives:N0} of them gold keyphrases."));
+            context.Out.WriteLine("Weights on the raw features, as ConceptRanker.Default writes them:");
+            context.Out.Write(ranker.Describe());
+            if (parse.GetValue(output) is { } path)
+            {
+                ranker.Write(path.FullName, $"PaperGraph concept ranker, fitted by 'papergraph eval fit-ranker' on {parse.GetValue(gold)!.Name}");
+                context.Out.WriteLine($"Ranker written to {path.FullName}");
+            }
+
+            foreach (var file in new[] { parse.GetValue(gold), parse.GetValue(dev) })
+            {
+                if (file is null)
+                {
+                    continue;
+                }
+
+                var set = KeyphraseEvaluator.Read(file.FullName);
+                var fitted = KeyphraseRun.Extract(set, settings with { Ranker = ranker }, context.Logger<ConceptIndex>(), token);
+                var evaluation = KeyphraseEvaluator.Score(set.Select(d => (d, (IReadOnlyList<string>)KeyphraseRun.Predictions(fitted, d.Id))).ToList(), [5, 10, 15]);
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{file.Name}: F1@5 {100 * evaluation.All[0].F1:F1}  F1@10 {100 * evaluation.All[1].F1:F1}  F1@15 {100 * evaluation.All[2].F1:F1}"));
+            }
+
+            return ExitCodes.Success;
+        }, token), cancellationToken));
+        return command;
+    }
+
+    private static Dictionary<string, string?> RankerOverride(string? ranker) =>
+        ranker is null ? [] : new() { [$"{ConceptOptions.SectionName}:{nameof(ConceptOptions.RankerFile)}"] = ranker };
 
     private static int[]? ParseKs(string? text)
     {

@@ -111,6 +111,14 @@ public sealed class NounPhraseChunker
             {
                 end--;
             }
+
+            // A symbol naming an instance ("algebraic curve C", "minimization problem P", "graph G") is not part of the
+            // concept; the head before it is.
+            while (end - start >= 2 && analysis.TokenText(end - 1) is [var symbol] && char.IsLetter(symbol) && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
+            {
+                end--;
+            }
+
             while (start < end - 1 && LeadingModifiers.Contains(analysis.TokenText(start)))
             {
                 start++;
@@ -176,7 +184,8 @@ public sealed class NounPhraseChunker
         switch (tag)
         {
             case PosTag.Noun or PosTag.ProperNoun or PosTag.Adjective:
-                return true;
+                // A linking verb read as a noun ("spaces consisting of") ends the term.
+                return !LinkingGerunds.Contains(analysis.TokenText(index));
             case PosTag.Numeral:
                 // "3D", "GPT-4": names mixing letters and digits; plain numbers and number words ("three") are not part of a term.
                 var word = analysis.TokenText(index);

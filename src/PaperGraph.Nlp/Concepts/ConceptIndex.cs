@@ -9,38 +9,32 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="MinFixedPhraseDocuments">An <c>X of Y</c> phrase is a concept when at least this many documents use it.</param>
 /// <param name="GenericMinDocuments">Below this many documents a term is never judged generic from its spread.</param>
 /// <param name="GenericMaxResidualIdf">A term in at least <see cref="GenericMinDocuments"/> documents whose residual IDF is below this is generic.</param>
-/// <param name="TitleWeight">Score multiplier for a concept in the title.</param>
-/// <param name="PositionWeight">Weight of an early first occurrence.</param>
-/// <param name="SingleWordWeight">Score multiplier for one-word concepts (other than abbreviations), which are rarely what a researcher names.</param>
+/// <param name="SingleWordWeight">Corpus relevance multiplier for one-word concepts (other than abbreviations), which are rarely what a researcher names.</param>
 /// <param name="NestedWeight">How much an occurrence inside a longer term counts, against 1 for a term on its own.</param>
-/// <param name="WordWeight">Weight of the concept's words' TF-IDF in the document, against 1 for the concept's own IDF.</param>
 /// <param name="MaxBareUsesPerDefinition">A short form used bare in more papers than this many times the papers defining it is not read as its definition there.</param>
-/// <param name="RedundancyWeight">Score multiplier for a concept contained in a better-ranked one of the same paper.</param>
 /// <param name="StopList">Concept keys never to keep (see <see cref="ConceptFiles"/>).</param>
 /// <param name="Thesaurus">Concept key to the key it is replaced by, or to null to drop it (see <see cref="ConceptFiles"/>).</param>
 /// <param name="NestedNeedsStandalone">Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</param>
+/// <param name="Ranker">Ranks each document's concepts; null for the shipped <see cref="ConceptRanker.Default"/>.</param>
 public sealed record ConceptSettings(
     int MinFixedPhraseDocuments = 2,
     int GenericMinDocuments = 25,
     double GenericMaxResidualIdf = 0.15,
-    double TitleWeight = 1.5,
-    double PositionWeight = 3.0,
     double SingleWordWeight = 0.3,
     double NestedWeight = 0.5,
-    double WordWeight = 1.0,
     bool NestedNeedsStandalone = true,
     int MaxBareUsesPerDefinition = 20,
-    double RedundancyWeight = 0.35,
     IReadOnlySet<string>? StopList = null,
-    IReadOnlyDictionary<string, string?>? Thesaurus = null)
+    IReadOnlyDictionary<string, string?>? Thesaurus = null,
+    ConceptRanker? Ranker = null)
 {
     /// <summary>Checks the settings.</summary>
     public ConceptSettings Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MinFixedPhraseDocuments, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(GenericMinDocuments, 2);
-        ArgumentOutOfRangeException.ThrowIfNegative(TitleWeight);
-        ArgumentOutOfRangeException.ThrowIfNegative(PositionWeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(SingleWordWeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(NestedWeight);
         return this;
     }
 }
@@ -117,15 +111,24 @@ public sealed class ConceptIndex
     public int DocumentCount { get; }
 
     /// <summary>Builds the index of <paramref name="documents"/>.</summary>
-    public static ConceptIndex Build(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger? logger = null)
+    /// <param name="documents">Every document's terms.</param>
+    /// <param name="settings">Settings.</param>
+    /// <param name="logger">Where choices and timings are logged.</param>
+    /// <param name="features">
+    /// Called with each document's id and, for each of its concepts, the key and the ranker's features; from several
+    /// threads at once. For fitting the ranker.
+    /// </param>
+    public static ConceptIndex Build(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger? logger = null,
+        Action<string, IReadOnlyList<(string Key, double[] Features)>>? features = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(settings);
-        return new Builder(documents, settings.Validate(), logger ?? NullLogger.Instance).Build();
+        return new Builder(documents, settings.Validate(), logger ?? NullLogger.Instance, features).Build();
     }
 
     /// <summary>The steps of <see cref="ConceptIndex.Build"/>, with the lookups they share.</summary>
-    private sealed class Builder(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger logger)
+    private sealed class Builder(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger logger,
+        Action<string, IReadOnlyList<(string Key, double[] Features)>>? featureSink)
     {
         private readonly IReadOnlyList<DocumentTerms> _documents = documents;
         private readonly ConceptSettings _settings = settings;
@@ -168,10 +171,10 @@ public sealed class ConceptIndex
                 NameScoreAndDropGeneric(counted, byId);
                 return (counted, byId);
             });
-            var (wordDocuments, wordsOfKey) = WordStatistics(perDocument);
+            var (wordDocuments, wordOccurrences, wordsOfKey) = WordStatistics(perDocument);
             var (concepts, conceptById) = counting.GetAwaiter().GetResult();
             Phase("concept and word statistics, generic terms");
-            var byDocument = Score(perDocument, conceptById, wordDocuments, wordsOfKey);
+            var byDocument = Score(perDocument, conceptById, wordDocuments, wordOccurrences, wordsOfKey);
             Phase("scores");
             return new ConceptIndex(concepts, byDocument, _n);
         }
@@ -607,13 +610,14 @@ public sealed class ConceptIndex
         }
 
 
-        private (int[] WordDocuments, int[][] WordsOfKey) WordStatistics(ResolvedDocuments perDocument)
+        private (int[] WordDocuments, int[] WordOccurrences, int[][] WordsOfKey) WordStatistics(ResolvedDocuments perDocument)
         {
             // Word statistics for the TF-IDF part of the score: documents per word, over the words of each mention's
             // own key ("of" left out). Words get ids; each key's words are split once.
             var wordIdOf = new Dictionary<string, int>(StringComparer.Ordinal);
             var wordsOfKey = new int[_keys.Count][];
             var wordDocuments = new List<int>();
+            var wordOccurrences = new List<int>();
             var lastDocument = new List<int>();
             for (var d = 0; d < perDocument.Count; d++)
             {
@@ -637,6 +641,7 @@ public sealed class ConceptIndex
                             {
                                 id = wordDocuments.Count;
                                 wordDocuments.Add(0);
+                                wordOccurrences.Add(0);
                                 lastDocument.Add(-1);
                             }
 
@@ -646,6 +651,7 @@ public sealed class ConceptIndex
 
                     foreach (var word in words)
                     {
+                        wordOccurrences[word]++;
                         if (lastDocument[word] != d)
                         {
                             lastDocument[word] = d;
@@ -655,10 +661,10 @@ public sealed class ConceptIndex
                 }
             }
 
-            return ([.. wordDocuments], wordsOfKey);
+            return ([.. wordDocuments], [.. wordOccurrences], wordsOfKey);
         }
 
-        private Dictionary<string, List<DocumentConcept>> Score(ResolvedDocuments perDocument, Concept?[] conceptById, int[] wordDocuments, int[][] wordsOfKey)
+        private Dictionary<string, List<DocumentConcept>> Score(ResolvedDocuments perDocument, Concept?[] conceptById, int[] wordDocuments, int[] wordOccurrences, int[][] wordsOfKey)
         {
             // 4. Scores per document; documents are independent from here on, so they are scored in parallel.
             var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
@@ -675,18 +681,20 @@ public sealed class ConceptIndex
                 }
 
                 // Per concept: weighted count, mentions, title, first token, first sentence, and its first mention.
-                var stats = new Dictionary<int, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words, ulong Sentences)>();
+                var stats = new Dictionary<int, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words, ulong Sentences, bool Standalone)>();
                 for (var m = 0; m < mentions.Count; m++)
                 {
                     var (id, _, mention) = mentions[m];
-                    var weight = mention.Kind == MentionKind.Nested ? _settings.NestedWeight : 1.0;
+                    var nested = mention.Kind == MentionKind.Nested;
+                    var weight = nested ? _settings.NestedWeight : 1.0;
                     var sentence = 1UL << Math.Clamp(mention.Sentence, 0, 63);
                     stats[id] = stats.TryGetValue(id, out var s)
-                        ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words, s.Sentences | sentence)
-                        : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m, sentence);
+                        ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words, s.Sentences | sentence, s.Standalone || !nested)
+                        : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m, sentence, !nested);
                 }
 
                 var ranked = new List<DocumentConcept>(stats.Count);
+                var inputs = new List<RankerInput>(stats.Count);
                 foreach (var (id, s) in stats)
                 {
                     if (conceptById[id] is not { } concept)
@@ -702,39 +710,16 @@ public sealed class ConceptIndex
                     }
 
                     var phraseIdf = Math.Log((_n + 1.0) / (concept.Documents + 0.5));
-                    var score = (1 + Math.Log(Math.Max(1, s.Weighted))) * (_settings.WordWeight * wordScore + phraseIdf)
-                        * (s.InTitle ? _settings.TitleWeight : 1.0)
-                        * (1 + _settings.PositionWeight / (1 + s.FirstSentence))
-                        * (conceptWords.Length == 1 && concept.LongForm is null ? _settings.SingleWordWeight : 1.0);
-                    ranked.Add(new DocumentConcept(concept.Key, s.Count, score, s.InTitle, s.First, mentions[s.Words].Mention.Surface, s.Sentences));
+                    ranked.Add(new DocumentConcept(concept.Key, s.Count, 0, s.InTitle, s.First, mentions[s.Words].Mention.Surface, s.Sentences));
+                    inputs.Add(new RankerInput(s.Weighted, s.InTitle, s.First, s.FirstSentence, System.Numerics.BitOperations.PopCount(s.Sentences), conceptWords.Length,
+                        concept.LongForm is not null, !s.Standalone, concept.Key.Contains(" of ", StringComparison.Ordinal), ParticipleFirst(concept.Key),
+                        phraseIdf, wordScore, false, false,
+                        conceptWords.Length > 0 ? ResidualIdf(wordDocuments[conceptWords[0]], wordOccurrences[conceptWords[0]], _n) : 0,
+                        conceptWords.Length > 0 ? ResidualIdf(wordDocuments[conceptWords[^1]], wordOccurrences[conceptWords[^1]], _n) : 0,
+                        MeanResidualIdf(conceptWords, wordDocuments, wordOccurrences), MaxIdf(conceptWords, wordDocuments)));
                 }
 
-                ranked.Sort(Better);
-                if (_settings.RedundancyWeight != 1.0 && ranked.Count > 1)
-                {
-                    // A concept whose words are part of a better-ranked one in the same paper ("fuzzy system" after
-                    // "neuro-fuzzy system") says less: it is demoted once.
-                    var padded = new string[ranked.Count];
-                    for (var i = 0; i < ranked.Count; i++)
-                    {
-                        padded[i] = " " + ranked[i].Key + " ";
-                    }
-
-                    for (var i = 1; i < ranked.Count; i++)
-                    {
-                        for (var j = 0; j < i; j++)
-                        {
-                            if (padded[j].Length > padded[i].Length && padded[j].Contains(padded[i], StringComparison.Ordinal))
-                            {
-                                ranked[i] = ranked[i] with { Score = ranked[i].Score * _settings.RedundancyWeight };
-                                break;
-                            }
-                        }
-                    }
-
-                    ranked.Sort(Better);
-                }
-
+                Rank(document, ranked, inputs);
                 ranking[d] = (document.Id, ranked);
             });
 
@@ -746,6 +731,105 @@ public sealed class ConceptIndex
 
             return byDocument;
         }
+
+        private double MeanResidualIdf(int[] words, int[] wordDocuments, int[] wordOccurrences)
+        {
+            var sum = 0.0;
+            foreach (var word in words)
+            {
+                sum += ResidualIdf(wordDocuments[word], wordOccurrences[word], _n);
+            }
+
+            return words.Length > 0 ? sum / words.Length : 0;
+        }
+
+        private double MaxIdf(int[] words, int[] wordDocuments)
+        {
+            var max = 0.0;
+            foreach (var word in words)
+            {
+                max = Math.Max(max, Math.Log((_n + 1.0) / (wordDocuments[word] + 0.5)));
+            }
+
+            return max;
+        }
+
+        /// <summary>Scores and sorts a document's concepts with the ranker, and hands their features to the sink if there is one.</summary>
+        private void Rank(DocumentTerms document, List<DocumentConcept> ranked, List<RankerInput> inputs)
+        {
+            // Which concepts of the document are part of another, or contain one: every run of words of every key is
+            // looked up among the document's keys.
+            var keys = new Dictionary<string, int>(ranked.Count, StringComparer.Ordinal);
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                keys[ranked[i].Key] = i;
+            }
+
+            var contained = new bool[ranked.Count];
+            var containsOther = new bool[ranked.Count];
+            var lookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+            Span<Range> words = stackalloc Range[16];
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var key = ranked[i].Key.AsSpan();
+                var count = key.Split(words, ' ');
+                if (count < 2 || count > words.Length)
+                {
+                    continue;
+                }
+
+                for (var a = 0; a < count; a++)
+                {
+                    for (var b = a; b < count; b++)
+                    {
+                        if (b - a + 1 == count)
+                        {
+                            continue;
+                        }
+
+                        if (lookup.TryGetValue(key[words[a].Start..words[b].End], out var j) && j != i)
+                        {
+                            contained[j] = true;
+                            containsOther[i] = true;
+                        }
+                    }
+                }
+            }
+
+            double maxWord = 0, maxScore = 0, maxWeighted = 0;
+            foreach (var input in inputs)
+            {
+                maxWord = Math.Max(maxWord, input.WordScore);
+                maxScore = Math.Max(maxScore, ConceptRanker.HandSetScore(input));
+                maxWeighted = Math.Max(maxWeighted, input.Weighted);
+            }
+
+            var context = new RankerContext(_n, document.Tokens, document.Sentences, maxWord, maxScore, maxWeighted);
+            var ranker = _settings.Ranker ?? ConceptRanker.Default;
+            var rows = featureSink is not null ? new List<(string, double[])>(ranked.Count) : null;
+            Span<double> features = stackalloc double[ConceptRanker.FeatureCount];
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var input = inputs[i] with { Contained = contained[i], ContainsOther = containsOther[i] };
+                ConceptRanker.Features(input, context, features);
+                rows?.Add((ranked[i].Key, features.ToArray()));
+                ranked[i] = ranked[i] with { Score = ranker.Score(features) };
+            }
+
+            ranked.Sort(Better);
+
+            if (rows is not null)
+            {
+                featureSink!(document.Id, rows);
+            }
+        }
+    }
+
+    /// <summary>Whether a key's first word reads as a participle used as a modifier (<c>proposed</c>, <c>developed</c>).</summary>
+    private static bool ParticipleFirst(string key)
+    {
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        return space > 4 && key.AsSpan(0, space).EndsWith("ed", StringComparison.Ordinal);
     }
 
     private static bool HasTwoLetters(string key)
