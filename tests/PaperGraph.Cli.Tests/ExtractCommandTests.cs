@@ -129,6 +129,52 @@ public class ExtractCommandTests
         Assert.Contains("gold.jsonl:1: expected an object with \"abstract\"", result.Error, StringComparison.Ordinal);
     }
 
+    private const string RankerGold = """
+        {"id": "a", "title": "Reward models for dialogue", "abstract": "We train reward models on preference data for dialogue agents. The approach is simple.", "keyphrases": ["reward models", "preference data", "dialogue agents"]}
+        {"id": "b", "title": "Sparse attention", "abstract": "Sparse attention reduces the cost of long contexts in transformers. The idea is old.", "keyphrases": ["sparse attention", "long contexts"]}
+        {"id": "c", "title": "Graph kernels", "abstract": "Graph kernels compare molecules through their random walks. The results are good.", "keyphrases": ["graph kernels", "random walks"]}
+        """;
+
+    [Fact]
+    public async Task Fit_ranker_writes_weights_that_eval_and_extract_then_use()
+    {
+        using var temp = new TempDirectory();
+        var gold = temp.Write("gold.jsonl", RankerGold);
+        var ranker = temp.File("ranker.tsv");
+
+        var fit = await CliRun.RunAsync("eval", "fit-ranker", "--gold", gold, "--out", ranker);
+        Assert.Equal(0, fit.ExitCode);
+        Assert.Contains("Fitted on 3 documents", fit.Out, StringComparison.Ordinal);
+        Assert.Matches(@"gold\.jsonl: F1@5 \d+\.\d  F1@10 \d+\.\d", fit.Out);
+        var weights = PaperGraph.Nlp.Concepts.ConceptRanker.Read(ranker);
+        Assert.NotEqual(PaperGraph.Nlp.Concepts.ConceptRanker.Default.Weights, weights.Weights);
+
+        var eval = await CliRun.RunAsync("eval", "keyphrases", "--gold", gold, "--ranker", ranker);
+        Assert.Equal(0, eval.ExitCode);
+
+        // The ranker file of the configuration reaches extract too; a broken one stops the run with its file and line.
+        var workspace = temp.File("ws");
+        await CliRun.RunAsync("ingest", temp.Write("papers.jsonl", Papers), "-w", workspace, "-q");
+        var broken = temp.Write("broken.tsv", "bias\t1\nlog-count\tmany\n");
+        var config = temp.Write("papergraph.json", JsonSerializer.Serialize(new { Concepts = new { RankerFile = broken } }));
+        var extract = await CliRun.RunAsync("extract", "-w", workspace, "--config", config);
+        Assert.Equal(3, extract.ExitCode);
+        Assert.Contains("broken.tsv:2: 'many' is not a number", extract.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", extract.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fit_ranker_refuses_a_benchmark_with_nothing_to_learn()
+    {
+        using var temp = new TempDirectory();
+        var gold = temp.Write("gold.jsonl", """
+            {"id": "a", "title": "Reward models", "abstract": "We train reward models on preference data.", "keyphrases": ["quantum chemistry"]}
+            """);
+        var fit = await CliRun.RunAsync("eval", "fit-ranker", "--gold", gold);
+        Assert.Equal(2, fit.ExitCode);
+        Assert.Contains("no candidate concept matches a gold keyphrase", fit.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Thesaurus_replaces_and_drops_terms_and_the_stop_list_removes_them()
     {

@@ -26,6 +26,23 @@ public class NounPhraseChunkerTests
         Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
     }
 
+    [Theory]
+    [InlineData("The planar algebraic curve C has finitely many cusps.", "planar algebraic curve|cusp")]
+    [InlineData("We solve the minimization problem P exactly.", "minimization problem")]
+    [InlineData("Let the random graph G be sparse.", "random graph")]
+    public void A_symbol_naming_an_instance_is_not_part_of_the_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("Linear spaces consisting of these functions are introduced.", "linear space|function")]
+    [InlineData("Fractal surfaces containing cusps are studied.", "fractal surface|cusp")]
+    public void A_linking_verb_ends_the_term_even_when_read_as_a_noun(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
     [Fact]
     public void Terms_do_not_cross_determiners_verbs_or_punctuation()
     {
