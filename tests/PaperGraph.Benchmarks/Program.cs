@@ -7,9 +7,15 @@ using PaperGraph.Benchmarks;
 
 // dotnet run -c Release --project tests/PaperGraph.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/PaperGraph.Benchmarks -- sync [--workspace dir]   (client-side sync speed)
+// dotnet run -c Release --project tests/PaperGraph.Benchmarks -- extraction-overhead [runs]   (whole corpus, one thread)
 if (args.Length > 0 && args[0] == "sync")
 {
     return await SyncThroughput.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "extraction-overhead")
+{
+    return ExtractionOverhead.Run(args);
 }
 
 var config = DefaultConfig.Instance.AddColumn(new TokensPerSecondColumn());

@@ -1,3 +1,4 @@
+using System.Text;
 using PaperGraph.Nlp.Abbreviations;
 using PaperGraph.Nlp.Chunking;
 using PaperGraph.Nlp.Tagging;
@@ -86,20 +87,27 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
         var document = new DocumentTerms(id, scratch.Tokens.Length, scratch.Sentences.Length);
         var chunks = new List<Chunk>();
         var words = new List<string>();
+        Span<int> wordStarts = stackalloc int[NounPhraseChunker.MaxLength];
         var sentences = scratch.Sentences;
 
         // Abbreviations first, over the whole text: a long form defined in the abstract is recognised in the title
         // too ("Reinforcement Learning from Human Feedback for Dialogue"), even where the chunker would split it.
+        // Most sentences define none: they share one empty list, and only those with some get their own.
         var found = new List<Abbreviation>();
         var bySentence = new List<Abbreviation>[sentences.Length];
+        var anyDefinition = false;
         for (var s = 0; s < sentences.Length; s++)
         {
             found.Clear();
             detector.Detect(scratch, sentences[s], found);
-            bySentence[s] = [.. found];
+            bySentence[s] = found.Count == 0 ? NoAbbreviations : [.. found];
+            anyDefinition |= found.Count > 0;
         }
 
-        AddRepeatedLongForms(scratch, sentences, bySentence);
+        if (anyDefinition)
+        {
+            AddRepeatedLongForms(scratch, sentences, bySentence);
+        }
 
         for (var s = 0; s < sentences.Length; s++)
         {
@@ -134,10 +142,10 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
                     continue;
                 }
 
-                var key = Key(scratch, chunk.Start, chunk.End, words);
+                var key = ChunkKey(scratch, chunk, wordStarts);
                 var index = document.Mentions.Count;
                 var inTitle = scratch.Tokens[chunk.Start].Start < titleEnd;
-                document.Mentions.Add(new TermMention(key, Surface(scratch, chunk.Start, chunk.End), MentionKind.Term, chunk.Start, s, inTitle));
+                document.Mentions.Add(new TermMention(key, Surface(scratch, chunk.Start, chunk.End, key), MentionKind.Term, chunk.Start, s, inTitle));
 
                 // "theory of mind", "mixture of experts": X of Y with short X and Y.
                 if (previous >= 0 && previousChunk.End + 1 == chunk.Start && previousChunk.Length <= 3 && chunk.Length <= 3
@@ -148,10 +156,13 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
                         previousChunk.Start, s, document.Mentions[previous].InTitle, previous, index));
                 }
 
-                // Shorter terms inside this one that keep its head: "decision support system" in "online decision support system".
+                // Shorter terms inside this one that keep its head: "decision support system" in "online decision support
+                // system". Their keys are the ends of this one's, from where each token's words start in it.
                 for (var i = chunk.Start + 1; i < chunk.End - 1; i++)
                 {
-                    document.Mentions.Add(new TermMention(Key(scratch, i, chunk.End, words), Surface(scratch, i, chunk.End), MentionKind.Nested, i, s, inTitle));
+                    var at = wordStarts[i - chunk.Start];
+                    var nestedKey = at > 0 && at < key.Length ? key[at..] : Key(scratch, i, chunk.End, words);
+                    document.Mentions.Add(new TermMention(nestedKey, Surface(scratch, i, chunk.End, nestedKey), MentionKind.Nested, i, s, inTitle));
                 }
 
                 previous = index;
@@ -183,12 +194,20 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
                         continue;
                     }
 
+                    if (ReferenceEquals(bySentence[s], NoAbbreviations))
+                    {
+                        bySentence[s] = [];
+                    }
+
                     bySentence[s].Add(new Abbreviation(-1, start, definition.LongLength));
                     start += definition.LongLength - 1;
                 }
             }
         }
     }
+
+    /// <summary>The abbreviations of a sentence without any; never added to.</summary>
+    private static readonly List<Abbreviation> NoAbbreviations = [];
 
     private static bool Overlaps(List<Abbreviation> abbreviations, int start, int end)
     {
@@ -239,6 +258,39 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
         return false;
     }
 
+    /// <summary>
+    /// The key of a chunk, built without a string per token, and where each token's words start in it
+    /// (<paramref name="wordStarts"/>, 0 when not known: an <c>X of Y</c> key, or a token that adds no word).
+    /// </summary>
+    private static string ChunkKey(AnalyzedText analysis, Chunk chunk, Span<int> wordStarts)
+    {
+        var key = t_key ??= new StringBuilder(64);
+        key.Clear();
+        var acronym = false;
+        for (var t = chunk.Start; t < chunk.End; t++)
+        {
+            var before = key.Length;
+            var text = analysis.TokenText(t);
+            if (analysis.Tags[t] is not PosTag.Punctuation || text.Length > 1)
+            {
+                ConceptKeys.AppendWord(key, text, ref acronym);
+            }
+
+            wordStarts[t - chunk.Start] = key.Length == before ? 0 : before == 0 ? 0 : before + 1;
+        }
+
+        if (ConceptKeys.IndexOfOf(key) >= 0)
+        {
+            // The head is then the word before "of", which a shorter term may not contain: no shared ends.
+            wordStarts.Clear();
+        }
+
+        return ConceptKeys.Finish(key, singularHead: true, acronym);
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_key;
+
     private static string Key(AnalyzedText analysis, int start, int end, List<string> words, bool singularize = true)
     {
         words.Clear();
@@ -253,10 +305,16 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
         return ConceptKeys.Key(words, singularize);
     }
 
-    private static string Surface(AnalyzedText analysis, int start, int end)
+    /// <summary>The text of tokens [start, end) with its whitespace made single spaces; <paramref name="key"/> itself when they are equal (no copy).</summary>
+    private static string Surface(AnalyzedText analysis, int start, int end, string? key = null)
     {
         var tokens = analysis.Tokens;
         var span = analysis.Text.AsSpan(tokens[start].Start, tokens[end - 1].End - tokens[start].Start);
+        if (key is not null && span.SequenceEqual(key))
+        {
+            return key;
+        }
+
         return span.ContainsAny('\n', '\r', '\t') || span.Contains("  ", StringComparison.Ordinal)
             ? string.Join(' ', span.ToString().Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
             : span.ToString();

@@ -171,10 +171,10 @@ public sealed class ConceptIndex
                 NameScoreAndDropGeneric(counted, byId);
                 return (counted, byId);
             });
-            var (wordDocuments, wordOccurrences, wordsOfKey) = WordStatistics(perDocument);
+            var (wordIdf, wordRidf, wordsOfKey) = WordStatistics(perDocument);
             var (concepts, conceptById) = counting.GetAwaiter().GetResult();
             Phase("concept and word statistics, generic terms");
-            var byDocument = Score(perDocument, conceptById, wordDocuments, wordOccurrences, wordsOfKey);
+            var byDocument = Score(perDocument, conceptById, wordIdf, wordRidf, wordsOfKey);
             Phase("scores");
             return new ConceptIndex(concepts, byDocument, _n);
         }
@@ -610,7 +610,8 @@ public sealed class ConceptIndex
         }
 
 
-        private (int[] WordDocuments, int[] WordOccurrences, int[][] WordsOfKey) WordStatistics(ResolvedDocuments perDocument)
+        /// <returns>Each word's IDF, ln((N + 1) / (df + 0.5)), and residual IDF, by word id; and each key's word ids.</returns>
+        private (double[] WordIdf, double[] WordRidf, int[][] WordsOfKey) WordStatistics(ResolvedDocuments perDocument)
         {
             // Word statistics for the TF-IDF part of the score: documents per word, over the words of each mention's
             // own key ("of" left out). Words get ids; each key's words are split once.
@@ -661,10 +662,18 @@ public sealed class ConceptIndex
                 }
             }
 
-            return ([.. wordDocuments], [.. wordOccurrences], wordsOfKey);
+            var idf = new double[wordDocuments.Count];
+            var ridf = new double[wordDocuments.Count];
+            for (var w = 0; w < idf.Length; w++)
+            {
+                idf[w] = Math.Log((_n + 1.0) / (wordDocuments[w] + 0.5));
+                ridf[w] = ResidualIdf(wordDocuments[w], wordOccurrences[w], _n);
+            }
+
+            return (idf, ridf, wordsOfKey);
         }
 
-        private Dictionary<string, List<DocumentConcept>> Score(ResolvedDocuments perDocument, Concept?[] conceptById, int[] wordDocuments, int[] wordOccurrences, int[][] wordsOfKey)
+        private Dictionary<string, List<DocumentConcept>> Score(ResolvedDocuments perDocument, Concept?[] conceptById, double[] wordIdf, double[] wordRidf, int[][] wordsOfKey)
         {
             // 4. Scores per document; documents are independent from here on, so they are scored in parallel.
             var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
@@ -706,7 +715,7 @@ public sealed class ConceptIndex
                     var wordScore = 0.0;
                     foreach (var word in conceptWords)
                     {
-                        wordScore += wordCounts.GetValueOrDefault(word) * Math.Log((_n + 1.0) / (wordDocuments[word] + 0.5));
+                        wordScore += wordCounts.GetValueOrDefault(word) * wordIdf[word];
                     }
 
                     var phraseIdf = Math.Log((_n + 1.0) / (concept.Documents + 0.5));
@@ -714,9 +723,9 @@ public sealed class ConceptIndex
                     inputs.Add(new RankerInput(s.Weighted, s.InTitle, s.First, s.FirstSentence, System.Numerics.BitOperations.PopCount(s.Sentences), conceptWords.Length,
                         concept.LongForm is not null, !s.Standalone, concept.Key.Contains(" of ", StringComparison.Ordinal), ParticipleFirst(concept.Key),
                         phraseIdf, wordScore, false, false,
-                        conceptWords.Length > 0 ? ResidualIdf(wordDocuments[conceptWords[0]], wordOccurrences[conceptWords[0]], _n) : 0,
-                        conceptWords.Length > 0 ? ResidualIdf(wordDocuments[conceptWords[^1]], wordOccurrences[conceptWords[^1]], _n) : 0,
-                        MeanResidualIdf(conceptWords, wordDocuments, wordOccurrences), MaxIdf(conceptWords, wordDocuments)));
+                        conceptWords.Length > 0 ? wordRidf[conceptWords[0]] : 0,
+                        conceptWords.Length > 0 ? wordRidf[conceptWords[^1]] : 0,
+                        Mean(conceptWords, wordRidf), Max(conceptWords, wordIdf)));
                 }
 
                 Rank(document, ranked, inputs);
@@ -732,23 +741,23 @@ public sealed class ConceptIndex
             return byDocument;
         }
 
-        private double MeanResidualIdf(int[] words, int[] wordDocuments, int[] wordOccurrences)
+        private static double Mean(int[] words, double[] values)
         {
             var sum = 0.0;
             foreach (var word in words)
             {
-                sum += ResidualIdf(wordDocuments[word], wordOccurrences[word], _n);
+                sum += values[word];
             }
 
             return words.Length > 0 ? sum / words.Length : 0;
         }
 
-        private double MaxIdf(int[] words, int[] wordDocuments)
+        private static double Max(int[] words, double[] values)
         {
             var max = 0.0;
             foreach (var word in words)
             {
-                max = Math.Max(max, Math.Log((_n + 1.0) / (wordDocuments[word] + 0.5)));
+                max = Math.Max(max, values[word]);
             }
 
             return max;

@@ -57,52 +57,81 @@ public static class ConceptKeys
         var lastPartAcronym = false;
         foreach (var word in words)
         {
-            // Each hyphen- or slash-separated part keeps its case only if it is an acronym: "Low-Rank" -> "low rank", "GPT-4" -> "GPT 4".
-            var part = 0;
-            while (part < word.Length)
-            {
-                var end = part;
-                while (end < word.Length && Characters.Fold(word[end]) is not ('-' or '/'))
-                {
-                    end++;
-                }
-
-                if (end > part)
-                {
-                    var text = word.AsSpan(part, end - part);
-                    lastPartAcronym = IsAcronymLike(text);
-                    Separate(key);
-                    foreach (var raw in text)
-                    {
-                        var c = Characters.Fold(raw);
-                        if (!char.IsWhiteSpace(c))
-                        {
-                            key.Append(lastPartAcronym ? c : char.ToLowerInvariant(c));
-                        }
-                    }
-                }
-
-                part = end + 1;
-            }
+            AppendWord(key, word, ref lastPartAcronym);
         }
 
+        return Finish(key, singularHead, lastPartAcronym);
+    }
+
+    /// <summary>
+    /// Appends one written word to a key being built: each hyphen- or slash-separated part becomes a word of its own,
+    /// in lower case unless it is an acronym ("Low-Rank" → "low rank", "GPT-4" → "GPT 4").
+    /// </summary>
+    /// <param name="lastPartAcronym">Set to whether the word's last part is an acronym, for <see cref="Finish"/>.</param>
+    internal static void AppendWord(StringBuilder key, ReadOnlySpan<char> word, ref bool lastPartAcronym)
+    {
+        var part = 0;
+        while (part < word.Length)
+        {
+            var end = part;
+            while (end < word.Length && Characters.Fold(word[end]) is not ('-' or '/'))
+            {
+                end++;
+            }
+
+            if (end > part)
+            {
+                var text = word[part..end];
+                lastPartAcronym = IsAcronymLike(text);
+                Separate(key);
+                foreach (var raw in text)
+                {
+                    var c = Characters.Fold(raw);
+                    if (!char.IsWhiteSpace(c))
+                    {
+                        key.Append(lastPartAcronym ? c : char.ToLowerInvariant(c));
+                    }
+                }
+            }
+
+            part = end + 1;
+        }
+    }
+
+    /// <summary>Makes the head singular (the word before <c>of</c> in <c>X of Y</c>, else the last) and returns the key.</summary>
+    internal static string Finish(StringBuilder key, bool singularHead, bool lastPartAcronym)
+    {
         if (!singularHead)
         {
             return key.ToString();
         }
 
-        // In "mixtures of experts" the head is the word before "of".
-        var built = key.ToString();
-        var of = built.IndexOf(" of ", StringComparison.Ordinal);
-        if (of > 0)
+        var of = IndexOfOf(key);
+        if (of < 0)
         {
-            var head = new StringBuilder(built[..of]);
-            SingularizeLastWord(head, IsAcronymLike(built.AsSpan(0, of)[(built.LastIndexOf(' ', of - 1) + 1)..]));
-            return head.Append(built.AsSpan(of)).ToString();
+            SingularizeLastWord(key, lastPartAcronym);
+            return key.ToString();
         }
 
-        SingularizeLastWord(key, lastPartAcronym);
-        return key.ToString();
+        // In "mixtures of experts" the head is the word before "of".
+        var built = key.ToString();
+        var head = new StringBuilder(built[..of]);
+        SingularizeLastWord(head, IsAcronymLike(built.AsSpan(0, of)[(built.LastIndexOf(' ', of - 1) + 1)..]));
+        return head.Append(built.AsSpan(of)).ToString();
+    }
+
+    /// <summary>Where <c>" of "</c> first occurs in <paramref name="key"/>, or -1.</summary>
+    internal static int IndexOfOf(StringBuilder key)
+    {
+        for (var i = 1; i + 3 < key.Length; i++)
+        {
+            if (key[i] == ' ' && key[i + 1] == 'o' && key[i + 2] == 'f' && key[i + 3] == ' ')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The key of a term given as text (split on spaces).</summary>
@@ -174,7 +203,8 @@ public static class ConceptKeys
         }
     }
 
-    private static void SingularizeLastWord(StringBuilder key, bool acronym)
+    /// <summary>Makes the last word of <paramref name="key"/> singular in place; false when it already was.</summary>
+    internal static bool SingularizeLastWord(StringBuilder key, bool acronym)
     {
         var end = key.Length;
         while (end > 0 && key[end - 1] == ' ')
@@ -190,14 +220,17 @@ public static class ConceptKeys
 
         if (end - start < 2)
         {
-            return;
+            return false;
         }
 
         var word = key.ToString(start, end - start);
         var singular = acronym ? SingularAcronym(word) : Singular(word);
-        if (singular != word)
+        if (singular == word)
         {
-            key.Remove(start, end - start).Insert(start, singular);
+            return false;
         }
+
+        key.Remove(start, end - start).Insert(start, singular);
+        return true;
     }
 }

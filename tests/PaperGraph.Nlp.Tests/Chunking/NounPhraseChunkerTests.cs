@@ -67,4 +67,18 @@ public class NounPhraseChunkerTests
         var nested = Extract.Keys("An online decision support system helps.", MentionKind.Nested);
         Assert.Equal(["decision support system", "support system"], nested);
     }
+
+    [Theory]
+    [InlineData("Large-scale pre-trained LLMs answer questions.")]
+    [InlineData("An online decision-support system for GPT-4 agents helps.")]
+    [InlineData("We build multi-head self-attention matrices quickly.")]
+    [InlineData("Efficient LoRA-based fine-tuning analyses matter.")]
+    public void A_nested_term_has_the_key_its_own_words_give(string sentence)
+    {
+        // Nested keys are cut from the longer term's key; they must equal the key of their own words.
+        var terms = Extract.Terms(sentence);
+        var nested = terms.Mentions.Where(m => m.Kind == MentionKind.Nested).ToList();
+        Assert.NotEmpty(nested);
+        Assert.All(nested, m => Assert.Equal(ConceptKeys.Key(m.Surface.Split(' ')), m.Key));
+    }
 }
