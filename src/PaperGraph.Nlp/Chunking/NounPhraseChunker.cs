@@ -114,7 +114,7 @@ public sealed class NounPhraseChunker
 
             // A symbol naming an instance ("algebraic curve C", "minimization problem P", "graph G") is not part of the
             // concept; the head before it is.
-            while (end - start >= 2 && analysis.TokenText(end - 1) is [var symbol] && char.IsLetter(symbol) && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
+            while (end - start >= 2 && IsSymbol(analysis.TokenText(end - 1)) && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
             {
                 end--;
             }
@@ -158,6 +158,10 @@ public sealed class NounPhraseChunker
         var text = word.ToString();
         return Concepts.ConceptKeys.Singular(text) != text;
     }
+
+    /// <summary>A one-letter name, bare or with an index (<c>C</c>, <c>x_0</c>, <c>p_n</c>, <c>k^2</c>).</summary>
+    private static bool IsSymbol(ReadOnlySpan<char> word) =>
+        word.Length > 0 && char.IsLetter(word[0]) && (word.Length == 1 || word.Length <= 5 && word[1] is '_' or '^');
 
     private static bool HasLetter(ReadOnlySpan<char> word)
     {

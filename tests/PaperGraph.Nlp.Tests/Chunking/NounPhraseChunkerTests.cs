@@ -30,6 +30,7 @@ public class NounPhraseChunkerTests
     [InlineData("The planar algebraic curve C has finitely many cusps.", "planar algebraic curve|cusp")]
     [InlineData("We solve the minimization problem P exactly.", "minimization problem")]
     [InlineData("Let the random graph G be sparse.", "random graph")]
+    [InlineData("The generic fiber x_0 is smooth.", "generic fiber")]
     public void A_symbol_naming_an_instance_is_not_part_of_the_term(string sentence, string expected)
     {
         Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
