@@ -675,12 +675,14 @@ public sealed class ConceptIndex
 
         private Dictionary<string, List<DocumentConcept>> Score(ResolvedDocuments perDocument, Concept?[] conceptById, double[] wordIdf, double[] wordRidf, int[][] wordsOfKey)
         {
-            // 4. Scores per document; documents are independent from here on, so they are scored in parallel.
+            // 4. Scores per document; documents are independent from here on, so they are scored in parallel, each
+            // thread reusing its own tables.
             var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
-            Parallel.For(0, perDocument.Count, d =>
+            Parallel.For(0, perDocument.Count, () => new ScoreScratch(), (d, loop, scratch) =>
             {
                 var (document, mentions) = perDocument[d];
-                var wordCounts = new Dictionary<int, int>();
+                var wordCounts = scratch.WordCounts;
+                wordCounts.Clear();
                 foreach (var mention in mentions)
                 {
                     foreach (var word in wordsOfKey[mention.Key])
@@ -690,20 +692,32 @@ public sealed class ConceptIndex
                 }
 
                 // Per concept: weighted count, mentions, title, first token, first sentence, and its first mention.
-                var stats = new Dictionary<int, (double Weighted, int Count, bool InTitle, int First, int FirstSentence, int Words, ulong Sentences, bool Standalone)>();
+                var stats = scratch.Stats;
+                stats.Clear();
                 for (var m = 0; m < mentions.Count; m++)
                 {
                     var (id, _, mention) = mentions[m];
                     var nested = mention.Kind == MentionKind.Nested;
-                    var weight = nested ? _settings.NestedWeight : 1.0;
                     var sentence = 1UL << Math.Clamp(mention.Sentence, 0, 63);
-                    stats[id] = stats.TryGetValue(id, out var s)
-                        ? (s.Weighted + weight, s.Count + 1, s.InTitle || mention.InTitle, Math.Min(s.First, mention.Token), Math.Min(s.FirstSentence, mention.Sentence), s.Words, s.Sentences | sentence, s.Standalone || !nested)
-                        : (weight, 1, mention.InTitle, mention.Token, mention.Sentence, m, sentence, !nested);
+                    ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(stats, id, out var seen);
+                    if (!seen)
+                    {
+                        s = new MentionStats { First = mention.Token, FirstSentence = mention.Sentence, Mention = m };
+                    }
+
+                    s.Weighted += nested ? _settings.NestedWeight : 1.0;
+                    s.Count++;
+                    s.InTitle |= mention.InTitle;
+                    s.First = Math.Min(s.First, mention.Token);
+                    s.FirstSentence = Math.Min(s.FirstSentence, mention.Sentence);
+                    s.Sentences |= sentence;
+                    s.Standalone |= !nested;
                 }
 
-                var ranked = new List<DocumentConcept>(stats.Count);
-                var inputs = new List<RankerInput>(stats.Count);
+                var candidates = scratch.Candidates;
+                var inputs = scratch.Inputs;
+                candidates.Clear();
+                inputs.Clear();
                 foreach (var (id, s) in stats)
                 {
                     if (conceptById[id] is not { } concept)
@@ -711,26 +725,34 @@ public sealed class ConceptIndex
                         continue;
                     }
 
-                    var conceptWords = wordsOfKey[mentions[s.Words].Key];
+                    var conceptWords = wordsOfKey[mentions[s.Mention].Key];
                     var wordScore = 0.0;
                     foreach (var word in conceptWords)
                     {
                         wordScore += wordCounts.GetValueOrDefault(word) * wordIdf[word];
                     }
 
-                    var phraseIdf = Math.Log((_n + 1.0) / (concept.Documents + 0.5));
-                    ranked.Add(new DocumentConcept(concept.Key, s.Count, 0, s.InTitle, s.First, mentions[s.Words].Mention.Surface, s.Sentences));
+                    candidates.Add((concept, s));
                     inputs.Add(new RankerInput(s.Weighted, s.InTitle, s.First, s.FirstSentence, System.Numerics.BitOperations.PopCount(s.Sentences), conceptWords.Length,
                         concept.LongForm is not null, !s.Standalone, concept.Key.Contains(" of ", StringComparison.Ordinal), ParticipleFirst(concept.Key),
-                        phraseIdf, wordScore, false, false,
+                        Math.Log((_n + 1.0) / (concept.Documents + 0.5)), wordScore, false, false,
                         conceptWords.Length > 0 ? wordRidf[conceptWords[0]] : 0,
                         conceptWords.Length > 0 ? wordRidf[conceptWords[^1]] : 0,
                         Mean(conceptWords, wordRidf), Max(conceptWords, wordIdf)));
                 }
 
-                Rank(document, ranked, inputs);
+                var scores = Rank(document, scratch);
+                var ranked = new List<DocumentConcept>(candidates.Count);
+                for (var i = 0; i < candidates.Count; i++)
+                {
+                    var (concept, s) = candidates[i];
+                    ranked.Add(new DocumentConcept(concept.Key, s.Count, scores[i], s.InTitle, s.First, mentions[s.Mention].Mention.Surface, s.Sentences));
+                }
+
+                ranked.Sort(Better);
                 ranking[d] = (document.Id, ranked);
-            });
+                return scratch;
+            }, _ => { });
 
             var byDocument = new Dictionary<string, List<DocumentConcept>>(ranking.Length, StringComparer.Ordinal);
             foreach (var (id, ranked) in ranking)
@@ -763,24 +785,35 @@ public sealed class ConceptIndex
             return max;
         }
 
-        /// <summary>Scores and sorts a document's concepts with the ranker, and hands their features to the sink if there is one.</summary>
-        private void Rank(DocumentTerms document, List<DocumentConcept> ranked, List<RankerInput> inputs)
+        /// <summary>
+        /// The ranker's score of each of the document's candidates (<see cref="ScoreScratch.Candidates"/>, with their
+        /// <see cref="ScoreScratch.Inputs"/>), in their order; their features go to the sink if there is one.
+        /// </summary>
+        private double[] Rank(DocumentTerms document, ScoreScratch scratch)
         {
+            var candidates = scratch.Candidates;
+            var inputs = scratch.Inputs;
+            var n = candidates.Count;
+            scratch.Reserve(n);
+
             // Which concepts of the document are part of another, or contain one: every run of words of every key is
             // looked up among the document's keys.
-            var keys = new Dictionary<string, int>(ranked.Count, StringComparer.Ordinal);
-            for (var i = 0; i < ranked.Count; i++)
+            var keys = scratch.Keys;
+            keys.Clear();
+            for (var i = 0; i < n; i++)
             {
-                keys[ranked[i].Key] = i;
+                keys[candidates[i].Concept.Key] = i;
             }
 
-            var contained = new bool[ranked.Count];
-            var containsOther = new bool[ranked.Count];
+            var contained = scratch.Contained.AsSpan(0, n);
+            var containsOther = scratch.ContainsOther.AsSpan(0, n);
+            contained.Clear();
+            containsOther.Clear();
             var lookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
             Span<Range> words = stackalloc Range[16];
-            for (var i = 0; i < ranked.Count; i++)
+            for (var i = 0; i < n; i++)
             {
-                var key = ranked[i].Key.AsSpan();
+                var key = candidates[i].Concept.Key.AsSpan();
                 var count = key.Split(words, ' ');
                 if (count < 2 || count > words.Length)
                 {
@@ -791,12 +824,7 @@ public sealed class ConceptIndex
                 {
                     for (var b = a; b < count; b++)
                     {
-                        if (b - a + 1 == count)
-                        {
-                            continue;
-                        }
-
-                        if (lookup.TryGetValue(key[words[a].Start..words[b].End], out var j) && j != i)
+                        if (b - a + 1 != count && lookup.TryGetValue(key[words[a].Start..words[b].End], out var j) && j != i)
                         {
                             contained[j] = true;
                             containsOther[i] = true;
@@ -815,21 +843,63 @@ public sealed class ConceptIndex
 
             var context = new RankerContext(_n, document.Tokens, document.Sentences, maxWord, maxScore, maxWeighted);
             var ranker = _settings.Ranker ?? ConceptRanker.Default;
-            var rows = featureSink is not null ? new List<(string, double[])>(ranked.Count) : null;
+            var rows = featureSink is not null ? new List<(string, double[])>(n) : null;
+            var scores = new double[n];
             Span<double> features = stackalloc double[ConceptRanker.FeatureCount];
-            for (var i = 0; i < ranked.Count; i++)
+            for (var i = 0; i < n; i++)
             {
-                var input = inputs[i] with { Contained = contained[i], ContainsOther = containsOther[i] };
-                ConceptRanker.Features(input, context, features);
-                rows?.Add((ranked[i].Key, features.ToArray()));
-                ranked[i] = ranked[i] with { Score = ranker.Score(features) };
+                ConceptRanker.Features(inputs[i] with { Contained = contained[i], ContainsOther = containsOther[i] }, context, features);
+                rows?.Add((candidates[i].Concept.Key, features.ToArray()));
+                scores[i] = ranker.Score(features);
             }
-
-            ranked.Sort(Better);
 
             if (rows is not null)
             {
                 featureSink!(document.Id, rows);
+            }
+
+            return scores;
+        }
+    }
+
+    /// <summary>What one document says of one concept, gathered over its mentions.</summary>
+    private struct MentionStats
+    {
+        public double Weighted;
+        public int Count;
+        public bool InTitle;
+        public int First;
+        public int FirstSentence;
+        public ulong Sentences;
+        public bool Standalone;
+
+        /// <summary>Index of its first mention in the document's mention list.</summary>
+        public int Mention;
+    }
+
+    /// <summary>One scoring thread's reusable tables.</summary>
+    private sealed class ScoreScratch
+    {
+        public Dictionary<int, int> WordCounts { get; } = [];
+
+        public Dictionary<int, MentionStats> Stats { get; } = [];
+
+        public List<(Concept Concept, MentionStats Stats)> Candidates { get; } = [];
+
+        public List<RankerInput> Inputs { get; } = [];
+
+        public Dictionary<string, int> Keys { get; } = new(StringComparer.Ordinal);
+
+        public bool[] Contained { get; private set; } = [];
+
+        public bool[] ContainsOther { get; private set; } = [];
+
+        public void Reserve(int n)
+        {
+            if (Contained.Length < n)
+            {
+                Contained = new bool[Math.Max(n, 2 * Contained.Length)];
+                ContainsOther = new bool[Contained.Length];
             }
         }
     }
