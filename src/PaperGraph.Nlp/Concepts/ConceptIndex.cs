@@ -88,8 +88,9 @@ public sealed record DocumentConcept(string Key, int Count, double Score, bool I
 /// <item>Generic terms are dropped: the built-in boilerplate list, and terms used by many documents but spread over
 /// them like words used by chance. The test is residual IDF (observed IDF minus the IDF a Poisson spread of the same
 /// number of occurrences would give): a topic clusters in a few papers, boilerplate does not.</item>
-/// <item>Each concept is scored in each document from its frequency there, its words' TF-IDF, a title bonus and how
-/// early it first appears.</item>
+/// <item>Each concept is scored in each document by <see cref="ConceptRanker"/>: the probability that it is one of
+/// the document's keyphrases, from its frequency, position and form there and from corpus statistics scaled so that
+/// they do not grow with the corpus.</item>
 /// </list>
 /// </remarks>
 public sealed class ConceptIndex

@@ -21,10 +21,12 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="ContainsOther">Whether another concept of the document is part of it.</param>
 /// <param name="FirstWordRidf">Residual IDF of its first word over the corpus's terms: low for modifiers spread over every topic (<c>main</c>, <c>first</c>).</param>
 /// <param name="HeadWordRidf">Residual IDF of its last word.</param>
+/// <param name="MeanWordRidf">Mean residual IDF of its words.</param>
+/// <param name="MaxWordIdf">IDF of its rarest word.</param>
 public readonly record struct RankerInput(
     double Weighted, bool InTitle, int FirstToken, int FirstSentence, int SentencesWithIt, int Words, bool IsAbbreviation, bool OnlyNested,
     bool OfPhrase, bool ParticipleFirst, double PhraseIdf, double WordScore, bool Contained, bool ContainsOther,
-    double FirstWordRidf = 0, double HeadWordRidf = 0, double MeanWordRidf = 0, double MaxWordIdf = 0);
+    double FirstWordRidf, double HeadWordRidf, double MeanWordRidf, double MaxWordIdf);
 
 /// <summary>The document-level figures every concept's features are scaled by.</summary>
 /// <param name="Documents">Documents in the corpus (N).</param>
@@ -43,7 +45,7 @@ public readonly record struct RankerContext(int Documents, int Tokens, int Sente
 /// <para>
 /// Every feature is a ratio, a flag or a value scaled by the document or by log N, so weights fitted on a
 /// benchmark of a thousand abstracts rank the same way in a corpus of two hundred thousand: the IDFs are divided by
-/// ln(N + 1), the word TF-IDF and the hand-set score by their largest value in the document, positions by the
+/// ln(N + 1.5), residual IDFs (already ratios) are capped at 4, the word TF-IDF and the hand-set score by their largest value in the document, positions by the
 /// document's length.
 /// </para>
 /// <para>
@@ -57,7 +59,7 @@ public sealed class ConceptRanker
     public static readonly IReadOnlyList<string> FeatureNames =
     [
         "bias", "log-count", "title", "first-sentence", "position", "one-word", "three-words", "four-words-or-more",
-        "abbreviation", "phrase-idf", "word-tfidf", "word-idf-mean", "heuristic", "contained", "contains-other",
+        "abbreviation", "phrase-idf", "word-tfidf", "word-tfidf-mean", "heuristic", "contained", "contains-other",
         "only-nested", "of-phrase", "participle-first", "spread", "count-share", "first-word-ridf", "head-word-ridf", "mean-word-ridf", "max-word-idf",
     ];
 
@@ -96,7 +98,7 @@ public sealed class ConceptRanker
         0.16533606265459905, // abbreviation
         1.8994175123383104, // phrase-idf
         0.07623838968255495, // word-tfidf
-        -0.2901024009496418, // word-idf-mean
+        -0.2901024009496418, // word-tfidf-mean
         -0.11162696154306032, // heuristic
         -0.6370660854498185, // contained
         -0.014534869664092391, // contains-other
