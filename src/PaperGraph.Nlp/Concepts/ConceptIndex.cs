@@ -137,7 +137,8 @@ public sealed class ConceptIndex
         private readonly int _n = documents.Count;
         private readonly System.Diagnostics.Stopwatch _phase = System.Diagnostics.Stopwatch.StartNew();
         private readonly Dictionary<string, string> _spellingCache = new(StringComparer.Ordinal);
-        private Dictionary<string, string> _compact = [];
+        // Compact form (no spaces) to the id of its most frequent spelling.
+        private Dictionary<string, int> _compact = [];
         private Dictionary<string, Dictionary<string, int>> _meanings = [];
         private Dictionary<(string Short, string Long), string> _meaningKey = [];
         private Dictionary<string, string> _defaultMeaning = [];
@@ -212,18 +213,22 @@ public sealed class ConceptIndex
                 }
             }
 
-            _compact = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var id = 0; id < _keys.Count; id++)
+            // Each key's compact form on every core; then, per compact form, the id of its most frequent spelling.
+            var compacts = new string[_keys.Count];
+            Parallel.For(0, compacts.Length, id => compacts[id] = ConceptKeys.Compact(_keys[id]));
+            _compact = new Dictionary<string, int>(compacts.Length, StringComparer.Ordinal);
+            for (var id = 0; id < compacts.Length; id++)
             {
-                var (key, count) = (_keys[id], counts[id]);
-                var c = ConceptKeys.Compact(key);
-                if (!_compact.TryGetValue(c, out var existing) || count > counts[_keyIdOf[existing]]
-                    || count == counts[_keyIdOf[existing]] && string.CompareOrdinal(key, existing) < 0)
+                ref var best = ref CollectionsMarshal.GetValueRefOrAddDefault(_compact, compacts[id], out var seen);
+                if (!seen || counts[id] > counts[best] || counts[id] == counts[best] && string.CompareOrdinal(_keys[id], _keys[best]) < 0)
                 {
-                    _compact[c] = key;
+                    best = id;
                 }
             }
         }
+
+        /// <summary>The corpus's most frequent spelling of <paramref name="key"/> (spaces and joins aside), or the key itself; not cached.</summary>
+        private string MostFrequentSpelling(string key) => _compact.TryGetValue(ConceptKeys.Compact(key), out var id) ? _keys[id] : key;
 
         private int KeyId(string key, List<int> counts)
         {
@@ -282,13 +287,12 @@ public sealed class ConceptIndex
             }
         }
 
-
         /// <summary>The corpus's most frequent spelling of a key (<c>finetuning</c> → <c>fine tuning</c> when that is more common).</summary>
         private string Spelling(string key)
         {
             if (!_spellingCache.TryGetValue(key, out var spelled))
             {
-                _spellingCache[key] = spelled = _compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+                _spellingCache[key] = spelled = MostFrequentSpelling(key);
             }
 
             return spelled;
@@ -371,7 +375,7 @@ public sealed class ConceptIndex
                 return canonical;
             }
 
-            var spaced = _compact.GetValueOrDefault(ConceptKeys.Compact(key), key);
+            var spaced = MostFrequentSpelling(key);
             return _longToConcept.GetValueOrDefault(spaced, spaced);
         }
 
@@ -457,7 +461,7 @@ public sealed class ConceptIndex
                 foreach (var definition in document.Definitions.Where(IsUsable))
                 {
                     // A paper that defines a short form twice means its first definition.
-                    var spelled = _compact.GetValueOrDefault(ConceptKeys.Compact(definition.LongKey), definition.LongKey);
+                    var spelled = MostFrequentSpelling(definition.LongKey);
                     local.TryAdd(definition.ShortForm, _conceptIdOf[_meaningKey[(definition.ShortForm, spelled)]]);
                 }
 
