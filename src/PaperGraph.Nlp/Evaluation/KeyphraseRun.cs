@@ -10,9 +10,12 @@ public static class KeyphraseRun
     /// Extracts every document's <c>title. abstract</c> in parallel and builds the concept index over them, so corpus
     /// statistics come from the benchmark itself.
     /// </summary>
-    /// <param name="features">Passed on to <see cref="ConceptIndex.Build"/>.</param>
     public static ConceptIndex Extract(IReadOnlyList<KeyphraseDocument> documents, ConceptSettings settings, ILogger? logger = null,
-        CancellationToken cancellationToken = default, Action<string, IReadOnlyList<(string Key, double[] Features)>>? features = null)
+        CancellationToken cancellationToken = default) =>
+        ConceptIndex.Build(Analyze(documents, cancellationToken), settings, logger);
+
+    /// <summary>Each document's terms, from its <c>title. abstract</c>, on every core; ready for <see cref="ConceptIndex.Build"/>.</summary>
+    public static DocumentTerms[] Analyze(IReadOnlyList<KeyphraseDocument> documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var extractor = ConceptExtractor.Default;
@@ -22,7 +25,7 @@ public static class KeyphraseRun
             terms[i] = extractor.Extract(documents[i].Id, documents[i].Title, documents[i].Abstract, scratch);
             return scratch;
         }, _ => { });
-        return ConceptIndex.Build(terms, settings, logger, features);
+        return terms;
     }
 
     /// <summary>
@@ -39,12 +42,13 @@ public static class KeyphraseRun
     /// The ranker's training data: each document's concepts as feature rows, labelled by whether the concept, as
     /// written, matches a gold keyphrase under the benchmark's protocol (Porter stems, exact match).
     /// </summary>
-    public static (List<double[]> Rows, List<bool> Labels) TrainingData(IReadOnlyList<KeyphraseDocument> documents, ConceptSettings settings,
-        ILogger? logger = null, CancellationToken cancellationToken = default)
+    /// <param name="terms">The documents' terms (<see cref="Analyze"/>), in the same order.</param>
+    public static (List<double[]> Rows, List<bool> Labels) TrainingData(IReadOnlyList<KeyphraseDocument> documents, IReadOnlyList<DocumentTerms> terms,
+        ConceptSettings settings, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var features = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Key, double[] Features)>>(StringComparer.Ordinal);
-        var index = Extract(documents, settings, logger, cancellationToken, (id, rows) => features[id] = rows);
+        var index = ConceptIndex.Build(terms, settings, logger, (id, rows) => features[id] = rows);
         var rows = new List<double[]>();
         var labels = new List<bool>();
         foreach (var document in documents)

@@ -185,7 +185,7 @@ public class ConceptRankerTests
     public void The_shipped_weights_are_what_fit_ranker_gives_on_Inspec_train()
     {
         var documents = KeyphraseEvaluator.Read(Path.Combine(SharedData.Root!, "keyphrase", "inspec-train.jsonl"));
-        var (rows, labels) = KeyphraseRun.TrainingData(documents, new ConceptSettings());
+        var (rows, labels) = KeyphraseRun.TrainingData(documents, KeyphraseRun.Analyze(documents), new ConceptSettings());
         var fitted = ConceptRanker.Fit(rows, labels);
 
         for (var i = 0; i < ConceptRanker.FeatureCount; i++)
