@@ -98,6 +98,23 @@ public sealed partial class Workspace : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the workspace in <paramref name="directory"/>, which must exist: for the commands that read a workspace,
+    /// where a mistyped <c>--workspace</c> should be an error, not a new empty workspace.
+    /// </summary>
+    public static Workspace OpenExisting(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!File.Exists(Path.Combine(directory, DatabaseFileName)))
+        {
+            var what = System.IO.Directory.Exists(directory) ? $"not a PaperGraph workspace (it has no {DatabaseFileName})" : "no such workspace";
+            throw new PaperGraphException(ErrorCodes.PathNotFound,
+                $"{directory}: {what}; check --workspace, or create it with 'papergraph ingest <files> --workspace {directory}'.");
+        }
+
+        return Open(directory);
+    }
+
     private void EnsureSchema()
     {
         // A rollback journal, not WAL: one writer at a time, and a bulk load is not written twice (WAL, then checkpoint).

@@ -178,7 +178,7 @@ public class BuildCommandTests
     public async Task Top_before_build_exits_3_and_says_what_to_run()
     {
         using var temp = new TempDirectory();
-        var result = await CliRun.RunAsync("top", "-w", temp.File("empty"));
+        var result = await CliRun.RunAsync("top", "-w", CliRun.EmptyWorkspace(temp.File("empty")));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("run 'papergraph build", result.Error, StringComparison.Ordinal);
         result.AssertNoStackTrace();

@@ -17,6 +17,13 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Creates an empty workspace (no papers) in <paramref name="path"/> and returns the path.</summary>
+    public static string EmptyWorkspace(string path)
+    {
+        Storage.Workspace.Open(path).Dispose();
+        return path;
+    }
+
     /// <summary>Asserts that nothing on standard error looks like a stack trace.</summary>
     public void AssertNoStackTrace() => Assert.DoesNotContain("   at ", Error, StringComparison.Ordinal);
 }

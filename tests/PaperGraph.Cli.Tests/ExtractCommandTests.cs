@@ -85,7 +85,7 @@ public class ExtractCommandTests
     public async Task Extract_on_an_empty_workspace_exits_3_and_says_what_to_run()
     {
         using var temp = new TempDirectory();
-        var result = await CliRun.RunAsync("extract", "-w", temp.File("empty"));
+        var result = await CliRun.RunAsync("extract", "-w", CliRun.EmptyWorkspace(temp.File("empty")));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("run 'papergraph ingest", result.Error, StringComparison.Ordinal);
 

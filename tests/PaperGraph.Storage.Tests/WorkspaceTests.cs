@@ -184,6 +184,28 @@ public class WorkspaceTests
         Assert.Equal(ErrorCodes.WorkspaceCorrupt, error.Code);
     }
 
+    [Fact]
+    public void OpenExisting_refuses_a_missing_folder_without_creating_it_and_opens_a_real_workspace()
+    {
+        using var temp = new TempDirectory();
+        var missing = temp.File("missing");
+
+        var error = Assert.Throws<PaperGraphException>(() => Workspace.OpenExisting(missing));
+
+        Assert.Equal(ErrorCodes.PathNotFound, error.Code);
+        Assert.False(Directory.Exists(missing));
+
+        using (var created = Workspace.Open(missing))
+        using (var writer = created.BeginPapers())
+        {
+            writer.Add(Paper("t:1", "Title"));
+            writer.Commit();
+        }
+
+        using var reopened = Workspace.OpenExisting(missing);
+        Assert.NotNull(reopened.GetPaper("t:1"));
+    }
+
     private static long Revision(Workspace workspace, string id)
     {
         using var command = workspace.Connection.CreateCommand();

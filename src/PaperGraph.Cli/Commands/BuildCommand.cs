@@ -85,7 +85,7 @@ internal static class BuildCommand
         var community = new Option<int?>("--community") { Description = "Only concepts of this community (0 is the biggest).", HelpName = "id" };
         var command = new Command("top", "Print the workspace's most central concepts as a table. Run 'papergraph build' first.")
         {
-            IngestCommand.Workspace, by, count, community,
+            IngestCommand.ExistingWorkspace, by, count, community,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
             (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community)), token), cancellationToken));
@@ -119,7 +119,9 @@ internal static class BuildCommand
             context.Out.WriteLine();
         }
 
-        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        // With no paths, build redoes an existing workspace: a mistyped folder is an error, not a new empty workspace.
+        var directory = context.Options<WorkspaceOptions>().Path;
+        using var workspace = paths.Length > 0 ? Workspace.Open(directory) : Workspace.OpenExisting(directory);
         clock.Restart();
         var extraction = ExtractCommand.Extract(context, workspace, conceptSettings, all: false, cancellationToken, store: false);
         context.Progress.Clear();
@@ -341,7 +343,7 @@ internal static class BuildCommand
     private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");

@@ -29,7 +29,7 @@ internal static class ExtractCommand
             Settings: configuration section "Concepts" (see README).
             """)
         {
-            IngestCommand.Workspace, all, stopList, thesaurus,
+            IngestCommand.ExistingWorkspace, all, stopList, thesaurus,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WithFiles(IngestCommand.WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus)), ConfigureServices,
             (context, token) => Task.Run(() => RunExtract(context, parse.GetValue(all), token), token), cancellationToken));
@@ -46,7 +46,7 @@ internal static class ExtractCommand
             papers, occurrences and surface forms. Run 'papergraph extract' first.
             """)
         {
-            IngestCommand.Workspace, top, abbreviations,
+            IngestCommand.ExistingWorkspace, top, abbreviations,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
             (context, token) => Task.Run(() => RunConcepts(context, parse.GetValue(top), parse.GetValue(abbreviations)), token), cancellationToken));
@@ -84,7 +84,7 @@ internal static class ExtractCommand
     private static int RunExtract(CommandContext context, bool all, CancellationToken cancellationToken)
     {
         var settings = context.Options<ConceptOptions>().ToSettings();
-        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
         var result = Extract(context, workspace, settings, all, cancellationToken);
         context.Progress.Clear();
         result.WriteSummary(context.Out, workspace.Directory, all);
@@ -233,7 +233,7 @@ internal static class ExtractCommand
     private static int RunConcepts(CommandContext context, int top, bool abbreviations)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("concepts") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concepts yet; run 'papergraph extract --workspace {workspace.Directory}' first.");

@@ -24,6 +24,13 @@ internal static class IngestCommand
         HelpName = "dir",
     };
 
+    /// <summary>The <c>--workspace</c> of the commands that only work on a workspace that exists (see <see cref="Storage.Workspace.OpenExisting"/>).</summary>
+    public static readonly Option<string?> ExistingWorkspace = new("--workspace", "-w")
+    {
+        Description = "Workspace folder, made by 'papergraph ingest' or 'papergraph build'. Default: papergraph-workspace, or Workspace:Path in configuration.",
+        HelpName = "dir",
+    };
+
     public static Command Create(CommandRunner runner)
     {
         var paths = new Argument<string[]>("paths")
@@ -99,7 +106,7 @@ internal static class IngestCommand
     internal static Dictionary<string, string?> WorkspaceOverride(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
-        if (parse.GetValue(Workspace) is { } workspace)
+        if ((parse.GetValue(Workspace) ?? parse.GetValue(ExistingWorkspace)) is { } workspace)
         {
             overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
         }

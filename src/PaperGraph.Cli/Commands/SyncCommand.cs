@@ -33,7 +33,7 @@ internal static class SyncCommand
             printed. Settings: configuration section "Neo4j" (see README).
             """)
         {
-            IngestCommand.Workspace, neo4j, database, user, passwordStdin, batchSize, full, allConcepts,
+            IngestCommand.ExistingWorkspace, neo4j, database, user, passwordStdin, batchSize, full, allConcepts,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -65,7 +65,7 @@ internal static class SyncCommand
             that loads them into a new database: the fastest way to load a big graph. Run 'papergraph build' first.
             """)
         {
-            IngestCommand.Workspace, format, output, database, allConcepts,
+            IngestCommand.ExistingWorkspace, format, output, database, allConcepts,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
             (context, token) => Task.Run(() => RunExport(context, parse.GetValue(output)!, parse.GetValue(database)!, parse.GetValue(allConcepts)), token), cancellationToken));
@@ -75,7 +75,7 @@ internal static class SyncCommand
     private static int RunExport(CommandContext context, string output, string database, bool allConcepts)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph to export yet; run 'papergraph build --workspace {workspace.Directory}' first.");
@@ -116,7 +116,7 @@ internal static class SyncCommand
         var inv = CultureInfo.InvariantCulture;
         var options = context.Options<Neo4jOptions>();
         var settings = Settings(context, options, passwordFromStdin);
-        using var workspace = Workspace.Open(context.Options<WorkspaceOptions>().Path);
+        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
         using var client = new Neo4jQueryClient(settings, context.Logger<Neo4jQueryClient>());
         var sync = new GraphSync(client, workspace, $"{settings.Uri.AbsoluteUri.TrimEnd('/')} {settings.Database}", context.Logger<GraphSync>());
         var progress = new InlineProgress(p => context.Progress.Report(string.Create(inv,

@@ -61,6 +61,7 @@ public sealed class ExportCommandTests
     public async Task Export_before_a_build_exits_3_and_an_unknown_format_is_a_usage_error()
     {
         using var temp = new TempDirectory();
+        CliRun.EmptyWorkspace(temp.File("ws"));
 
         var empty = await CliRun.RunAsync("export", "-w", temp.File("ws"), "--format", "neo4j-admin", "--out", temp.File("out"));
         var format = await CliRun.RunAsync("export", "-w", temp.File("ws"), "--format", "graphml", "--out", temp.File("out"));

@@ -111,7 +111,7 @@ public sealed class SyncCommandTests : IAsyncLifetime
     {
         using var temp = new TempDirectory();
 
-        var run = await SyncAsync(temp.File("empty"));
+        var run = await SyncAsync(CliRun.EmptyWorkspace(temp.File("empty")));
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("run 'papergraph build", run.Error, StringComparison.Ordinal);
