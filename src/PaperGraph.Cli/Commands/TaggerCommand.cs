@@ -116,6 +116,7 @@ internal static class TaggerCommand
             var scope = filter is null ? file.Name : $"{file.Name} (documents matching '{filter}')";
             context.Out.WriteLine(string.Create(inv, $"{scope}: UPOS accuracy {100 * result.Accuracy:F2}% ({result.Correct:N0} / {result.Tokens:N0} words, {result.Sentences:N0} sentences), {result.TokensPerSecond:N0} words/s"));
             context.Out.WriteLine(string.Create(inv, $"  words not seen in training: {result.UnknownTokens:N0} ({100.0 * result.UnknownTokens / Math.Max(1, result.Tokens):F1}%), accuracy on them {100 * result.UnknownAccuracy:F2}%"));
+            context.Out.WriteLine(string.Create(inv, $"  counting NOUN/PROPN and PUNCT/SYM mix-ups as right (concept chunking nearly always treats each pair alike): {100 * result.ChunkingAccuracy:F2}%"));
             context.Out.WriteLine("  most frequent errors (gold -> predicted):");
             foreach (var (gold, predicted, count) in result.Confusions.Take(8))
             {
@@ -124,7 +125,7 @@ internal static class TaggerCommand
 
             var boundaries = SentenceBoundaryEvaluator.Evaluate(sentences, Tokenizer.Default, SentenceSplitter.Default);
             context.Out.WriteLine(string.Create(inv,
-                $"Sentence boundaries ({boundaries.Documents:N0} documents rebuilt as text): precision {100 * boundaries.Precision:F2}%, recall {100 * boundaries.Recall:F2}%, F1 {boundaries.F1:P2} ({boundaries.Correct:N0} correct of {boundaries.Predicted:N0} predicted, {boundaries.Gold:N0} gold)"));
+                $"Sentence boundaries ({boundaries.Documents:N0} documents rebuilt as text): precision {100 * boundaries.Precision:F2}%, recall {100 * boundaries.Recall:F2}%, F1 {100 * boundaries.F1:F2}% ({boundaries.Correct:N0} correct of {boundaries.Predicted:N0} predicted, {boundaries.Gold:N0} gold)"));
             return ExitCodes.Success;
         }, token), cancellationToken));
         return command;

@@ -20,6 +20,22 @@ public class TaggerModelTests
     }
 
     [Fact]
+    public void Chunking_accuracy_forgives_only_noun_propn_and_punct_sym_mix_ups()
+    {
+        var result = new TaggingEvaluation(Tokens: 200, Correct: 180, Sentences: 10, TimeSpan.FromSeconds(1),
+        [
+            (PosTag.ProperNoun, PosTag.Noun, 6),
+            (PosTag.Noun, PosTag.ProperNoun, 4),
+            (PosTag.Symbol, PosTag.Punctuation, 2),
+            (PosTag.Verb, PosTag.Noun, 5),
+            (PosTag.Adjective, PosTag.ProperNoun, 3),
+        ]);
+
+        Assert.Equal(0.90, result.Accuracy, 12);
+        Assert.Equal((180 + 6 + 4 + 2) / 200.0, result.ChunkingAccuracy, 12);
+    }
+
+    [Fact]
     public void Saved_and_loaded_model_tags_exactly_like_the_trained_one()
     {
         var model = new TaggerTrainer(Small).Train(SyntheticTreebank.Sentences(seed: 1, count: 300), null);

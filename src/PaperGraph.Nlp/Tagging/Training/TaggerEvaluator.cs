@@ -18,6 +18,17 @@ public sealed record TaggingEvaluation(int Tokens, int Correct, int Sentences, T
     /// <summary>Share of words tagged correctly.</summary>
     public double Accuracy => Tokens == 0 ? 0 : (double)Correct / Tokens;
 
+    /// <summary>
+    /// Share of words tagged correctly or within the pairs NOUN/PROPN and PUNCT/SYM, which noun-phrase chunking nearly always treats
+    /// alike: how often the tagger's mistakes can change a concept term.
+    /// </summary>
+    public double ChunkingAccuracy => Tokens == 0 ? 0
+        : (double)(Correct + Confusions.Where(c => SameForChunking(c.Gold, c.Predicted)).Sum(c => c.Count)) / Tokens;
+
+    private static bool SameForChunking(PosTag a, PosTag b) =>
+        a is PosTag.Noun or PosTag.ProperNoun && b is PosTag.Noun or PosTag.ProperNoun
+        || a is PosTag.Punctuation or PosTag.Symbol && b is PosTag.Punctuation or PosTag.Symbol;
+
     /// <summary>Tagging speed.</summary>
     public double TokensPerSecond => Elapsed.TotalSeconds == 0 ? 0 : Tokens / Elapsed.TotalSeconds;
 }
