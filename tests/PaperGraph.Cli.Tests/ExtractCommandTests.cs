@@ -31,7 +31,8 @@ public class ExtractCommandTests
         Assert.Matches(@"reward models\s+3\s+5", concepts.Out);
 
         var abbreviations = await CliRun.RunAsync("concepts", "-w", workspace, "--abbreviations");
-        Assert.Contains("LoRA           low rank adaptation  (1 papers)", abbreviations.Out, StringComparison.Ordinal);
+        // The long form as written: "Low-Rank Adaptation" (title) and "Low-rank adaptation" (abstract) once each; ties go to more lower case.
+        Assert.Contains("LoRA           Low-rank adaptation  (1 papers)", abbreviations.Out, StringComparison.Ordinal);
         Assert.Contains("RLHF           reinforcement learning from human feedback  (3 papers)", abbreviations.Out, StringComparison.Ordinal);
     }
 

@@ -60,14 +60,17 @@ public sealed class Concept(string key)
     /// <summary>For an abbreviation, its long form's key.</summary>
     public string? LongForm { get; internal set; }
 
+    /// <summary>For an abbreviation, the corpus's most frequent spelling of its long form (<c>low-rank adaptation</c> for the key <c>low rank adaptation</c>).</summary>
+    public string? LongFormName { get; internal set; }
+
     /// <summary>Residual IDF (Church and Gale 1995): how much more the concept clusters in few documents than chance would.</summary>
     public double ResidualIdf { get; internal set; }
 
     /// <summary>Corpus-level relevance: documents weighted by how specific the concept is.</summary>
     public double Relevance { get; internal set; }
 
-    /// <summary>The concept as the workspace stores it.</summary>
-    public PaperGraph.Core.ConceptSummary ToSummary() => new(Key, Name, Aliases, Documents, Occurrences, LongForm, Relevance);
+    /// <summary>The concept as the workspace stores it, for display: the long form as written, not its key.</summary>
+    public PaperGraph.Core.ConceptSummary ToSummary() => new(Key, Name, Aliases, Documents, Occurrences, LongFormName ?? LongForm, Relevance);
 }
 
 /// <summary>A concept in one document, with its score there.</summary>
@@ -598,6 +601,11 @@ public sealed class ConceptIndex
                 }
 
                 concept.Name = name!;
+                if (concept.LongForm is { } longForm)
+                {
+                    concept.LongFormName = MostFrequentAlias(concept, longForm);
+                }
+
                 concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, _n);
                 concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf)
                     * (concept.LongForm is null && !concept.Key.Contains(' ', StringComparison.Ordinal) ? _settings.SingleWordWeight : 1.0);
@@ -614,6 +622,24 @@ public sealed class ConceptIndex
             }
         }
 
+
+        /// <summary>The most frequent of <paramref name="concept"/>'s surface forms whose key is <paramref name="key"/> (spaces aside); ties go to more lower case.</summary>
+        private static string? MostFrequentAlias(Concept concept, string key)
+        {
+            var compact = ConceptKeys.Compact(key);
+            string? best = null;
+            var bestCount = 0;
+            foreach (var (alias, count) in concept.Aliases)
+            {
+                if ((count > bestCount || count == bestCount && string.CompareOrdinal(alias, best) > 0)
+                    && ConceptKeys.Compact(ConceptKeys.Key(alias)) == compact)
+                {
+                    (best, bestCount) = (alias, count);
+                }
+            }
+
+            return best;
+        }
 
         /// <returns>Each word's IDF, ln((N + 1) / (df + 0.5)), and residual IDF, by word id; and each key's word ids.</returns>
         private (double[] WordIdf, double[] WordRidf, int[][] WordsOfKey) WordStatistics(ResolvedDocuments perDocument)

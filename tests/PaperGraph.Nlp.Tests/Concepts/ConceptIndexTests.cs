@@ -30,6 +30,22 @@ public class ConceptIndexTests
     }
 
     [Fact]
+    public void An_abbreviation_shows_its_long_form_as_most_often_written_and_keeps_the_key_for_matching()
+    {
+        var index = Build(
+            "Low-Rank Adaptation (LoRA) trains few parameters.",
+            "We extend low-rank adaptation (LoRA) to vision transformers.",
+            "Our study of low-rank adaptation (LoRA) covers speech.",
+            "Mixtures of large language models (LLMs) answer questions; large language models (LLMs) also write code.");
+
+        var lora = index.Concepts["LoRA"];
+        Assert.Equal("low rank adaptation", lora.LongForm);
+        Assert.Equal("low-rank adaptation", lora.LongFormName);
+        Assert.Equal("low-rank adaptation", lora.ToSummary().LongForm);
+        Assert.Equal("large language models", index.Concepts["LLM"].LongFormName);
+    }
+
+    [Fact]
     public void Acronym_with_two_long_forms_stays_two_concepts()
     {
         var index = Build(
