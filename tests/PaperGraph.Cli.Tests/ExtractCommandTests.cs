@@ -36,6 +36,16 @@ public class ExtractCommandTests
         Assert.Contains("RLHF           reinforcement learning from human feedback  (3 papers)", abbreviations.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("LLMs", "LLM", true)]
+    [InlineData("RLHF", "RLHF", true)]
+    [InlineData("SAM", "SAM (sharpness aware minimization)", true)]
+    [InlineData("Key-Value", "KV", false)]
+    [InlineData("Kolmogorov complexity", "KC", false)]
+    [InlineData("SAMs", "SAMPLE", false)]
+    public void An_abbreviation_concept_is_listed_short_form_first_only_when_its_name_is_the_short_form(string name, string key, bool shortForm) =>
+        Assert.Equal(shortForm, Commands.ExtractCommand.IsShortForm(name, key));
+
     [Fact]
     public async Task A_second_extract_analyses_only_new_papers_unless_all()
     {

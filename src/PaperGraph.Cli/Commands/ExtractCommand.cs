@@ -260,12 +260,19 @@ internal static class ExtractCommand
             var aliases = string.Join(", ", c.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Take(4).Select(a => $"{a.Key} ({a.Value})"));
             // An abbreviation shows its long form, or a long form its abbreviation.
             var name = c.LongForm is null ? c.Name
-                : PaperGraph.Nlp.Concepts.ConceptKeys.IsAcronymLike(c.Name) ? $"{c.Name} ({c.LongForm})"
+                : IsShortForm(c.Name, c.Key) ? $"{c.Name} ({c.LongForm})"
                 : $"{c.Name} ({c.Key})";
             context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(name, 56),-56} {c.Papers,7:N0} {c.Occurrences,8:N0}  {aliases}"));
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Whether an abbreviation concept's name is its short form (<c>LLMs</c> for the key <c>LLM</c>, <c>SAM</c> for <c>SAM (sharpness aware minimization)</c>), not its long form.</summary>
+    internal static bool IsShortForm(string name, string key)
+    {
+        var acronym = PaperGraph.Nlp.Concepts.ConceptKeys.SingularAcronym(name);
+        return key.StartsWith(acronym, StringComparison.Ordinal) && (key.Length == acronym.Length || key[acronym.Length] == ' ');
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
