@@ -53,6 +53,25 @@ public sealed class NounPhraseChunker
         "relying", "depending", "focusing", "aiming", "seeking", "trying", "helping", "supporting", "ensuring",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Fixed phrases that link sentences (<c>on the other hand</c>, <c>in contrast</c>, <c>in line with</c>): their noun
+    /// names nothing, so it is not a term there; elsewhere (<c>a straight line</c>) it is. Each phrase is written as its
+    /// words, the noun in capitals.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (string[] Words, int Noun)[]>.AlternateLookup<ReadOnlySpan<char>> Idioms = new[]
+    {
+        "on the other HAND", "on the one HAND", "in CONTRAST", "by CONTRAST", "in ADDITION",
+        "in SUMMARY", "in PRINCIPLE", "in other WORDS", "in LINE with", "in TURN", "in LIGHT of", "into ACCOUNT",
+        "in SPITE of", "in CONCLUSION", "in a NUTSHELL", "in the long RUN", "in DEPTH", "in COMMON", "in PLACE of",
+        "in FAVOR of", "in FAVOUR of", "on TOP of", "in FRONT of", "at first GLANCE", "at first SIGHT", "in the MEANTIME",
+        "for the first TIME", "on AVERAGE", "in PARALLEL", "in RETURN", "by DEFINITION", "by CONSTRUCTION", "in NATURE",
+    }
+        .Select(phrase => phrase.Split(' '))
+        .Select(words => (Words: words.Select(w => w.ToLowerInvariant()).ToArray(), Noun: Array.FindIndex(words, w => w.ToUpperInvariant() == w)))
+        .GroupBy(idiom => idiom.Words[idiom.Noun], StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The chunker; it has no settings.</summary>
     public static NounPhraseChunker Default { get; } = new();
 
@@ -129,7 +148,7 @@ public sealed class NounPhraseChunker
                 start = end - MaxLength;
             }
 
-            if (!(end - start == 1 && LeadingModifiers.Contains(analysis.TokenText(start))))
+            if (!(end - start == 1 && LeadingModifiers.Contains(analysis.TokenText(start))) && !InIdiom(analysis, sentence, start, end))
             {
                 chunks.Add(new Chunk(start, end - start));
             }
@@ -157,6 +176,40 @@ public sealed class NounPhraseChunker
 
         var text = word.ToString();
         return Concepts.ConceptKeys.Singular(text) != text;
+    }
+
+    /// <summary>Whether the term from <paramref name="start"/> to <paramref name="end"/> lies inside one of the <see cref="Idioms"/>, ending with its noun.</summary>
+    private static bool InIdiom(AnalyzedText analysis, Sentence sentence, int start, int end)
+    {
+        var index = end - 1;
+        var word = analysis.TokenText(index);
+        Span<char> lower = stackalloc char[16];
+        if (word.Length > lower.Length || !Idioms.TryGetValue(lower[..word.ToLowerInvariant(lower)], out var idioms))
+        {
+            return false;
+        }
+
+        foreach (var (words, noun) in idioms)
+        {
+            var first = index - noun;
+            if (first < sentence.Start || first > start || first + words.Length > sentence.End)
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var k = 0; k < words.Length && matches; k++)
+            {
+                matches = analysis.TokenText(first + k).Equals(words[k], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (matches)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A one-letter name, bare or with an index (<c>C</c>, <c>x_0</c>, <c>p_n</c>, <c>k^2</c>).</summary>

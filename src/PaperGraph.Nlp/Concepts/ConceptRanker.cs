@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.7808463600799893, // bias
-        0.22347315623885483, // log-count
-        -0.08614211361064278, // title
-        1.2745357023635382, // first-sentence
-        -0.031057684774648493, // position
-        -1.17934001686323, // one-word
-        0.40587501230752976, // three-words
-        0.08438151905550437, // four-words-or-more
-        0.16533606265459905, // abbreviation
-        1.8994175123383104, // phrase-idf
-        0.07623838968255495, // word-tfidf
-        -0.2901024009496418, // word-tfidf-mean
-        -0.11162696154306032, // heuristic
-        -0.6370660854498185, // contained
-        -0.014534869664092391, // contains-other
-        -1.2450721622757306, // only-nested
-        -1.290034297128307, // of-phrase
-        -0.256403642520031, // participle-first
-        0.22974020160084396, // spread
-        0.11611824427848394, // count-share
-        0.17225727437383812, // first-word-ridf
-        0.1514353245497932, // head-word-ridf
-        0.5109388788550346, // mean-word-ridf
-        0.530634608993433, // max-word-idf
+        -3.7556146505512986, // bias
+        0.2275083250143419, // log-count
+        -0.08427224855740449, // title
+        1.267329650518761, // first-sentence
+        -0.03241672055034513, // position
+        -1.1782359016046902, // one-word
+        0.40571518135702933, // three-words
+        0.08414298009413963, // four-words-or-more
+        0.16333639528323768, // abbreviation
+        1.8725910702157464, // phrase-idf
+        0.07566799982935159, // word-tfidf
+        -0.2895396872505153, // word-tfidf-mean
+        -0.10763521660570231, // heuristic
+        -0.6379498880784498, // contained
+        -0.013058476221779103, // contains-other
+        -1.2450029613438571, // only-nested
+        -1.291331906324896, // of-phrase
+        -0.2567890077128082, // participle-first
+        0.22755058391923064, // spread
+        0.11519226926859726, // count-share
+        0.1720200604038695, // first-word-ridf
+        0.15161223428390072, // head-word-ridf
+        0.5074245067204016, // mean-word-ridf
+        0.532332203897286, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

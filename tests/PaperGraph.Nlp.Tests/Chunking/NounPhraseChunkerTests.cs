@@ -44,6 +44,27 @@ public class NounPhraseChunkerTests
         Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
     }
 
+    [Theory]
+    [InlineData("On the other hand, sparse models are fast.", "sparse model")]
+    [InlineData("In contrast, dense retrievers need labels.", "dense retriever|label")]
+    [InlineData("The bound is tight, in line with the graph results.", "bound|graph result")]
+    [InlineData("In other words, the kernel is positive.", "kernel")]
+    [InlineData("At first glance the estimator looks biased.", "estimator")]
+    [InlineData("Such methods are exact in principle.", "method")]
+    public void The_noun_of_a_linking_phrase_is_not_a_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("The points lie on a straight line.", "point|straight line")]
+    [InlineData("The depth of the network grows.", "depth|network")]
+    [InlineData("We study the variational principle and its contrast with baselines.", "variational principle|contrast|baseline")]
+    public void The_same_nouns_outside_those_phrases_are_terms(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
     [Fact]
     public void Terms_do_not_cross_determiners_verbs_or_punctuation()
     {
