@@ -35,6 +35,27 @@ public sealed partial class Workspace
         return papers;
     }
 
+    /// <summary>The version of the extractor that made the stored terms: null if none was recorded (terms from before versions were kept, or no terms at all).</summary>
+    public int? ExtractorVersion
+    {
+        get
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = 'extractor_version'";
+            return command.ExecuteScalar() is string value && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+        }
+
+        set
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = value is null
+                ? "DELETE FROM meta WHERE key = 'extractor_version'"
+                : "INSERT OR REPLACE INTO meta (key, value) VALUES ('extractor_version', $value)";
+            command.Parameters.AddWithValue("$value", value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Stores the extracted terms of papers (replacing older ones), in one transaction.</summary>
     public void SavePaperTerms(IEnumerable<(string PaperId, int Revision, byte[] Terms)> terms)
     {

@@ -12,7 +12,7 @@ namespace PaperGraph.Storage;
 /// <c>revision</c>, incremented whenever title or abstract change, so later stages redo only what changed.
 /// <c>title_key</c> has no index: writers load the id and key of every paper into memory once (an index costs a
 /// third of the bulk-load time and would serve no query).
-/// Table <c>skipped</c> holds the last ingest's skipped records; <c>meta</c> holds <c>schema_version</c>.
+/// Table <c>skipped</c> holds the last ingest's skipped records; <c>meta</c> holds <c>schema_version</c>, and <c>extractor_version</c> (the <c>ConceptExtractor.Version</c> that made the stored terms).
 /// <para>
 /// Schema version 2 adds concept extraction. <c>paper_terms</c>: <c>paper_id</c>, the paper <c>revision</c> the terms
 /// were extracted from, and <c>terms</c>, the extractor's per-paper output (a blob written and read by the NLP

@@ -64,6 +64,37 @@ public class ExtractCommandTests
         Assert.Contains("3 analysed (all)", all.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("UPDATE meta SET value = '1' WHERE key = 'extractor_version'", "extractor version 1")]
+    [InlineData("DELETE FROM meta WHERE key = 'extractor_version'", "an earlier PaperGraph")]
+    public async Task Terms_from_another_extractor_version_are_analysed_again(string change, string stored)
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        await CliRun.RunAsync("ingest", temp.Write("a.jsonl", Papers), "-w", workspace, "-q");
+        Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
+        using (var opened = Storage.Workspace.OpenExisting(workspace))
+        {
+            Assert.Equal(Nlp.Concepts.ConceptExtractor.Version, opened.ExtractorVersion);
+        }
+
+        Assert.Contains("0 analysed (new or changed)", (await CliRun.RunAsync("extract", "-w", workspace)).Out, StringComparison.Ordinal);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = change;
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var again = await CliRun.RunAsync("extract", "-w", workspace);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("3 analysed (all: the extractor changed since they were analysed)", again.Out, StringComparison.Ordinal);
+        Assert.Contains($"terms come from {stored}; this PaperGraph extracts with version {Nlp.Concepts.ConceptExtractor.Version}", again.Error, StringComparison.Ordinal);
+        Assert.Contains("0 analysed (new or changed)", (await CliRun.RunAsync("extract", "-w", workspace)).Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Damaged_stored_terms_are_a_workspace_error_that_names_the_paper_and_the_fix()
     {

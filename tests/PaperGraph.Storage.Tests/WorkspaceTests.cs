@@ -206,6 +206,23 @@ public class WorkspaceTests
         Assert.NotNull(reopened.GetPaper("t:1"));
     }
 
+    [Fact]
+    public void The_extractor_version_is_absent_until_set_and_kept_across_opens()
+    {
+        using var temp = new TempDirectory();
+        using (var workspace = Workspace.Open(temp.Path))
+        {
+            Assert.Null(workspace.ExtractorVersion);
+            workspace.ExtractorVersion = 7;
+            workspace.ExtractorVersion = 8;
+        }
+
+        using var reopened = Workspace.Open(temp.Path);
+        Assert.Equal(8, reopened.ExtractorVersion);
+        reopened.ExtractorVersion = null;
+        Assert.Null(reopened.ExtractorVersion);
+    }
+
     private static long Revision(Workspace workspace, string id)
     {
         using var command = workspace.Connection.CreateCommand();

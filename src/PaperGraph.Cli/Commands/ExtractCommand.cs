@@ -93,7 +93,8 @@ internal static class ExtractCommand
     }
 
     /// <summary>What <see cref="Extract"/> did, with the corpus-wide concept index it built.</summary>
-    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings)
+    /// <param name="ExtractorChanged">Whether every paper was analysed again because the stored terms came from another extractor version.</param>
+    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings, bool ExtractorChanged = false)
     {
         public double Seconds => Timings.Sum(t => t.Seconds);
 
@@ -101,7 +102,7 @@ internal static class ExtractCommand
         {
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {Seconds:F2} s"));
-            output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({(all ? "all" : "new or changed")}), {Index.DocumentCount:N0} in the corpus"));
+            output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({(ExtractorChanged ? "all: the extractor changed since they were analysed" : all ? "all" : "new or changed")}), {Index.DocumentCount:N0} in the corpus"));
             output.WriteLine(string.Create(inv, $"  concepts:      {Index.Concepts.Count:N0} ({Index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
             output.WriteLine(string.Create(inv, $"  mentions:      {Mentions:N0} paper-concept links"));
             output.WriteLine("  time:          " + string.Join(", ", Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));
@@ -128,6 +129,15 @@ internal static class ExtractCommand
         {
             timings.Add((step, clock.Elapsed.TotalSeconds));
             clock.Restart();
+        }
+
+        // Terms made by another version of the extractor are not mixed with new ones: every paper is analysed again.
+        var storedVersion = workspace.ExtractorVersion;
+        var extractorChanged = !all && storedVersion != ConceptExtractor.Version && workspace.Count("paper_terms") > 0;
+        if (extractorChanged)
+        {
+            Log.ExtractorChanged(context.Logger<ConceptExtractor>(), storedVersion is { } v ? $"extractor version {v.ToString(inv)}" : "an earlier PaperGraph", ConceptExtractor.Version);
+            all = true;
         }
 
         var papers = workspace.PapersToExtract(all, DocumentTermsBinary.Version);
@@ -202,6 +212,7 @@ internal static class ExtractCommand
 
         stored = null;
         saving.GetAwaiter().GetResult();
+        workspace.ExtractorVersion = ConceptExtractor.Version;
         if (terms.Length > analysedCount)
         {
             // The index depends on document order only through ties; keep it the same as a run that read everything.
@@ -219,7 +230,7 @@ internal static class ExtractCommand
             Lap("storing concepts");
         }
 
-        return new ExtractionResult(index, analysedCount, index.ByDocument.Values.Sum(d => d.Count), timings);
+        return new ExtractionResult(index, analysedCount, index.ByDocument.Values.Sum(d => d.Count), timings, extractorChanged);
     }
 
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>

@@ -73,6 +73,14 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     /// <summary>The extractor with the shipped tagger model.</summary>
     public static ConceptExtractor Default => Shipped.Value;
 
+    /// <summary>
+    /// Version of what <see cref="Default"/> extracts. Change it with any change that alters the terms found in a text
+    /// (tokenizer, sentence splitter, tagger model, chunker, abbreviation detector, keys): a workspace whose terms come
+    /// from another version then has every paper analysed again, instead of mixing old and new terms.
+    /// </summary>
+    /// <remarks>2: the noun of a linking phrase (<c>on the other hand</c>) is no longer a term.</remarks>
+    public const int Version = 2;
+
     /// <summary>Extracts the terms of one paper.</summary>
     /// <param name="scratch">Reused analysis buffers (one per thread).</param>
     public DocumentTerms Extract(string id, string? title, string text, AnalyzedText scratch)
