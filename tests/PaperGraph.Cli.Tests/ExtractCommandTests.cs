@@ -107,8 +107,8 @@ public class ExtractCommandTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            // Of the current format (first byte 2), then cut short.
-            command.CommandText = "UPDATE paper_terms SET terms = x'02ff' WHERE paper_id = '2401.00001'";
+            // Of the current format (its first byte), then cut short.
+            command.CommandText = $"UPDATE paper_terms SET terms = x'{Nlp.Concepts.DocumentTermsBinary.Version:x2}ff' WHERE paper_id = '2401.00001'";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 

@@ -21,6 +21,10 @@ public sealed class ConceptOptions
     /// <summary>Residual IDF under which a frequent term is generic (default 0.15).</summary>
     public double GenericMaxResidualIdf { get; set; } = Defaults.GenericMaxResidualIdf;
 
+    /// <summary>Share of uses followed by "of" from which a frequent one-word term is generic ("the existence of"; default 0.7).</summary>
+    [Range(0.01, 1)]
+    public double GenericMinOfShare { get; set; } = Defaults.GenericMinOfShare;
+
     /// <summary>Corpus relevance multiplier for one-word concepts.</summary>
     [Range(0, 100)]
     public double SingleWordWeight { get; set; } = Defaults.SingleWordWeight;
@@ -50,7 +54,7 @@ public sealed class ConceptOptions
         NestedNeedsStandalone, MaxBareUsesPerDefinition,
         StopListFile is { Length: > 0 } stop ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadStopList(stop) : null,
         ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null,
-        RankerFile is { Length: > 0 } ranker ? PaperGraph.Nlp.Concepts.ConceptRanker.Read(ranker) : null);
+        RankerFile is { Length: > 0 } ranker ? PaperGraph.Nlp.Concepts.ConceptRanker.Read(ranker) : null, GenericMinOfShare);
 }
 
 [OptionsValidator]

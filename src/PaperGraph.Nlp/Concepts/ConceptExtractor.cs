@@ -33,7 +33,8 @@ public enum MentionKind : byte
 /// <param name="InTitle">Whether it is in the title.</param>
 /// <param name="PartA">For an <see cref="MentionKind.OfPhrase"/>: index of the mention of X (else -1).</param>
 /// <param name="PartB">For an <see cref="MentionKind.OfPhrase"/>: index of the mention of Y (else -1).</param>
-public sealed record TermMention(string Key, string Surface, MentionKind Kind, int Token, int Sentence, bool InTitle, int PartA = -1, int PartB = -1);
+/// <param name="BeforeOf">For a <see cref="MentionKind.Term"/>: whether <c>of</c> follows it (<c>the existence of</c>).</param>
+public sealed record TermMention(string Key, string Surface, MentionKind Kind, int Token, int Sentence, bool InTitle, int PartA = -1, int PartB = -1, bool BeforeOf = false);
 
 /// <summary>An abbreviation defined in a document: <c>Reinforcement Learning from Human Feedback (RLHF)</c>.</summary>
 /// <param name="ShortForm">The short form, singular, case kept (<c>LLM</c> for <c>LLMs</c>).</param>
@@ -78,8 +79,11 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     /// (tokenizer, sentence splitter, tagger model, chunker, abbreviation detector, keys): a workspace whose terms come
     /// from another version then has every paper analysed again, instead of mixing old and new terms.
     /// </summary>
-    /// <remarks>2: the noun of a linking phrase (<c>on the other hand</c>) is no longer a term.</remarks>
-    public const int Version = 2;
+    /// <remarks>
+    /// 2: the noun of a linking phrase (<c>on the other hand</c>) is no longer a term. 3: terms record whether <c>of</c>
+    /// follows them.
+    /// </remarks>
+    public const int Version = 3;
 
     /// <summary>Extracts the terms of one paper.</summary>
     /// <param name="scratch">Reused analysis buffers (one per thread).</param>
@@ -153,7 +157,8 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
                 var key = ChunkKey(scratch, chunk, wordStarts);
                 var index = document.Mentions.Count;
                 var inTitle = scratch.Tokens[chunk.Start].Start < titleEnd;
-                document.Mentions.Add(new TermMention(key, Surface(scratch, chunk.Start, chunk.End, key), MentionKind.Term, chunk.Start, s, inTitle));
+                var beforeOf = chunk.End < sentences[s].End && scratch.TokenText(chunk.End).Equals("of", StringComparison.OrdinalIgnoreCase);
+                document.Mentions.Add(new TermMention(key, Surface(scratch, chunk.Start, chunk.End, key), MentionKind.Term, chunk.Start, s, inTitle, BeforeOf: beforeOf));
 
                 // "theory of mind", "mixture of experts": X of Y with short X and Y.
                 if (previous >= 0 && previousChunk.End + 1 == chunk.Start && previousChunk.Length <= 3 && chunk.Length <= 3

@@ -16,6 +16,10 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="Thesaurus">Concept key to the key it is replaced by, or to null to drop it (see <see cref="ConceptFiles"/>).</param>
 /// <param name="NestedNeedsStandalone">Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</param>
 /// <param name="Ranker">Ranks each document's concepts; null for the shipped <see cref="ConceptRanker.Default"/>.</param>
+/// <param name="GenericMinOfShare">
+/// A one-word term in at least <see cref="GenericMinDocuments"/> documents that is followed by <c>of</c> in this share of
+/// its uses or more names a relation to something else (<c>the existence of</c>, <c>a family of</c>), not a topic: generic.
+/// </param>
 public sealed record ConceptSettings(
     int MinFixedPhraseDocuments = 2,
     int GenericMinDocuments = 25,
@@ -26,7 +30,8 @@ public sealed record ConceptSettings(
     int MaxBareUsesPerDefinition = 20,
     IReadOnlySet<string>? StopList = null,
     IReadOnlyDictionary<string, string?>? Thesaurus = null,
-    ConceptRanker? Ranker = null)
+    ConceptRanker? Ranker = null,
+    double GenericMinOfShare = 0.7)
 {
     /// <summary>Checks the settings.</summary>
     public ConceptSettings Validate()
@@ -35,6 +40,11 @@ public sealed record ConceptSettings(
         ArgumentOutOfRangeException.ThrowIfLessThan(GenericMinDocuments, 2);
         ArgumentOutOfRangeException.ThrowIfNegative(SingleWordWeight);
         ArgumentOutOfRangeException.ThrowIfNegative(NestedWeight);
+        if (GenericMinOfShare is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GenericMinOfShare), GenericMinOfShare, "must be in (0, 1].");
+        }
+
         return this;
     }
 }
@@ -152,6 +162,9 @@ public sealed class ConceptIndex
         private Dictionary<string, int> _keyIdOf = new(StringComparer.Ordinal);
         private readonly List<string> _keys = [];
         private readonly List<bool> _standaloneKey = [];
+        // Per key: uses as a term, and of those the uses followed by "of", before any X of Y phrase takes its X.
+        private readonly List<int> _termUses = [];
+        private readonly List<int> _ofUses = [];
         private int[][] _mentionKeys = [];
         private readonly Dictionary<string, int> _conceptIdOf = new(StringComparer.Ordinal);
         private readonly List<string> _conceptKeys = [];
@@ -208,6 +221,11 @@ public sealed class ConceptIndex
                     ids[m] = id;
                     counts[id]++;
                     _standaloneKey[id] |= mention.Kind is MentionKind.Term or MentionKind.LongForm;
+                    if (mention.Kind == MentionKind.Term)
+                    {
+                        _termUses[id]++;
+                        _ofUses[id] += mention.BeforeOf ? 1 : 0;
+                    }
                 }
 
                 foreach (var definition in document.Definitions)
@@ -241,6 +259,8 @@ public sealed class ConceptIndex
                 id = _keys.Count;
                 _keys.Add(key);
                 _standaloneKey.Add(false);
+                _termUses.Add(0);
+                _ofUses.Add(0);
                 counts.Add(0);
             }
 
@@ -609,7 +629,8 @@ public sealed class ConceptIndex
                 concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, _n);
                 concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf)
                     * (concept.LongForm is null && !concept.Key.Contains(' ', StringComparison.Ordinal) ? _settings.SingleWordWeight : 1.0);
-                if (GenericTerms.Contains(concept.Key) || !HasTwoLetters(concept.Key) || concept.LongForm is null && concept.Documents >= _settings.GenericMinDocuments && concept.ResidualIdf < _settings.GenericMaxResidualIdf)
+                if (GenericTerms.Contains(concept.Key) || !HasTwoLetters(concept.Key) || concept.LongForm is null && concept.Documents >= _settings.GenericMinDocuments
+                    && (concept.ResidualIdf < _settings.GenericMaxResidualIdf || IsRelationalNoun(concept)))
                 {
                     generic.Add(concept.Key);
                 }
@@ -622,6 +643,11 @@ public sealed class ConceptIndex
             }
         }
 
+
+        /// <summary>A one-word, lower-case term mostly used as the X of <c>X of Y</c> (see <see cref="ConceptSettings.GenericMinOfShare"/>).</summary>
+        private bool IsRelationalNoun(Concept concept) =>
+            !concept.Key.Contains(' ', StringComparison.Ordinal) && !concept.Key.Any(char.IsUpper)
+            && _keyIdOf.TryGetValue(concept.Key, out var id) && _termUses[id] > 0 && _ofUses[id] >= _settings.GenericMinOfShare * _termUses[id];
 
         /// <summary>The most frequent of <paramref name="concept"/>'s surface forms whose key is <paramref name="key"/> (spaces aside); ties go to more lower case.</summary>
         private static string? MostFrequentAlias(Concept concept, string key)

@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.7556146505512986, // bias
-        0.2275083250143419, // log-count
-        -0.08427224855740449, // title
-        1.267329650518761, // first-sentence
-        -0.03241672055034513, // position
-        -1.1782359016046902, // one-word
-        0.40571518135702933, // three-words
-        0.08414298009413963, // four-words-or-more
-        0.16333639528323768, // abbreviation
-        1.8725910702157464, // phrase-idf
-        0.07566799982935159, // word-tfidf
-        -0.2895396872505153, // word-tfidf-mean
-        -0.10763521660570231, // heuristic
-        -0.6379498880784498, // contained
-        -0.013058476221779103, // contains-other
-        -1.2450029613438571, // only-nested
-        -1.291331906324896, // of-phrase
-        -0.2567890077128082, // participle-first
-        0.22755058391923064, // spread
-        0.11519226926859726, // count-share
-        0.1720200604038695, // first-word-ridf
-        0.15161223428390072, // head-word-ridf
-        0.5074245067204016, // mean-word-ridf
-        0.532332203897286, // max-word-idf
+        -3.743221271045431, // bias
+        0.22842158978818558, // log-count
+        -0.08413883808335368, // title
+        1.2658098544224028, // first-sentence
+        -0.03276155785374239, // position
+        -1.1782020952430885, // one-word
+        0.4059492021747825, // three-words
+        0.0844274772238501, // four-words-or-more
+        0.16227906080417143, // abbreviation
+        1.8590107923362722, // phrase-idf
+        0.07522802507094607, // word-tfidf
+        -0.28915795909322906, // word-tfidf-mean
+        -0.10651476502276304, // heuristic
+        -0.6384252238771607, // contained
+        -0.012952444232479193, // contains-other
+        -1.2454523184306148, // only-nested
+        -1.2921590667498737, // of-phrase
+        -0.2568155977438298, // participle-first
+        0.22679300670606442, // spread
+        0.11572536554374306, // count-share
+        0.1719818174723902, // first-word-ridf
+        0.1514919756015773, // head-word-ridf
+        0.5062243251333027, // mean-word-ridf
+        0.5329459049563229, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

@@ -10,17 +10,17 @@ namespace PaperGraph.Nlp.Concepts;
 /// the merge instead of its 18M strings and records; and reading it back is a walk over bytes, not a JSON parse.
 /// </para>
 /// <para>
-/// Format version 2 (version 1 was JSON). Integers are unsigned LEB128 varints; a string is its UTF-8 byte count as a
+/// Format version 3 (version 1 was JSON; version 2 had no <c>of</c> bit). Integers are unsigned LEB128 varints; a string is its UTF-8 byte count as a
 /// varint, then the bytes.
 /// </para>
 /// <code>
-/// byte     version (2)
+/// byte     version (3)
 /// string   id
 /// varint   tokens, sentences
 /// varint   mention count, then per mention:
 ///   string   key
 ///   varint   0 if the surface equals the key, else the surface's UTF-8 byte count + 1, then its bytes
-///   byte     kind (MentionKind), with bit 7 set when the mention is in the title
+///   byte     kind (MentionKind), with bit 7 set when the mention is in the title and bit 6 when "of" follows it
 ///   varint   token, sentence, partA + 1, partB + 1
 /// varint   definition count, then per definition: string shortForm, string longKey, string longSurface
 /// </code>
@@ -28,9 +28,10 @@ namespace PaperGraph.Nlp.Concepts;
 public static class DocumentTermsBinary
 {
     /// <summary>Version of the format written; the first byte of every record.</summary>
-    public const byte Version = 2;
+    public const byte Version = 3;
 
     private const byte InTitleBit = 0x80;
+    private const byte BeforeOfBit = 0x40;
 
     /// <summary>The bytes of <paramref name="terms"/>.</summary>
     public static byte[] Write(DocumentTerms terms)
@@ -55,7 +56,7 @@ public static class DocumentTermsBinary
                 WriteString(buffer, m.Surface, lengthOffset: 1);
             }
 
-            buffer.GetSpan(1)[0] = (byte)((byte)m.Kind | (m.InTitle ? InTitleBit : 0));
+            buffer.GetSpan(1)[0] = (byte)((byte)m.Kind | (m.InTitle ? InTitleBit : 0) | (m.BeforeOf ? BeforeOfBit : 0));
             buffer.Advance(1);
             WriteVarint(buffer, (uint)m.Token);
             WriteVarint(buffer, (uint)m.Sentence);
@@ -95,8 +96,8 @@ public static class DocumentTermsBinary
             var surfaceLength = reader.Int();
             var surface = surfaceLength == 0 ? key : reader.String(surfaceLength - 1);
             var kind = reader.Byte();
-            terms.Mentions.Add(new TermMention(key, surface, (MentionKind)(kind & ~InTitleBit), reader.Int(), reader.Int(),
-                (kind & InTitleBit) != 0, reader.Int() - 1, reader.Int() - 1));
+            terms.Mentions.Add(new TermMention(key, surface, (MentionKind)(kind & ~(InTitleBit | BeforeOfBit)), reader.Int(), reader.Int(),
+                (kind & InTitleBit) != 0, reader.Int() - 1, reader.Int() - 1, (kind & BeforeOfBit) != 0));
         }
 
         var definitions = reader.Int();

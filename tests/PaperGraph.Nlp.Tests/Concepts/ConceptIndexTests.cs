@@ -46,6 +46,37 @@ public class ConceptIndexTests
     }
 
     [Fact]
+    public void A_frequent_one_word_term_used_mostly_before_of_is_generic()
+    {
+        // 30 papers use "existence" four times, three of them as "the existence of" (each X of Y phrase in one paper only,
+        // so none is a fixed phrase); "entanglement" three times, never before "of". 90 other papers make both terms
+        // specific to those 30 (residual IDF well above the generic limit).
+        string[] things =
+        [
+            "orbits", "waves", "knots", "loops", "cycles", "paths", "trees", "rings", "fields", "modes", "bonds", "cells",
+            "chains", "sets", "maps", "groups", "graphs", "codes", "games", "walls", "holes", "cones", "tubes", "sheets",
+            "grains", "pores", "cracks", "flows", "jets", "vortices", "solitons", "defects", "domains", "clusters",
+            "islands", "bubbles", "droplets", "fibers", "filaments", "layers", "membranes", "networks", "nodes", "edges",
+            "faces", "spheres", "tori", "lattices", "crystals", "glasses", "polymers", "colloids", "foams", "gels",
+            "plasmas", "shocks", "fronts", "spirals", "ripples", "kinks",
+        ];
+        var documents = Enumerable.Range(0, 30)
+            .Select(i => Extract.Terms($"We prove the existence of {things[i]}, the existence of {things[30 + i]} and the existence of linked {things[i]}. Existence is rare. "
+                + "We measure entanglement in spin chains and entanglement in qubits. The entanglement is large.", id: $"p{i}"))
+            .Concat(Enumerable.Range(0, 90).Select(i => Extract.Terms($"Filler abstract number {i} describes sparse routing.", id: $"f{i}")))
+            .ToList();
+
+        var byDefault = ConceptIndex.Build(documents, new ConceptSettings());
+        var lenient = ConceptIndex.Build(documents, new ConceptSettings(GenericMinOfShare: 0.8));
+
+        Assert.False(byDefault.Concepts.ContainsKey("existence"));
+        Assert.True(byDefault.Concepts.ContainsKey("entanglement"));
+        Assert.DoesNotContain(byDefault.ByDocument["p0"], c => c.Key == "existence");
+        Assert.True(lenient.Concepts.ContainsKey("existence"));
+        Assert.Equal(30, lenient.Concepts["existence"].Documents);
+    }
+
+    [Fact]
     public void Acronym_with_two_long_forms_stays_two_concepts()
     {
         var index = Build(

@@ -19,6 +19,8 @@ public class DocumentTermsBinaryTests
         Assert.Equal(terms.Definitions, read.Definitions);
         Assert.NotEmpty(read.Definitions);
         Assert.Contains(read.Mentions, m => m.InTitle);
+        Assert.Contains(read.Mentions, m => m is { Kind: MentionKind.Term, BeforeOf: true, Key: "mixture" });
+        Assert.Contains(read.Mentions, m => m is { Kind: MentionKind.Term, BeforeOf: false });
         Assert.Contains(read.Mentions, m => m.Kind == MentionKind.OfPhrase && m.PartA >= 0 && m.PartB >= 0);
         Assert.Contains(read.Mentions, m => m.Surface != m.Key);
     }
@@ -30,6 +32,7 @@ public class DocumentTermsBinaryTests
         var terms = new DocumentTerms("id", tokens: 300_000, sentences: 128);
         terms.Mentions.Add(new TermMention(longKey, longKey.ToUpperInvariant(), MentionKind.Nested, int.MaxValue - 1, 127, InTitle: true, PartA: 16_384, PartB: -1));
         terms.Mentions.Add(new TermMention("", "", MentionKind.Term, 0, 0, InTitle: false));
+        terms.Mentions.Add(new TermMention("x", "X", MentionKind.Nested, 1, 1, InTitle: true, BeforeOf: true));
 
         var read = DocumentTermsBinary.Read(DocumentTermsBinary.Write(terms))!;
 
