@@ -79,13 +79,7 @@ public class ExtractCommandTests
         }
 
         Assert.Contains("0 analysed (new or changed)", (await CliRun.RunAsync("extract", "-w", workspace)).Out, StringComparison.Ordinal);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = change;
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        Assert.Equal(1, ExecuteSql(workspace, change));
 
         var again = await CliRun.RunAsync("extract", "-w", workspace);
 
@@ -103,14 +97,8 @@ public class ExtractCommandTests
         var workspace = temp.File("ws");
         await CliRun.RunAsync("ingest", temp.Write("a.jsonl", lines[0] + "\n" + lines[1]), "-w", workspace, "-q");
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            // Of the current format (its first byte), then cut short.
-            command.CommandText = $"UPDATE paper_terms SET terms = x'{Nlp.Concepts.DocumentTermsBinary.Version:x2}ff' WHERE paper_id = '2401.00001'";
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        // Of the current format (its first byte), then cut short.
+        Assert.Equal(1, ExecuteSql(workspace, $"UPDATE paper_terms SET terms = x'{Nlp.Concepts.DocumentTermsBinary.Version:x2}ff' WHERE paper_id = '2401.00001'"));
 
         // A new paper makes extract read the stored terms of the others back.
         await CliRun.RunAsync("ingest", temp.Write("b.jsonl", lines[2]), "-w", workspace, "-q");
@@ -121,6 +109,16 @@ public class ExtractCommandTests
         Assert.Contains("papergraph extract --all", damaged.Error, StringComparison.Ordinal);
         damaged.AssertNoStackTrace();
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace, "--all")).ExitCode);
+    }
+
+    /// <summary>Changes the workspace database behind PaperGraph's back; returns the rows changed.</summary>
+    private static int ExecuteSql(string workspace, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
     }
 
     [Fact]

@@ -102,7 +102,8 @@ internal static class ExtractCommand
         {
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {Seconds:F2} s"));
-            output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({(ExtractorChanged ? "all: the extractor changed since they were analysed" : all ? "all" : "new or changed")}), {Index.DocumentCount:N0} in the corpus"));
+            var which = ExtractorChanged ? "all: the extractor changed since they were analysed" : all ? "all" : "new or changed";
+            output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({which}), {Index.DocumentCount:N0} in the corpus"));
             output.WriteLine(string.Create(inv, $"  concepts:      {Index.Concepts.Count:N0} ({Index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
             output.WriteLine(string.Create(inv, $"  mentions:      {Mentions:N0} paper-concept links"));
             output.WriteLine("  time:          " + string.Join(", ", Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));

@@ -10,8 +10,8 @@ namespace PaperGraph.Nlp.Concepts;
 /// the merge instead of its 18M strings and records; and reading it back is a walk over bytes, not a JSON parse.
 /// </para>
 /// <para>
-/// Format version 3 (version 1 was JSON; version 2 had no <c>of</c> bit). Integers are unsigned LEB128 varints; a string is its UTF-8 byte count as a
-/// varint, then the bytes.
+/// Format version 3 (version 1 was JSON; version 2 had no <c>of</c> bit). Integers are unsigned LEB128 varints; a
+/// string is its UTF-8 byte count as a varint, then the bytes.
 /// </para>
 /// <code>
 /// byte     version (3)

@@ -19,8 +19,8 @@ public sealed record TaggingEvaluation(int Tokens, int Correct, int Sentences, T
     public double Accuracy => Tokens == 0 ? 0 : (double)Correct / Tokens;
 
     /// <summary>
-    /// Share of words tagged correctly or within the pairs NOUN/PROPN and PUNCT/SYM, which noun-phrase chunking nearly always treats
-    /// alike: how often the tagger's mistakes can change a concept term.
+    /// Share of words tagged correctly or within the pairs NOUN/PROPN and PUNCT/SYM, which noun-phrase chunking nearly
+    /// always treats alike: how often the tagger's mistakes can change a concept term.
     /// </summary>
     public double ChunkingAccuracy => Tokens == 0 ? 0
         : (double)(Correct + Confusions.Where(c => SameForChunking(c.Gold, c.Predicted)).Sum(c => c.Count)) / Tokens;
