@@ -57,7 +57,8 @@ public sealed partial class Workspace
     }
 
     /// <summary>Graph nodes ranked by <paramref name="measure"/> (ties by key), optionally of one community only.</summary>
-    public List<RankedConcept> ReadTopConcepts(NodeMeasure measure, int limit, int? community = null)
+    /// <param name="phrasesOnly">Leave out one-word concepts other than abbreviations (<c>theory</c>, <c>function</c>).</param>
+    public List<RankedConcept> ReadTopConcepts(NodeMeasure measure, int limit, int? community = null, bool phrasesOnly = false)
     {
         var column = measure switch
         {
@@ -71,11 +72,13 @@ public sealed partial class Workspace
         command.CommandText = $"""
             SELECT g.key, c.name, c.papers, g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component
             FROM graph_nodes g JOIN concepts c ON c.key = g.key
-            WHERE $community IS NULL OR g.community = $community
+            WHERE ($community IS NULL OR g.community = $community)
+              AND ($phrases = 0 OR instr(g.key, ' ') > 0 OR c.long_form IS NOT NULL)
             ORDER BY {column} DESC, g.weighted_degree DESC, g.key LIMIT $limit
             """;
         command.Parameters.AddWithValue("$community", community.HasValue ? community.Value : DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$phrases", phrasesOnly ? 1 : 0);
         using var reader = command.ExecuteReader();
         var rows = new List<RankedConcept>();
         while (reader.Read())

@@ -175,6 +175,29 @@ public class BuildCommandTests
     }
 
     [Fact]
+    public async Task Top_phrases_leaves_out_one_word_concepts_but_keeps_abbreviations()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+
+        static List<string> Names(CliRun top) => top.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).Select(l => l.Substring(8, 44).Trim()).ToList();
+        var all = Names(await CliRun.RunAsync("top", "-w", workspace, "-n", "1000"));
+        var phrases = await CliRun.RunAsync("top", "-w", workspace, "-n", "1000", "--phrases");
+
+        Assert.Equal(0, phrases.ExitCode);
+        Assert.Contains("phrases and abbreviations only", phrases.Out, StringComparison.Ordinal);
+        var kept = Names(phrases);
+        Assert.Contains("RLHF", kept);
+        Assert.Contains("graph neural networks", kept);
+        // One word and not written like an abbreviation (two capitals or more).
+        var oneWord = all.Where(n => !n.Contains(' ', StringComparison.Ordinal) && n.Count(char.IsUpper) < 2).ToList();
+        Assert.NotEmpty(oneWord);
+        Assert.Empty(kept.Intersect(oneWord));
+        Assert.Equal(all.Except(oneWord), kept);
+    }
+
+    [Fact]
     public async Task Top_before_build_exits_3_and_says_what_to_run()
     {
         using var temp = new TempDirectory();

@@ -83,12 +83,13 @@ internal static class BuildCommand
         var count = new Option<int>("-n", "--top") { Description = "How many concepts to list (default 20).", DefaultValueFactory = _ => 20, HelpName = "count" };
         count.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("-n must be at least 1."); } });
         var community = new Option<int?>("--community") { Description = "Only concepts of this community (0 is the biggest).", HelpName = "id" };
+        var phrases = new Option<bool>("--phrases") { Description = "Only concepts of two words or more and abbreviations: leave out broad one-word terms such as 'theory' or 'function', which a large corpus ranks high." };
         var command = new Command("top", "Print the workspace's most central concepts as a table. Run 'papergraph build' first.")
         {
-            IngestCommand.ExistingWorkspace, by, count, community,
+            IngestCommand.ExistingWorkspace, by, count, community, phrases,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
-            (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community)), token), cancellationToken));
+            (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community), parse.GetValue(phrases)), token), cancellationToken));
         return command;
     }
 
@@ -340,7 +341,7 @@ internal static class BuildCommand
         write(stream);
     }
 
-    private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community)
+    private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases)
     {
         var inv = CultureInfo.InvariantCulture;
         using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
@@ -349,13 +350,14 @@ internal static class BuildCommand
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
         }
 
-        var rows = workspace.ReadTopConcepts(by, count, community);
-        if (rows.Count == 0)
+        var rows = workspace.ReadTopConcepts(by, count, community, phrases);
+        if (rows.Count == 0 && community is not null && workspace.ReadTopConcepts(by, 1, community).Count == 0)
         {
             throw new PaperGraphException(ErrorCodes.InvalidArgument, string.Create(inv, $"community {community} has no concepts; communities are numbered 0 (the biggest) and up."));
         }
 
-        context.Out.WriteLine(string.Create(inv, $"Top {rows.Count} concepts by {by.ToString().ToLowerInvariant()}{(community is { } c ? $" in community {c}" : "")} ({workspace.Count("graph_nodes"):N0} in the graph)"));
+        var scope = (community is { } c ? $" in community {c}" : "") + (phrases ? ", phrases and abbreviations only" : "");
+        context.Out.WriteLine(string.Create(inv, $"Top {rows.Count} concepts by {by.ToString().ToLowerInvariant()}{scope} ({workspace.Count("graph_nodes"):N0} in the graph)"));
         context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"degree",7} {"pagerank",10} {"betweenness",11} {"eigenvector",11} {"core",5} {"community",9}"));
         for (var i = 0; i < rows.Count; i++)
         {
