@@ -2,6 +2,8 @@
 // centralities and community.
 // Parameters: $limit, how many rows.
 // In Neo4j Browser: :param limit => 25
+// On a large corpus broad one-word terms lead; to leave them out, as `papergraph top --phrases` does, add to the WHERE:
+//   AND (c.key CONTAINS ' ' OR c.longForm IS NOT NULL)
 MATCH (c:Concept)
 WHERE c.pagerank IS NOT NULL
 OPTIONAL MATCH (c)-[:IN_COMMUNITY]->(m:Community)
