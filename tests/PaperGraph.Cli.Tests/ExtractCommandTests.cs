@@ -51,8 +51,7 @@ public class ExtractCommandTests
     {
         using var temp = new TempDirectory();
         var lines = Papers.Split('\n');
-        var workspace = temp.File("ws");
-        await CliRun.RunAsync("ingest", temp.Write("a.jsonl", lines[0] + "\n" + lines[1]), "-w", workspace, "-q");
+        var workspace = await IngestAsync(temp, lines[0] + "\n" + lines[1]);
         Assert.Contains("2 analysed", (await CliRun.RunAsync("extract", "-w", workspace)).Out, StringComparison.Ordinal);
 
         await CliRun.RunAsync("ingest", temp.Write("b.jsonl", lines[2]), "-w", workspace, "-q");
@@ -70,8 +69,7 @@ public class ExtractCommandTests
     public async Task Terms_from_another_extractor_version_are_analysed_again(string change, string stored)
     {
         using var temp = new TempDirectory();
-        var workspace = temp.File("ws");
-        await CliRun.RunAsync("ingest", temp.Write("a.jsonl", Papers), "-w", workspace, "-q");
+        var workspace = await IngestAsync(temp, Papers);
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
         using (var opened = Storage.Workspace.OpenExisting(workspace))
         {
@@ -94,8 +92,7 @@ public class ExtractCommandTests
     {
         using var temp = new TempDirectory();
         var lines = Papers.Split('\n');
-        var workspace = temp.File("ws");
-        await CliRun.RunAsync("ingest", temp.Write("a.jsonl", lines[0] + "\n" + lines[1]), "-w", workspace, "-q");
+        var workspace = await IngestAsync(temp, lines[0] + "\n" + lines[1]);
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
         // Of the current format (its first byte), then cut short.
         Assert.Equal(1, ExecuteSql(workspace, $"UPDATE paper_terms SET terms = x'{Nlp.Concepts.DocumentTermsBinary.Version:x2}ff' WHERE paper_id = '2401.00001'"));
@@ -109,6 +106,14 @@ public class ExtractCommandTests
         Assert.Contains("papergraph extract --all", damaged.Error, StringComparison.Ordinal);
         damaged.AssertNoStackTrace();
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace, "--all")).ExitCode);
+    }
+
+    /// <summary>Ingests <paramref name="papers"/> (JSON Lines) into a new workspace "ws" in <paramref name="temp"/>; returns its path.</summary>
+    private static async Task<string> IngestAsync(TempDirectory temp, string papers)
+    {
+        var workspace = temp.File("ws");
+        Assert.Equal(0, (await CliRun.RunAsync("ingest", temp.Write("a.jsonl", papers), "-w", workspace, "-q")).ExitCode);
+        return workspace;
     }
 
     /// <summary>Changes the workspace database behind PaperGraph's back; returns the rows changed.</summary>
