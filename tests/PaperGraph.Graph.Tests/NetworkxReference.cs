@@ -10,6 +10,7 @@ public sealed record ReferenceGraph(
     double[] Pagerank,
     double[] PagerankUnweighted,
     double[]? Eigenvector,
+    double[] EigenvectorByComponent,
     double[] BetweennessWeighted,
     double[] BetweennessUnweighted,
     int[] CoreNumber,
@@ -44,6 +45,21 @@ public static class NetworkxReference
         {
             var data = new TheoryData<string>();
             foreach (var graph in All)
+            {
+                data.Add(graph.Name);
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>The names of the connected graphs, where networkx's eigenvector centrality is PaperGraph's definition.</summary>
+    public static TheoryData<string> ConnectedNames
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var graph in All.Where(g => g.ComponentSizes.Length == 1))
             {
                 data.Add(graph.Name);
             }

@@ -238,7 +238,7 @@ internal static class BuildCommand
                 new InlineProgress(step => context.Progress.Report(string.Create(inv, $"graph: {step} on {chosen.Count:N0} nodes and {cooccurrence.Edges.Count:N0} edges"), force: true)),
                 cancellationToken);
         }
-        catch (PowerIterationException e)
+        catch (ConvergenceException e)
         {
             throw new PaperGraphException(ErrorCodes.NotConverged,
                 $"{e.Message}: set Graph:MaxIterations higher (now {options.MaxIterations}) or Graph:Tolerance looser (now {options.Tolerance}) in papergraph.json.", e);

@@ -3,7 +3,7 @@ namespace PaperGraph.Graph.Centrality;
 /// <summary>Settings of <see cref="PageRank"/>; validated on construction.</summary>
 /// <param name="Damping">Probability of following an edge rather than jumping to a random node.</param>
 /// <param name="Tolerance">Convergence is reached when the L1 change of the ranks falls below <c>NodeCount × Tolerance</c>.</param>
-/// <param name="MaxIterations">Iterations before giving up with <see cref="PowerIterationException"/>.</param>
+/// <param name="MaxIterations">Iterations before giving up with <see cref="ConvergenceException"/>.</param>
 public sealed record PageRankSettings(double Damping = 0.85, double Tolerance = 1e-6, int MaxIterations = 100)
 {
     public double Damping { get; } = Damping is > 0 and < 1 ? Damping : throw new ArgumentOutOfRangeException(nameof(Damping), Damping, "damping must be in (0, 1)");
@@ -24,7 +24,7 @@ public sealed record PageRankSettings(double Damping = 0.85, double Tolerance = 
 public static class PageRank
 {
     /// <summary>The PageRank of every node.</summary>
-    /// <exception cref="PowerIterationException">The ranks did not converge within <see cref="PageRankSettings.MaxIterations"/>.</exception>
+    /// <exception cref="ConvergenceException">The ranks did not converge within <see cref="PageRankSettings.MaxIterations"/>.</exception>
     public static double[] Compute(CompactGraph graph, PageRankSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -83,7 +83,7 @@ public static class PageRank
             }
         }
 
-        throw new PowerIterationException("PageRank", settings.MaxIterations, error, n * settings.Tolerance);
+        throw new ConvergenceException("PageRank", settings.MaxIterations, error, n * settings.Tolerance);
     }
 
     private static void Normalize(double[] x)
