@@ -19,7 +19,9 @@ public sealed record ConceptSummary(string Key, string Name, IReadOnlyDictionary
 public sealed record PaperConcept(string PaperId, string ConceptKey, int Count, double Score, bool InTitle);
 
 /// <summary>A concept's place in the co-occurrence graph, as stored in the workspace.</summary>
-public sealed record GraphNodeRecord(string Key, int Degree, double WeightedDegree, double PageRank, double Betweenness, double Eigenvector, int Core, int Community, int Component);
+/// <param name="PageRank">Null when the build could not compute it (the workspace records why).</param>
+/// <param name="Eigenvector">Null when the build could not compute it (the workspace records why).</param>
+public sealed record GraphNodeRecord(string Key, int Degree, double WeightedDegree, double? PageRank, double Betweenness, double? Eigenvector, int Core, int Community, int Component);
 
 /// <summary>An edge of the co-occurrence graph, with the papers that support it.</summary>
 /// <param name="Source">The concept key of one end.</param>

@@ -7,7 +7,9 @@ public static class ErrorCodes
     public const string PathNotFound = "PG2001";
     public const string InvalidConfiguration = "PG2002";
     public const string InvalidArgument = "PG2003";
+    /// <summary>No longer raised: a measure that does not converge is left empty (<see cref="MeasureNotComputed"/> when asked for).</summary>
     public const string NotConverged = "PG2004";
+    public const string NoGraphNodes = "PG2005";
 
     // 3xxx: input data. Whole-run failures first, then per-file and per-record skips (warnings).
     public const string NoPapersFound = "PG3001";
@@ -17,6 +19,8 @@ public static class ErrorCodes
     public const string MalformedConllu = "PG3005";
     public const string MalformedThesaurus = "PG3006";
     public const string MalformedRanker = "PG3007";
+    public const string MeasureNotComputed = "PG3008";
+    public const string NoConcepts = "PG3009";
 
     public const string BinaryFile = "PG3101";
     public const string InvalidUtf8 = "PG3102";

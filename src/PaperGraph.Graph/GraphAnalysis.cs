@@ -34,21 +34,36 @@ public sealed record AnalysisSettings(
 }
 
 /// <summary>Every measure of every node, indexed by node id.</summary>
+/// <param name="PageRank">Null when it could not be computed (see <see cref="GraphAnalysisResult.Missing"/>).</param>
+/// <param name="Eigenvector">Null when it could not be computed (see <see cref="GraphAnalysisResult.Missing"/>).</param>
 public sealed record NodeMetrics(
     int[] Degree,
     double[] WeightedDegree,
-    double[] PageRank,
+    double[]? PageRank,
     double[] Betweenness,
-    double[] Eigenvector,
+    double[]? Eigenvector,
     int[] Core,
     int[] Community,
     int[] Component);
 
+/// <summary>A measure <see cref="GraphAnalysis.Run"/> left empty, and why.</summary>
+/// <param name="Measure">Its column name in every output: <c>pagerank</c> or <c>eigenvector</c>.</param>
+/// <param name="Reason">Why, in a sentence a user can act on.</param>
+public sealed record MissingMeasure(string Measure, string Reason);
+
 /// <summary>The results of <see cref="GraphAnalysis.Run"/>.</summary>
 /// <param name="Timings">Seconds per algorithm, in the order they ran.</param>
-public sealed record GraphAnalysisResult(NodeMetrics Nodes, Partition Partition, int ComponentCount, bool BetweennessSampled, IReadOnlyList<(string Step, double Seconds)> Timings);
+/// <param name="Missing">The measures that could not be computed and are left empty; every other measure is complete.</param>
+public sealed record GraphAnalysisResult(
+    NodeMetrics Nodes, Partition Partition, int ComponentCount, bool BetweennessSampled, IReadOnlyList<(string Step, double Seconds)> Timings,
+    IReadOnlyList<MissingMeasure> Missing);
 
 /// <summary>Runs every measure on a co-occurrence graph: the one entry point the commands use.</summary>
+/// <remarks>
+/// No single measure sinks the analysis: an iterative one (PageRank, eigenvector centrality) that does not converge
+/// within its settings is left empty and listed in <see cref="GraphAnalysisResult.Missing"/> with the reason, and
+/// every other measure is still computed.
+/// </remarks>
 public static class GraphAnalysis
 {
     /// <param name="progress">Told the name of each algorithm as it starts.</param>
@@ -82,8 +97,22 @@ public static class GraphAnalysis
 
         var (component, componentCount) = Step("components", () => Components.Compute(cooccurrence.Graph));
         var core = Step("k-core", () => CoreNumber.Compute(graph));
-        var pageRank = Step("PageRank", () => PageRank.Compute(central, settings.PageRank, cancellationToken));
-        var eigenvector = Step("eigenvector", () => EigenvectorCentrality.Compute(central, settings.Eigenvector, cancellationToken));
+        var missing = new List<MissingMeasure>();
+        double[]? Optional(string measure, Func<double[]> run)
+        {
+            try
+            {
+                return run();
+            }
+            catch (ConvergenceException e)
+            {
+                missing.Add(new MissingMeasure(measure, e.Message));
+                return null;
+            }
+        }
+
+        var pageRank = Step("PageRank", () => Optional("pagerank", () => PageRank.Compute(central, settings.PageRank, cancellationToken)));
+        var eigenvector = Step("eigenvector", () => Optional("eigenvector", () => EigenvectorCentrality.Compute(central, settings.Eigenvector, cancellationToken)));
         var sampled = false;
         var betweenness = Step("betweenness", () => Betweenness.Compute(central, settings.Betweenness, out sampled, cancellationToken));
         var partition = Step("communities", () => settings.Communities == CommunityAlgorithm.Leiden
@@ -91,6 +120,6 @@ public static class GraphAnalysis
             : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken));
         return new GraphAnalysisResult(
             new NodeMetrics(degree, weighted, pageRank, betweenness, eigenvector, core, partition.Community, component),
-            partition, componentCount, sampled, timings);
+            partition, componentCount, sampled, timings, missing);
     }
 }

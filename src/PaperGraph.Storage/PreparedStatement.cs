@@ -51,6 +51,9 @@ internal sealed class PreparedStatement : IDisposable
 
     public void BindReal(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
 
+    public void BindReal(int index, double? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_double(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+
     /// <summary>Runs the statement with the bound values, then resets it for the next row.</summary>
     public void Execute()
     {

@@ -14,12 +14,23 @@ public enum NodeMeasure
 public sealed partial class Workspace
 {
     /// <summary>Replaces the stored graph (nodes, edges and their evidence), in one transaction.</summary>
-    public void ReplaceGraph(IEnumerable<GraphNodeRecord> nodes, IEnumerable<GraphEdgeRecord> edges)
+    /// <param name="missing">The measures the build left empty (null in every node), by column name, with the reason.</param>
+    public void ReplaceGraph(IEnumerable<GraphNodeRecord> nodes, IEnumerable<GraphEdgeRecord> edges, IReadOnlyDictionary<string, string>? missing = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(edges);
         using var transaction = _connection.BeginTransaction();
-        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges;", transaction);
+        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges; DELETE FROM graph_missing;", transaction);
+        using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_missing (measure, reason) VALUES (?1, ?2)"))
+        {
+            foreach (var (measure, reason) in missing ?? new Dictionary<string, string>())
+            {
+                insert.Bind(1, measure);
+                insert.Bind(2, reason);
+                insert.Execute();
+            }
+        }
+
         using (var insert = new PreparedStatement(_connection,
             "INSERT INTO graph_nodes (key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"))
         {
@@ -56,18 +67,36 @@ public sealed partial class Workspace
         transaction.Commit();
     }
 
+    /// <summary>The measures the last build left empty, by column name (<c>pagerank</c>, <c>eigenvector</c>), with the reason.</summary>
+    public IReadOnlyDictionary<string, string> ReadMissingMeasures()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT measure, reason FROM graph_missing ORDER BY measure";
+        using var reader = command.ExecuteReader();
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            missing[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return missing;
+    }
+
+    /// <summary>The column of <paramref name="measure"/> in <c>graph_nodes</c>, and so its name in <see cref="ReadMissingMeasures"/>.</summary>
+    public static string Column(NodeMeasure measure) => measure switch
+    {
+        NodeMeasure.PageRank => "pagerank",
+        NodeMeasure.Betweenness => "betweenness",
+        NodeMeasure.Degree => "degree",
+        NodeMeasure.Eigenvector => "eigenvector",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+    };
+
     /// <summary>Graph nodes ranked by <paramref name="measure"/> (ties by key), optionally of one community only.</summary>
     /// <param name="phrasesOnly">Leave out one-word concepts other than abbreviations (<c>theory</c>, <c>function</c>).</param>
     public List<RankedConcept> ReadTopConcepts(NodeMeasure measure, int limit, int? community = null, bool phrasesOnly = false)
     {
-        var column = measure switch
-        {
-            NodeMeasure.PageRank => "g.pagerank",
-            NodeMeasure.Betweenness => "g.betweenness",
-            NodeMeasure.Degree => "g.degree",
-            NodeMeasure.Eigenvector => "g.eigenvector",
-            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
-        };
+        var column = "g." + Column(measure);
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
             SELECT g.key, c.name, c.papers, g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component
@@ -85,11 +114,13 @@ public sealed partial class Workspace
         {
             var key = reader.GetString(0);
             rows.Add(new RankedConcept(key, reader.GetString(1), reader.GetInt32(2), new GraphNodeRecord(key, reader.GetInt32(3), reader.GetDouble(4),
-                reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10))));
+                OptionalReal(reader, 5), reader.GetDouble(6), OptionalReal(reader, 7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10))));
         }
 
         return rows;
     }
+
+    private static double? OptionalReal(Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     /// <summary>Every stored edge, in key order, with its evidence.</summary>
     public IEnumerable<GraphEdgeRecord> ReadGraphEdges()

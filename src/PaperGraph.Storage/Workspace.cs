@@ -42,11 +42,29 @@ namespace PaperGraph.Storage;
 /// byte (1 written, 0 removed), for a written row the 64-bit little-endian hash of the row as written, then the row key
 /// as a 7-bit varint length and UTF-8 bytes. Versions 1–3 are upgraded in place.
 /// </para>
+/// <para>
+/// Schema version 5: <c>graph_nodes.pagerank</c> and <c>graph_nodes.eigenvector</c> may be NULL, when the build
+/// could not compute that measure, and <c>graph_missing</c> holds one row per such measure: <c>measure</c> (the
+/// column name) and <c>reason</c>. Versions 1–4 are upgraded in place (<c>graph_nodes</c> is copied into the new form).
+/// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
 {
     public const string DatabaseFileName = "papergraph.db";
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
+
+    /// <summary>The columns of table <c>graph_nodes</c>; an iterative measure the build could not compute is NULL.</summary>
+    private const string GraphNodesColumns = """
+        (key TEXT PRIMARY KEY,
+         degree INTEGER NOT NULL,
+         weighted_degree REAL NOT NULL,
+         pagerank REAL,
+         betweenness REAL NOT NULL,
+         eigenvector REAL,
+         core INTEGER NOT NULL,
+         community INTEGER NOT NULL,
+         component INTEGER NOT NULL)
+        """;
 
     /// <summary>The columns of table <c>concepts</c>; its key index is built after each bulk insert.</summary>
     private const string ConceptsColumns = """
@@ -145,16 +163,8 @@ public sealed partial class Workspace : IDisposable
                 score REAL NOT NULL,
                 in_title INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS mentions_paper ON mentions (paper_id);
-            CREATE TABLE IF NOT EXISTS graph_nodes (
-                key TEXT PRIMARY KEY,
-                degree INTEGER NOT NULL,
-                weighted_degree REAL NOT NULL,
-                pagerank REAL NOT NULL,
-                betweenness REAL NOT NULL,
-                eigenvector REAL NOT NULL,
-                core INTEGER NOT NULL,
-                community INTEGER NOT NULL,
-                component INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS graph_nodes {{GraphNodesColumns}};
+            CREATE TABLE IF NOT EXISTS graph_missing (measure TEXT PRIMARY KEY, reason TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS graph_edges (
                 source TEXT NOT NULL,
                 target TEXT NOT NULL,
@@ -172,10 +182,19 @@ public sealed partial class Workspace : IDisposable
         {
             Execute($"INSERT INTO meta (key, value) VALUES ('schema_version', '{SchemaVersion}')");
         }
-        else if (version is "1" or "2" or "3")
+        else if (version is "1" or "2" or "3" or "4")
         {
-            // Versions 2, 3 and 4 only added tables, created above.
-            Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
+            // Versions 2, 3 and 4 only added tables, created above; version 5 relaxed two columns of graph_nodes,
+            // which SQLite can only do by copying the table into a new one.
+            using var transaction = _connection.BeginTransaction();
+            Execute($"""
+                CREATE TABLE graph_nodes_v5 {GraphNodesColumns};
+                INSERT INTO graph_nodes_v5 SELECT key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component FROM graph_nodes;
+                DROP TABLE graph_nodes;
+                ALTER TABLE graph_nodes_v5 RENAME TO graph_nodes;
+                UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version';
+                """, transaction);
+            transaction.Commit();
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {

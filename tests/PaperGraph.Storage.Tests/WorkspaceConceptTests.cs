@@ -153,4 +153,37 @@ public class WorkspaceConceptTests
         Assert.Equal(0, upgraded.Count("concepts"));
         Assert.Single(upgraded.PapersToExtract(all: false, Format));
     }
+
+    [Fact]
+    public void A_version_4_graph_keeps_its_nodes_and_can_then_store_measures_left_empty()
+    {
+        using var temp = new TempDirectory();
+        using (var workspace = Workspace.Open(temp.Path))
+        {
+            workspace.ReplaceConcepts([new ConceptSummary("a", "a", new Dictionary<string, int> { ["a"] = 1 }, 1, 1, null, 1.0), new ConceptSummary("b", "b", new Dictionary<string, int> { ["b"] = 1 }, 1, 1, null, 1.0)], []);
+            workspace.ReplaceGraph([new GraphNodeRecord("a", 1, 2, 0.5, 0, 0.7, 1, 0, 0), new GraphNodeRecord("b", 1, 2, 0.5, 0, 0.7, 1, 0, 0)], []);
+        }
+
+        // Version 4's graph_nodes: every measure NOT NULL, no graph_missing table.
+        RawSql(temp.Path, """
+            DROP TABLE graph_missing; DROP TABLE graph_nodes;
+            CREATE TABLE graph_nodes (key TEXT PRIMARY KEY, degree INTEGER NOT NULL, weighted_degree REAL NOT NULL, pagerank REAL NOT NULL,
+                betweenness REAL NOT NULL, eigenvector REAL NOT NULL, core INTEGER NOT NULL, community INTEGER NOT NULL, component INTEGER NOT NULL);
+            INSERT INTO graph_nodes VALUES ('a', 1, 2, 0.5, 0, 0.7, 1, 0, 0), ('b', 1, 2, 0.5, 0, 0.7, 1, 0, 0);
+            UPDATE meta SET value = '4' WHERE key = 'schema_version';
+            """);
+
+        using var upgraded = Workspace.Open(temp.Path);
+        var kept = upgraded.ReadTopConcepts(NodeMeasure.Eigenvector, 10);
+        Assert.Equal(["a", "b"], kept.Select(r => r.Key));
+        Assert.Equal(0.7, kept[0].Node.Eigenvector);
+        Assert.Empty(upgraded.ReadMissingMeasures());
+
+        upgraded.ReplaceGraph([new GraphNodeRecord("a", 1, 2, null, 0, null, 1, 0, 0)], [],
+            new Dictionary<string, string> { ["pagerank"] = "did not converge", ["eigenvector"] = "did not converge" });
+        var node = Assert.Single(upgraded.ReadTopConcepts(NodeMeasure.Degree, 10)).Node;
+        Assert.Null(node.PageRank);
+        Assert.Null(node.Eigenvector);
+        Assert.Equal(["eigenvector", "pagerank"], upgraded.ReadMissingMeasures().Keys);
+    }
 }

@@ -130,6 +130,8 @@ internal static class BuildCommand
         context.Out.WriteLine();
         stages.Add(("extract", clock.Elapsed.TotalSeconds));
 
+        RequireNodes(workspace, extraction.Index, options);
+
         // The concepts are stored while the graph is built and its files written: the graph needs only the index in
         // memory, and the database is touched by the storing task alone until it is awaited. On the 200k corpus the
         // storing is the longer of the two: the graph was done 9 s before it.
@@ -159,7 +161,7 @@ internal static class BuildCommand
             var rows = Task.Run(() => GraphRows(graph), cancellationToken);
             storing.GetAwaiter().GetResult();
             var (nodes, edges) = rows.GetAwaiter().GetResult();
-            workspace.ReplaceGraph(nodes, edges);
+            workspace.ReplaceGraph(nodes, edges, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal));
         }
         finally
         {
@@ -174,7 +176,7 @@ internal static class BuildCommand
         var cooc = graph.Cooccurrence;
         context.Out.WriteLine(string.Create(inv, $"Built the concept graph in {workspace.Directory} in {stages.Sum(s => s.Seconds):F1} s"));
         context.Out.WriteLine(string.Create(inv, $"  papers:      {extraction.Index.DocumentCount:N0}"));
-        context.Out.WriteLine(string.Create(inv, $"  concepts:    {extraction.Index.Concepts.Count:N0}; nodes: {graph.Concepts.Count:N0} (in at least {options.MinPapersFor(extraction.Index.DocumentCount)} papers, at most {options.MaxConcepts:N0}, by relevance)"));
+        context.Out.WriteLine(string.Create(inv, $"  concepts:    {extraction.Index.Concepts.Count:N0}; nodes: {graph.Concepts.Count:N0} (in at least {options.MinPapersFor(extraction.Index)} papers, at most {options.MaxConcepts:N0}, by relevance)"));
         context.Out.WriteLine(string.Create(inv, $"  edges:       {cooc.Edges.Count:N0} of {cooc.CandidatePairs:N0} co-occurring pairs ({cooc.Settings.Counting.ToString().ToLowerInvariant()} counting, {cooc.Settings.Weighting.ToString().ToLowerInvariant()} weight, count at least {cooc.Settings.MinCount}{(cooc.Settings.TopNeighbors > 0 ? string.Create(inv, $", top {cooc.Settings.TopNeighbors} neighbours") : "")})"));
         context.Out.WriteLine(string.Create(inv, $"  components:  {a.ComponentCount:N0} (the biggest has {a.Nodes.Component.Count(c => c == 0):N0} nodes)"));
         context.Out.WriteLine(string.Create(inv, $"  communities: {a.Partition.Count:N0} ({options.Communities.ToString().ToLowerInvariant()}, resolution {options.Resolution}, seed {options.Seed}), modularity {a.Partition.Modularity:F4}"));
@@ -187,6 +189,31 @@ internal static class BuildCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// Refuses a build that would leave no node, before anything of the previous graph is replaced: a corpus without
+    /// concepts is a data error (exit 3), a node threshold set above every concept a settings error (exit 2).
+    /// </summary>
+    private static void RequireNodes(Workspace workspace, ConceptIndex index, GraphOptions options)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var papers = index.DocumentCount;
+        var kept = workspace.Count("graph_nodes") > 0 ? "the workspace keeps its previous graph" : "no graph was written";
+        if (index.Concepts.Count == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoConcepts, string.Create(inv,
+                $"{workspace.Directory}: none of the {papers:N0} papers has a concept (a noun phrase or an abbreviation) to put in a graph; {kept}. Check that the input holds English titles and abstracts."));
+        }
+
+        var minPapers = options.MinPapersFor(index);
+        var most = index.Concepts.Values.Max(c => c.Documents);
+        if (most < minPapers)
+        {
+            // Only a threshold the user set can be above every concept: the default adapts (GraphOptions.MinPapersFor).
+            throw new PaperGraphException(ErrorCodes.NoGraphNodes, string.Create(inv,
+                $"{workspace.Directory}: no concept is in at least {minPapers:N0} papers (the most widespread of the {index.Concepts.Count:N0} concepts is in {most:N0}), so the graph would have no node; {kept}. Set --min-papers to {most:N0} or less."));
+        }
+    }
+
     /// <summary>Chooses the nodes, builds the co-occurrence graph and runs every measure on it.</summary>
     internal static ConceptGraph BuildGraph(CommandContext context, ConceptIndex index, GraphOptions options, CancellationToken cancellationToken,
         out IReadOnlyList<(string Step, double Seconds)> timings)
@@ -195,7 +222,7 @@ internal static class BuildCommand
         var clock = Stopwatch.StartNew();
         var steps = new List<(string, double)>();
         var papers = index.DocumentCount;
-        var minPapers = options.MinPapersFor(papers);
+        var minPapers = options.MinPapersFor(index);
         context.Progress.Report(string.Create(inv, $"graph: choosing concepts in at least {minPapers} papers"), force: true);
         var chosen = index.Concepts.Values
             .Where(c => c.Documents >= minPapers)
@@ -231,17 +258,17 @@ internal static class BuildCommand
         var cooccurrence = CooccurrenceBuilder.Build(occurrences, chosen.Count, settings, cancellationToken);
         steps.Add(("co-occurrence", clock.Elapsed.TotalSeconds));
 
-        GraphAnalysisResult analysis;
-        try
+        var analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(),
+            new InlineProgress(step => context.Progress.Report(string.Create(inv, $"graph: {step} on {chosen.Count:N0} nodes and {cooccurrence.Edges.Count:N0} edges"), force: true)),
+            cancellationToken);
+        if (analysis.Missing.Count > 0)
         {
-            analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(),
-                new InlineProgress(step => context.Progress.Report(string.Create(inv, $"graph: {step} on {chosen.Count:N0} nodes and {cooccurrence.Edges.Count:N0} edges"), force: true)),
-                cancellationToken);
-        }
-        catch (ConvergenceException e)
-        {
-            throw new PaperGraphException(ErrorCodes.NotConverged,
-                $"{e.Message}: set Graph:MaxIterations higher (now {options.MaxIterations}) or Graph:Tolerance looser (now {options.Tolerance}) in papergraph.json.", e);
+            context.Progress.Clear();
+            var logger = context.Logger<GraphAnalysisResult>();
+            foreach (var missing in analysis.Missing)
+            {
+                Log.MeasureMissing(logger, missing.Measure, missing.Reason, options.MaxIterations, options.Tolerance);
+            }
         }
 
         steps.AddRange(analysis.Timings);
@@ -266,7 +293,7 @@ internal static class BuildCommand
     {
         var m = graph.Analysis.Nodes;
         var nodes = Enumerable.Range(0, graph.Concepts.Count).Select(v => new GraphNodeRecord(graph.Concepts[v].Key, m.Degree[v], m.WeightedDegree[v],
-            m.PageRank[v], m.Betweenness[v], m.Eigenvector[v], m.Core[v], m.Community[v], m.Component[v])).ToList();
+            m.PageRank?[v], m.Betweenness[v], m.Eigenvector?[v], m.Core[v], m.Community[v], m.Component[v])).ToList();
         var evidence = graph.Cooccurrence.AllEvidence();
         // Edges in the table's key order, (source, target) as SQLite compares them (UTF-8 bytes): the table is keyed by
         // the pair, and appending at its end instead of all over it took the 1.3M edges of the 200k corpus from 7.4 to 6.4 s.
@@ -304,9 +331,10 @@ internal static class BuildCommand
             communities = a.Partition.Count,
             modularity = a.Partition.Modularity,
             betweennessSampled = a.BetweennessSampled,
+            missingMeasures = a.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal),
             settings = new
             {
-                minPapers = options.MinPapersFor(extraction.Index.DocumentCount),
+                minPapers = options.MinPapersFor(extraction.Index),
                 maxConcepts = options.MaxConcepts,
                 counting = graph.Cooccurrence.Settings.Counting.ToString().ToLowerInvariant(),
                 weight = graph.Cooccurrence.Settings.Weighting.ToString().ToLowerInvariant(),
@@ -350,6 +378,12 @@ internal static class BuildCommand
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
         }
 
+        if (workspace.ReadMissingMeasures().TryGetValue(Workspace.Column(by), out var reason))
+        {
+            throw new PaperGraphException(ErrorCodes.MeasureNotComputed,
+                $"{workspace.Directory}: the last build left {Workspace.Column(by)} empty ({reason}); rank by another measure (--by degree or betweenness), or raise Graph:MaxIterations and build again.");
+        }
+
         var rows = workspace.ReadTopConcepts(by, count, community, phrases);
         if (rows.Count == 0 && community is not null && workspace.ReadTopConcepts(by, 1, community).Count == 0)
         {
@@ -363,11 +397,15 @@ internal static class BuildCommand
         {
             var (r, n) = (rows[i], rows[i].Node);
             var name = r.Name.Length <= 44 ? r.Name : r.Name[..43] + "…";
-            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {name,-44} {r.Papers,7:N0} {n.Degree,7:N0} {n.PageRank,10:F6} {n.Betweenness,11:F6} {n.Eigenvector,11:F6} {n.Core,5} {n.Community,9}"));
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {name,-44} {r.Papers,7:N0} {n.Degree,7:N0} {Cell(n.PageRank, 10)} {n.Betweenness,11:F6} {Cell(n.Eigenvector, 11)} {n.Core,5} {n.Community,9}"));
         }
 
         return ExitCodes.Success;
     }
+
+    /// <summary>A measure right-aligned in <paramref name="width"/> with six decimals, or a dash where the build left it empty.</summary>
+    private static string Cell(double? value, int width) =>
+        (value is { } v ? v.ToString("F6", CultureInfo.InvariantCulture) : "-").PadLeft(width);
 
     /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (the built-in one posts to the thread pool).</summary>
     private sealed class InlineProgress(Action<string> report) : IProgress<string>

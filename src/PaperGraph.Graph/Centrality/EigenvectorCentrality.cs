@@ -135,7 +135,7 @@ public static class EigenvectorCentrality
             {
                 if (products == settings.MaxIterations)
                 {
-                    throw new ConvergenceException("Eigenvector centrality", products, residual, settings.Tolerance);
+                    break; // out of budget: the Ritz pair of the basis so far is checked one last time below
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
@@ -200,6 +200,11 @@ public static class EigenvectorCentrality
             if (invariant || residual <= settings.Tolerance * gap || residual <= floor)
             {
                 return (theta, Positive(start));
+            }
+
+            if (products == settings.MaxIterations)
+            {
+                throw new ConvergenceException("Eigenvector centrality", products, residual, Math.Max(settings.Tolerance * gap, floor));
             }
         }
     }

@@ -14,7 +14,11 @@ public sealed record ConceptGraph(IReadOnlyList<ConceptSummary> Concepts, Cooccu
 }
 
 /// <summary>Writes a <see cref="ConceptGraph"/> in the formats people open it with: CSV, GraphML, GEXF (Gephi) and VOSviewer's map and network files.</summary>
-/// <remarks>Columns and attribute names are part of the interface: add new ones at the end, never rename.</remarks>
+/// <remarks>
+/// Columns and attribute names are part of the interface: add new ones at the end, never rename. A measure the
+/// analysis left empty (<see cref="GraphAnalysisResult.Missing"/>) is an empty field in the CSV files, an absent
+/// <c>data</c> or <c>attvalue</c> element in GraphML and GEXF, and an absent column in VOSviewer's map file.
+/// </remarks>
 public static class GraphExport
 {
     /// <summary>The header of <c>concepts.csv</c>.</summary>
@@ -26,7 +30,7 @@ public static class GraphExport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>One row per concept (node), best PageRank first; aliases as <c>form (count)</c> joined by <c>" | "</c>.</summary>
+    /// <summary>One row per concept (node), best PageRank first (weighted degree without it); aliases as <c>form (count)</c> joined by <c>" | "</c>.</summary>
     public static void WriteConceptsCsv(ConceptGraph graph, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -38,7 +42,7 @@ public static class GraphExport
             var c = graph.Concepts[v];
             WriteCsvRow(writer, [
                 c.Key, c.Name, Aliases(c), Number(c.Papers), Number(c.Occurrences), Number(m.Degree[v]), Number(m.WeightedDegree[v]),
-                Number(m.PageRank[v]), Number(m.Betweenness[v]), Number(m.Eigenvector[v]), Number(m.Core[v]), Number(m.Community[v]),
+                Number(m.PageRank?[v]), Number(m.Betweenness[v]), Number(m.Eigenvector?[v]), Number(m.Core[v]), Number(m.Community[v]),
             ]);
         }
     }
@@ -216,12 +220,14 @@ public static class GraphExport
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(network);
         var m = graph.Analysis.Nodes;
-        map.WriteLine("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\tscore<PageRank>\tscore<Betweenness>");
+        var pageRank = m.PageRank;
+        map.WriteLine("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>" + (pageRank is null ? "" : "\tscore<PageRank>") + "\tscore<Betweenness>");
         for (var v = 0; v < graph.Concepts.Count; v++)
         {
             var label = graph.Concepts[v].Name.Replace('\t', ' ');
+            var rank = pageRank is null ? "" : "\t" + Number(pageRank[v]);
             map.WriteLine(string.Create(Invariant,
-                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(m.WeightedDegree[v])}\t{graph.Concepts[v].Papers}\t{Number(m.PageRank[v])}\t{Number(m.Betweenness[v])}"));
+                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(m.WeightedDegree[v])}\t{graph.Concepts[v].Papers}{rank}\t{Number(m.Betweenness[v])}"));
         }
 
         foreach (var e in graph.Cooccurrence.Edges)
@@ -246,9 +252,17 @@ public static class GraphExport
         yield return ("occurrences", Number(c.Occurrences));
         yield return ("degree", Number(m.Degree[v]));
         yield return ("weighted_degree", Number(m.WeightedDegree[v]));
-        yield return ("pagerank", Number(m.PageRank[v]));
+        if (m.PageRank is { } pageRank)
+        {
+            yield return ("pagerank", Number(pageRank[v]));
+        }
+
         yield return ("betweenness", Number(m.Betweenness[v]));
-        yield return ("eigenvector", Number(m.Eigenvector[v]));
+        if (m.Eigenvector is { } eigenvector)
+        {
+            yield return ("eigenvector", Number(eigenvector[v]));
+        }
+
         yield return ("core", Number(m.Core[v]));
         yield return ("community", Number(m.Community[v]));
         yield return ("component", Number(m.Component[v]));
@@ -256,7 +270,7 @@ public static class GraphExport
 
     private static IEnumerable<int> ByPageRank(ConceptGraph graph)
     {
-        var rank = graph.Analysis.Nodes.PageRank;
+        var rank = graph.Analysis.Nodes.PageRank ?? graph.Analysis.Nodes.WeightedDegree;
         return Enumerable.Range(0, graph.Concepts.Count).OrderByDescending(v => rank[v]).ThenBy(v => graph.Concepts[v].Key, StringComparer.Ordinal);
     }
 
@@ -264,6 +278,8 @@ public static class GraphExport
         string.Join(" | ", concept.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => string.Create(Invariant, $"{a.Key} ({a.Value})")));
 
     private static string Number(double value) => value.ToString("R", Invariant);
+
+    private static string Number(double? value) => value is { } v ? Number(v) : "";
 
     private static string Number(int value) => value.ToString(Invariant);
 

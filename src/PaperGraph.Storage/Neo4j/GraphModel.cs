@@ -105,9 +105,10 @@ public static class GraphModel
         var concepts = workspace.ReadConceptsForSync(all).ToList();
         var nodes = concepts.Where(c => c.Node is not null).ToList();
 
-        // Browser styles can only size by label: the top 1% by PageRank (at least 10) get :Central.
+        // Browser styles can only size by label: the top 1% by PageRank (at least 10) get :Central; by weighted degree
+        // where the build could not compute PageRank.
         var centralCount = Math.Min(nodes.Count, Math.Max(10, nodes.Count / 100));
-        var central = nodes.OrderByDescending(c => c.Node!.PageRank).ThenBy(c => c.Key, StringComparer.Ordinal).Take(centralCount)
+        var central = nodes.OrderByDescending(c => c.Node!.PageRank ?? c.Node.WeightedDegree).ThenBy(c => c.Key, StringComparer.Ordinal).Take(centralCount)
             .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
         var conceptRows = new List<SyncRow>(concepts.Count);
@@ -124,7 +125,7 @@ public static class GraphModel
 
         var communityRows = nodes.GroupBy(c => c.Node!.Community).OrderBy(g => g.Key).Select(g =>
         {
-            var label = string.Join(", ", g.OrderByDescending(c => c.Node!.PageRank).ThenBy(c => c.Key, StringComparer.Ordinal).Take(CommunityLabelConcepts).Select(c => c.Name));
+            var label = string.Join(", ", g.OrderByDescending(c => c.Node!.PageRank ?? c.Node.WeightedDegree).ThenBy(c => c.Key, StringComparer.Ordinal).Take(CommunityLabelConcepts).Select(c => c.Name));
             return new SyncRow(g.Key.ToString(CultureInfo.InvariantCulture), new PropertyRow(CommunityFields, [g.Key, g.Count(), label]));
         }).ToList();
         return (conceptRows, communityRows);
