@@ -14,9 +14,10 @@ namespace PaperGraph.Cli.Commands;
 /// <summary><c>papergraph bench graph</c>: times PageRank and Louvain on an edge list, for comparison with other tools (bench/graph-vs-networkx.py).</summary>
 internal static class BenchCommand
 {
-    public static Command Create(CommandRunner runner) => new("bench", "Time PaperGraph's algorithms on your data.")
+    public static Command Create(CommandRunner runner) => new("bench", "Time PaperGraph's algorithms on your data, and check that builds never fail on it.")
     {
         CreateGraph(runner),
+        RobustnessCommand.Create(runner),
     };
 
     private static Command CreateGraph(CommandRunner runner)

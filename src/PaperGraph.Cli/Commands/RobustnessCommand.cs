@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using PaperGraph.Core;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary>
+/// <c>papergraph bench robustness</c>: runs <c>papergraph build</c>, as a user would, on many seeded random subsets of
+/// a JSON Lines corpus, and reports how many failed and why.
+/// </summary>
+internal static class RobustnessCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A JSON Lines file of papers, one per line (gzip or plain), such as an arXiv metadata dump." };
+        var subsets = new Option<int>("--subsets") { Description = "How many subsets to build (default 500).", DefaultValueFactory = _ => 500, HelpName = "n" };
+        var smallest = new Option<int>("--smallest") { Description = "Fewest papers in a subset (default 5).", DefaultValueFactory = _ => 5, HelpName = "papers" };
+        var largest = new Option<int>("--largest") { Description = "Most papers in a subset (default 2000).", DefaultValueFactory = _ => 2000, HelpName = "papers" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the subset sizes and choices (default 1): the same seed and file give the same subsets.", DefaultValueFactory = _ => 1, HelpName = "n" };
+        var jobs = new Option<int>("--jobs") { Description = "Builds run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "n" };
+        var keep = new Option<DirectoryInfo?>("--keep-failures") { Description = "Copy each failing subset here as subset-<n>.jsonl, to reproduce it with 'papergraph build'.", HelpName = "dir" };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write every build's outcome as JSON Lines here (subset, papers, exit code, seconds, first error line).", HelpName = "file.jsonl" };
+        foreach (var option in new[] { subsets, smallest, largest, jobs })
+        {
+            option.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"{option.Name} must be at least 1."); } });
+        }
+
+        var command = new Command("robustness", """
+            Build seeded random subsets of a corpus, each in a fresh workspace with the default settings, by running
+            'papergraph build <subset> --workspace <temporary folder>' exactly as a user would, and report how many
+            failed (a non-zero exit code) with each distinct error, and how many left a measure empty. Subset sizes
+            are drawn log-uniformly between --smallest and --largest, so small corpora, where odd graphs are most
+            common, get as many tries as large ones. Temporary files go to the system's temporary folder.
+            """)
+        {
+            file, subsets, smallest, largest, seed, jobs, keep, output,
+        };
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), _ => { },
+            (context, token) => RunAsync(context, new Settings(parse.GetValue(file)!, parse.GetValue(subsets), parse.GetValue(smallest), parse.GetValue(largest),
+                parse.GetValue(seed), parse.GetValue(jobs), parse.GetValue(keep), parse.GetValue(output)), token), cancellationToken));
+        return command;
+    }
+
+    private sealed record Settings(FileInfo File, int Subsets, int Smallest, int Largest, int Seed, int Jobs, DirectoryInfo? Keep, FileInfo? Output);
+
+    /// <summary>One build's outcome; <paramref name="Message"/> is the first <c>error</c> line on standard error, if any.</summary>
+    private sealed record Outcome(int Subset, int Papers, int ExitCode, double Seconds, string? Message, bool MeasureLeftEmpty);
+
+    private static async Task<int> RunAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (settings.Smallest > settings.Largest)
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument, string.Create(inv, $"--smallest ({settings.Smallest}) is larger than --largest ({settings.Largest})."));
+        }
+
+        var lines = ReadLines(settings.File);
+        if (lines.Count < settings.Smallest)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound, string.Create(inv, $"{settings.File.FullName}: {lines.Count:N0} non-empty lines, fewer than --smallest ({settings.Smallest})."));
+        }
+
+        var largest = Math.Min(settings.Largest, lines.Count);
+        var (program, prefix) = Self();
+        var scratch = Directory.CreateTempSubdirectory("papergraph-robustness-");
+        var outcomes = new ConcurrentBag<Outcome>();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, settings.Subsets), new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellationToken },
+                async (subset, token) =>
+                {
+                    var papers = Subset(lines, subset, settings.Smallest, largest, settings.Seed);
+                    var folder = Path.Combine(scratch.FullName, subset.ToString(inv));
+                    Directory.CreateDirectory(folder);
+                    var input = Path.Combine(folder, "subset.jsonl");
+                    await File.WriteAllLinesAsync(input, papers, new UTF8Encoding(false), token).ConfigureAwait(false);
+                    var outcome = await BuildAsync(program, [.. prefix, "build", input, "--workspace", Path.Combine(folder, "ws"), "--quiet"], folder, subset, papers.Count, token).ConfigureAwait(false);
+                    if (outcome.ExitCode != 0 && settings.Keep is { } keep)
+                    {
+                        keep.Create();
+                        File.Copy(input, Path.Combine(keep.FullName, $"subset-{subset.ToString(inv)}.jsonl"), overwrite: true);
+                    }
+
+                    Directory.Delete(folder, recursive: true);
+                    outcomes.Add(outcome);
+                    var done = outcomes.Count;
+                    context.Progress.Report(string.Create(inv, $"robustness: {done:N0} of {settings.Subsets:N0} builds, {outcomes.Count(o => o.ExitCode != 0):N0} failed, {clock.Elapsed.TotalSeconds:F0} s"));
+                }).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Progress.Clear();
+            scratch.Delete(recursive: true);
+        }
+
+        var all = outcomes.OrderBy(o => o.Subset).ToList();
+        if (settings.Output is { } output)
+        {
+            await using var writer = new StreamWriter(output.FullName, append: false, new UTF8Encoding(false));
+            foreach (var o in all)
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new { subset = o.Subset, papers = o.Papers, exitCode = o.ExitCode, seconds = Math.Round(o.Seconds, 3), error = o.Message, measureLeftEmpty = o.MeasureLeftEmpty })).ConfigureAwait(false);
+            }
+        }
+
+        var failed = all.Where(o => o.ExitCode != 0).ToList();
+        context.Out.WriteLine(string.Create(inv, $"Built {all.Count:N0} random subsets of {settings.File.Name} ({settings.Smallest:N0} to {largest:N0} papers, log-uniform sizes, seed {settings.Seed}) in {clock.Elapsed.TotalSeconds:F0} s"));
+        context.Out.WriteLine(string.Create(inv, $"  sizes:     median {Median(all.Select(o => o.Papers)):N0} papers; {all.Count(o => o.Papers <= 50):N0} subsets of 50 papers or fewer"));
+        context.Out.WriteLine(string.Create(inv, $"  succeeded: {all.Count - failed.Count:N0} ({all.Count(o => o.ExitCode == 0 && o.MeasureLeftEmpty):N0} with a measure left empty)"));
+        context.Out.WriteLine(string.Create(inv, $"  failed:    {failed.Count:N0}"));
+        foreach (var group in failed.GroupBy(o => (o.ExitCode, Code: ErrorCode(o.Message))).OrderByDescending(g => g.Count()))
+        {
+            var first = group.First();
+            context.Out.WriteLine(string.Create(inv, $"    {group.Count(),5:N0} × exit {group.Key.ExitCode}: {first.Message ?? "(no error line)"}"));
+            context.Out.WriteLine(string.Create(inv, $"            subsets (papers): {string.Join(", ", group.Take(12).Select(o => $"{o.Subset} ({o.Papers})"))}{(group.Count() > 12 ? ", ..." : "")}"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The papers of subset <paramref name="subset"/>: a log-uniform size, then that many distinct lines in file order.</summary>
+    private static List<string> Subset(List<string> lines, int subset, int smallest, int largest, int seed)
+    {
+        var random = new Random(unchecked((seed * 1_000_003) + subset));
+        var size = (int)Math.Round(Math.Exp(Math.Log(smallest) + random.NextDouble() * (Math.Log(largest) - Math.Log(smallest))));
+        size = Math.Clamp(size, smallest, largest);
+        // Floyd's sampling: size distinct indices, each set equally likely.
+        var chosen = new HashSet<int>();
+        for (var j = lines.Count - size; j < lines.Count; j++)
+        {
+            var t = random.Next(j + 1);
+            chosen.Add(chosen.Contains(t) ? j : t);
+        }
+
+        return chosen.Order().Select(i => lines[i]).ToList();
+    }
+
+    private static async Task<Outcome> BuildAsync(string program, List<string> arguments, string folder, int subset, int papers, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = folder, // so no papergraph.json of the caller's folder changes the defaults
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        await output.ConfigureAwait(false);
+        var errors = await error.ConfigureAwait(false);
+        var lines = errors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var message = lines.FirstOrDefault(l => l.StartsWith("error", StringComparison.Ordinal)) ?? (process.ExitCode != 0 ? lines.LastOrDefault() : null);
+        return new Outcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message,
+            lines.Any(l => l.Contains("is left empty in every output", StringComparison.Ordinal)));
+    }
+
+    /// <summary>How to start this same PaperGraph: its app host when this process is one, else <c>dotnet papergraph.dll</c>.</summary>
+    private static (string Program, List<string> Prefix) Self()
+    {
+        var process = Environment.ProcessPath;
+        if (process is not null && Path.GetFileNameWithoutExtension(process).Equals("papergraph", StringComparison.OrdinalIgnoreCase))
+        {
+            return (process, []);
+        }
+
+        // Under 'dotnet papergraph.dll' (or a test host), the same library through the same dotnet.
+        var host = process is not null && Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? process : "dotnet";
+        return (host, [typeof(RobustnessCommand).Assembly.Location]);
+    }
+
+    private static List<string> ReadLines(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new PaperGraphException(ErrorCodes.PathNotFound, $"{file.FullName}: no such file.");
+        }
+
+        using var stream = file.OpenRead();
+        var magic = new byte[2];
+        var gzip = stream.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        stream.Position = 0;
+        using var content = gzip ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
+        using var reader = new StreamReader(content, Encoding.UTF8);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    private static string? ErrorCode(string? message) =>
+        message is not null && message.StartsWith("error PG", StringComparison.Ordinal) && message.Length >= 12 ? message[6..12] : message;
+
+    private static int Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+}
