@@ -124,9 +124,10 @@ public sealed class GraphPropertyTests
     }
 
     /// <summary>
-    /// On any graph (up to 40 nodes, so every component is also solved in one exact Lanczos pass): no failure, values
-    /// finite and non-negative, the dominant component of unit length, and on each component an eigenvector of its
-    /// adjacency matrix (residual of the Rayleigh quotient below 1e-9 of its largest weighted degree).
+    /// On any graph: no failure, values finite and non-negative, the dominant component of unit length, and on each
+    /// component an eigenvector of its adjacency matrix to the documented tolerance (the solver stops at a residual of
+    /// tolerance × the gap between its two largest eigenvalues, and that gap is at most twice the largest weighted
+    /// degree, so the residual of the Rayleigh quotient stays below 2e-6 of it, with room for rounding).
     /// </summary>
     [Property]
     public bool Eigenvector_centrality_is_an_eigenvector_on_every_component(byte nodes, (byte, byte, byte)[] edges)
@@ -177,7 +178,7 @@ public sealed class GraphPropertyTests
             });
             var lambda = members.Sum(v => x[v] * ax[v]) / norms[c];
             var scale = members.Max(graph.Strength) * Math.Sqrt(norms[c]);
-            if (members.Any(v => Math.Abs(ax[v] - lambda * x[v]) > 1e-9 * scale))
+            if (Math.Sqrt(members.Sum(v => Math.Pow(ax[v] - lambda * x[v], 2))) > 2.5e-6 * scale)
             {
                 return false;
             }

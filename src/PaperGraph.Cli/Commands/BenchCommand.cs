@@ -27,7 +27,7 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs of each algorithm; the fastest is reported (default 3).", DefaultValueFactory = _ => 3, HelpName = "n" };
         var command = new Command("graph", """
             Load an edge list and time weighted PageRank (damping 0.85, tolerance 1e-6, at most 100 iterations, as
-            networkx) and Louvain (resolution 1, seed 42: one run, as networkx does, and the default best of several)
+            networkx), eigenvector centrality and Louvain (resolution 1, seed 42: one run, as networkx does, and the default best of several)
             on it; the loading is not timed.
             Prints the times; --out writes the results for comparison.
             """)
@@ -51,12 +51,14 @@ internal static class BenchCommand
         double[] rank = [];
         Partition partition = null!, single = null!;
         var pageRankSeconds = Fastest(runs, () => rank = PageRank.Compute(graph, new PageRankSettings()));
+        var eigenvectorSeconds = Fastest(runs, () => EigenvectorCentrality.Compute(graph, new EigenvectorSettings()));
         var singleSeconds = Fastest(runs, () => single = Louvain.Detect(graph, new LouvainSettings(Seed: 42, Restarts: 1)));
         var louvainSeconds = Fastest(runs, () => partition = Louvain.Detect(graph, new LouvainSettings(Seed: 42)));
         Partition leiden = null!;
         var leidenSeconds = Fastest(runs, () => leiden = Leiden.Detect(graph, new LeidenSettings(Seed: 42)));
         context.Out.WriteLine(string.Create(inv, $"graph:    {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges ({file.Name})"));
         context.Out.WriteLine(string.Create(inv, $"pagerank: {pageRankSeconds:F4} s (fastest of {runs})"));
+        context.Out.WriteLine(string.Create(inv, $"eigenvector: {eigenvectorSeconds:F4} s (fastest of {runs}; tolerance 1e-6, per component)"));
         context.Out.WriteLine(string.Create(inv, $"louvain:  {singleSeconds:F4} s one run (fastest of {runs}; {single.Count:N0} communities, modularity {single.Modularity:F6})"));
         context.Out.WriteLine(string.Create(inv, $"louvain:  {louvainSeconds:F4} s best of {new LouvainSettings().Restarts} runs, the default (fastest of {runs}; {partition.Count:N0} communities, modularity {partition.Modularity:F6})"));
         context.Out.WriteLine(string.Create(inv, $"leiden:   {leidenSeconds:F4} s best of {new LeidenSettings().Restarts} runs, the default of 'build' (fastest of {runs}; {leiden.Count:N0} communities, modularity {leiden.Modularity:F6})"));

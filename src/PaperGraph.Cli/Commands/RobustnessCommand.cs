@@ -24,6 +24,7 @@ internal static class RobustnessCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the subset sizes and choices (default 1): the same seed and file give the same subsets.", DefaultValueFactory = _ => 1, HelpName = "n" };
         var jobs = new Option<int>("--jobs") { Description = "Builds run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "n" };
         var keep = new Option<DirectoryInfo?>("--keep-failures") { Description = "Copy each failing subset here as subset-<n>.jsonl, to reproduce it with 'papergraph build'.", HelpName = "dir" };
+        var other = new Option<FileInfo?>("--papergraph") { Description = "Run this papergraph executable (or .dll) instead of this one, e.g. an earlier version on the same subsets.", HelpName = "path" };
         var output = new Option<FileInfo?>("--out") { Description = "Also write every build's outcome as JSON Lines here (subset, papers, exit code, seconds, first error line).", HelpName = "file.jsonl" };
         foreach (var option in new[] { subsets, smallest, largest, jobs })
         {
@@ -38,15 +39,15 @@ internal static class RobustnessCommand
             common, get as many tries as large ones. Temporary files go to the system's temporary folder.
             """)
         {
-            file, subsets, smallest, largest, seed, jobs, keep, output,
+            file, subsets, smallest, largest, seed, jobs, keep, output, other,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), _ => { },
             (context, token) => RunAsync(context, new Settings(parse.GetValue(file)!, parse.GetValue(subsets), parse.GetValue(smallest), parse.GetValue(largest),
-                parse.GetValue(seed), parse.GetValue(jobs), parse.GetValue(keep), parse.GetValue(output)), token), cancellationToken));
+                parse.GetValue(seed), parse.GetValue(jobs), parse.GetValue(keep), parse.GetValue(output), parse.GetValue(other)), token), cancellationToken));
         return command;
     }
 
-    private sealed record Settings(FileInfo File, int Subsets, int Smallest, int Largest, int Seed, int Jobs, DirectoryInfo? Keep, FileInfo? Output);
+    private sealed record Settings(FileInfo File, int Subsets, int Smallest, int Largest, int Seed, int Jobs, DirectoryInfo? Keep, FileInfo? Output, FileInfo? Other);
 
     /// <summary>One build's outcome; <paramref name="Message"/> is the first <c>error</c> line on standard error, if any.</summary>
     private sealed record Outcome(int Subset, int Papers, int ExitCode, double Seconds, string? Message, bool MeasureLeftEmpty);
@@ -66,7 +67,7 @@ internal static class RobustnessCommand
         }
 
         var largest = Math.Min(settings.Largest, lines.Count);
-        var (program, prefix) = Self();
+        var (program, prefix) = settings.Other is { } path ? Other(path) : Self();
         var scratch = Directory.CreateTempSubdirectory("papergraph-robustness-");
         var outcomes = new ConcurrentBag<Outcome>();
         var clock = Stopwatch.StartNew();
@@ -110,7 +111,7 @@ internal static class RobustnessCommand
         }
 
         var failed = all.Where(o => o.ExitCode != 0).ToList();
-        context.Out.WriteLine(string.Create(inv, $"Built {all.Count:N0} random subsets of {settings.File.Name} ({settings.Smallest:N0} to {largest:N0} papers, log-uniform sizes, seed {settings.Seed}) in {clock.Elapsed.TotalSeconds:F0} s"));
+        context.Out.WriteLine(string.Create(inv, $"Built {all.Count:N0} random subsets of {settings.File.Name} ({settings.Smallest:N0} to {largest:N0} papers, log-uniform sizes, seed {settings.Seed}){(settings.Other is { } other ? " with " + other.FullName : "")} in {clock.Elapsed.TotalSeconds:F0} s"));
         context.Out.WriteLine(string.Create(inv, $"  sizes:     median {Median(all.Select(o => o.Papers)):N0} papers; {all.Count(o => o.Papers <= 50):N0} subsets of 50 papers or fewer"));
         context.Out.WriteLine(string.Create(inv, $"  succeeded: {all.Count - failed.Count:N0} ({all.Count(o => o.ExitCode == 0 && o.MeasureLeftEmpty):N0} with a measure left empty)"));
         context.Out.WriteLine(string.Create(inv, $"  failed:    {failed.Count:N0}"));
@@ -189,6 +190,16 @@ internal static class RobustnessCommand
         // Under 'dotnet papergraph.dll' (or a test host), the same library through the same dotnet.
         var host = process is not null && Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? process : "dotnet";
         return (host, [typeof(RobustnessCommand).Assembly.Location]);
+    }
+
+    private static (string Program, List<string> Prefix) Other(FileInfo path)
+    {
+        if (!path.Exists)
+        {
+            throw new PaperGraphException(ErrorCodes.PathNotFound, $"{path.FullName}: no such file (--papergraph).");
+        }
+
+        return path.Extension.Equals(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [path.FullName]) : (path.FullName, []);
     }
 
     private static List<string> ReadLines(FileInfo file)
