@@ -36,6 +36,8 @@ public sealed record AnalysisSettings(
 /// <summary>Every measure of every node, indexed by node id.</summary>
 /// <param name="PageRank">Null when it could not be computed (see <see cref="GraphAnalysisResult.Missing"/>).</param>
 /// <param name="Eigenvector">Null when it could not be computed (see <see cref="GraphAnalysisResult.Missing"/>).</param>
+/// <param name="Keyphraseness">The mean probability, over the papers mentioning the concept, that it is one of their keyphrases (0 when not given).</param>
+/// <param name="Topic">Topic centrality (<see cref="TopicCentrality"/>); null when PageRank could not be computed.</param>
 public sealed record NodeMetrics(
     int[] Degree,
     double[] WeightedDegree,
@@ -44,10 +46,12 @@ public sealed record NodeMetrics(
     double[]? Eigenvector,
     int[] Core,
     int[] Community,
-    int[] Component);
+    int[] Component,
+    double[] Keyphraseness,
+    double[]? Topic);
 
 /// <summary>A measure <see cref="GraphAnalysis.Run"/> left empty, and why.</summary>
-/// <param name="Measure">Its column name in every output: <c>pagerank</c> or <c>eigenvector</c>.</param>
+/// <param name="Measure">Its column name in every output: <c>pagerank</c>, <c>eigenvector</c> or <c>topic</c>.</param>
 /// <param name="Reason">Why, in a sentence a user can act on.</param>
 public sealed record MissingMeasure(string Measure, string Reason);
 
@@ -66,8 +70,9 @@ public sealed record GraphAnalysisResult(
 /// </remarks>
 public static class GraphAnalysis
 {
+    /// <param name="keyphraseness">Per node, the mean probability that the concept is a keyphrase of a paper that mentions it (see <see cref="TopicCentrality"/>); all 0 when null.</param>
     /// <param name="progress">Told the name of each algorithm as it starts.</param>
-    public static GraphAnalysisResult Run(CooccurrenceGraph cooccurrence, AnalysisSettings settings, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static GraphAnalysisResult Run(CooccurrenceGraph cooccurrence, AnalysisSettings settings, double[]? keyphraseness = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cooccurrence);
         ArgumentNullException.ThrowIfNull(settings);
@@ -118,8 +123,19 @@ public static class GraphAnalysis
         var partition = Step("communities", () => settings.Communities == CommunityAlgorithm.Leiden
             ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken)
             : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken));
+        keyphraseness ??= new double[n];
+        double[]? topic = null;
+        if (pageRank is not null)
+        {
+            topic = TopicCentrality.Compute(pageRank, keyphraseness);
+        }
+        else
+        {
+            missing.Add(new MissingMeasure("topic", "it is PageRank times keyphraseness squared, and PageRank could not be computed"));
+        }
+
         return new GraphAnalysisResult(
-            new NodeMetrics(degree, weighted, pageRank, betweenness, eigenvector, core, partition.Community, component),
+            new NodeMetrics(degree, weighted, pageRank, betweenness, eigenvector, core, partition.Community, component, keyphraseness, topic),
             partition, componentCount, sampled, timings, missing);
     }
 }

@@ -9,6 +9,9 @@ public enum NodeMeasure
     Betweenness,
     Degree,
     Eigenvector,
+
+    /// <summary>Topic centrality: PageRank × keyphraseness², the default of <c>papergraph top</c>.</summary>
+    Topic,
 }
 
 public sealed partial class Workspace
@@ -32,7 +35,7 @@ public sealed partial class Workspace
         }
 
         using (var insert = new PreparedStatement(_connection,
-            "INSERT INTO graph_nodes (key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"))
+            "INSERT INTO graph_nodes (key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"))
         {
             foreach (var node in nodes)
             {
@@ -45,6 +48,8 @@ public sealed partial class Workspace
                 insert.Bind(7, node.Core);
                 insert.Bind(8, node.Community);
                 insert.Bind(9, node.Component);
+                insert.BindReal(10, node.Keyphraseness);
+                insert.BindReal(11, node.Topic);
                 insert.Execute();
             }
         }
@@ -89,6 +94,7 @@ public sealed partial class Workspace
         NodeMeasure.Betweenness => "betweenness",
         NodeMeasure.Degree => "degree",
         NodeMeasure.Eigenvector => "eigenvector",
+        NodeMeasure.Topic => "topic",
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
     };
 
@@ -99,7 +105,8 @@ public sealed partial class Workspace
         var column = "g." + Column(measure);
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
-            SELECT g.key, c.name, c.papers, g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component
+            SELECT g.key, c.name, c.papers, g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component,
+                   g.keyphraseness, g.topic
             FROM graph_nodes g JOIN concepts c ON c.key = g.key
             WHERE ($community IS NULL OR g.community = $community)
               AND ($phrases = 0 OR instr(g.key, ' ') > 0 OR c.long_form IS NOT NULL)
@@ -114,7 +121,8 @@ public sealed partial class Workspace
         {
             var key = reader.GetString(0);
             rows.Add(new RankedConcept(key, reader.GetString(1), reader.GetInt32(2), new GraphNodeRecord(key, reader.GetInt32(3), reader.GetDouble(4),
-                OptionalReal(reader, 5), reader.GetDouble(6), OptionalReal(reader, 7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10))));
+                OptionalReal(reader, 5), reader.GetDouble(6), OptionalReal(reader, 7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
+                reader.GetDouble(11), OptionalReal(reader, 12))));
         }
 
         return rows;

@@ -43,9 +43,11 @@ namespace PaperGraph.Storage;
 /// as a 7-bit varint length and UTF-8 bytes. Versions 1–3 are upgraded in place.
 /// </para>
 /// <para>
-/// Schema version 5: <c>graph_nodes.pagerank</c> and <c>graph_nodes.eigenvector</c> may be NULL, when the build
-/// could not compute that measure, and <c>graph_missing</c> holds one row per such measure: <c>measure</c> (the
-/// column name) and <c>reason</c>. Versions 1–4 are upgraded in place (<c>graph_nodes</c> is copied into the new form).
+/// Schema version 5: <c>graph_nodes</c> gains <c>keyphraseness</c> and <c>topic</c> (topic centrality);
+/// <c>pagerank</c>, <c>eigenvector</c> and <c>topic</c> may be NULL, when the build could not compute that measure,
+/// and <c>graph_missing</c> holds one row per such measure: <c>measure</c> (the column name) and <c>reason</c>.
+/// Versions 1–4 are upgraded in place: <c>graph_nodes</c> is copied into the new form, and a graph built by them has
+/// no topic centrality until the next build (recorded in <c>graph_missing</c>).
 /// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
@@ -63,7 +65,9 @@ public sealed partial class Workspace : IDisposable
          eigenvector REAL,
          core INTEGER NOT NULL,
          community INTEGER NOT NULL,
-         component INTEGER NOT NULL)
+         component INTEGER NOT NULL,
+         keyphraseness REAL NOT NULL DEFAULT 0,
+         topic REAL)
         """;
 
     /// <summary>The columns of table <c>concepts</c>; its key index is built after each bulk insert.</summary>
@@ -189,9 +193,12 @@ public sealed partial class Workspace : IDisposable
             using var transaction = _connection.BeginTransaction();
             Execute($"""
                 CREATE TABLE graph_nodes_v5 {GraphNodesColumns};
-                INSERT INTO graph_nodes_v5 SELECT key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component FROM graph_nodes;
+                INSERT INTO graph_nodes_v5 (key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component)
+                    SELECT key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component FROM graph_nodes;
                 DROP TABLE graph_nodes;
                 ALTER TABLE graph_nodes_v5 RENAME TO graph_nodes;
+                INSERT OR REPLACE INTO graph_missing (measure, reason)
+                    SELECT 'topic', 'the graph was built by an earlier PaperGraph; run papergraph build again' WHERE EXISTS (SELECT 1 FROM graph_nodes);
                 UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version';
                 """, transaction);
             transaction.Commit();

@@ -56,7 +56,7 @@ public class BuildCommandTests
         Assert.Equal(0, run.ExitCode);
         var concepts = File.ReadAllLines(Path.Combine(workspace, "concepts.csv"));
         var edges = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv"));
-        Assert.Equal("key,name,aliases,papers,occurrences,degree,weighted_degree,pagerank,betweenness,eigenvector,core,community", concepts[0]);
+        Assert.Equal("key,name,aliases,papers,occurrences,degree,weighted_degree,pagerank,betweenness,eigenvector,core,community,keyphraseness,topic", concepts[0]);
         Assert.Equal("source,target,source_name,target_name,papers,count,weight", edges[0]);
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "summary.json")));
@@ -111,7 +111,7 @@ public class BuildCommandTests
         using var cleanup = temp;
         Assert.Equal(0, run.ExitCode);
         var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt"));
-        Assert.Equal("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\tscore<PageRank>\tscore<Betweenness>", map[0]);
+        Assert.Equal("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\tscore<PageRank>\tscore<Betweenness>\tscore<Topic>", map[0]);
         var items = map.Skip(1).Select(l => l.Split('\t')).ToList();
         Assert.Equal(Enumerable.Range(1, items.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), items.Select(i => i[0]));
         Assert.All(items, i => Assert.True(int.Parse(i[2], System.Globalization.CultureInfo.InvariantCulture) >= 1));
@@ -161,7 +161,7 @@ public class BuildCommandTests
         Assert.Equal(0, byDegree.ExitCode);
         var lines = byDegree.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Top 5 concepts by degree", lines[0], StringComparison.Ordinal);
-        var degrees = lines.Skip(2).Select(l => int.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^6], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var degrees = lines.Skip(2).Select(l => int.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^7], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(5, degrees.Count);
         Assert.Equal(degrees.OrderByDescending(d => d), degrees);
 
@@ -172,6 +172,36 @@ public class BuildCommandTests
         var missing = await CliRun.RunAsync("top", "-w", workspace, "--community", "999");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("community 999 has no concepts", missing.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The default view ranks by topic centrality: each row's topic equals its PageRank times its keyphraseness squared
+    /// (read back from concepts.csv), in descending order, and --explain shows those parts.
+    /// </summary>
+    [Fact]
+    public async Task Top_ranks_by_topic_centrality_by_default_and_explains_it()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var csv = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToList();
+        Assert.All(csv, r => Assert.Equal(double.Parse(r[7], inv) * Math.Pow(double.Parse(r[12], inv), 2), double.Parse(r[13], inv), 12));
+        var topics = csv.Select(r => double.Parse(r[13], inv)).ToList();
+        Assert.Equal(topics.OrderByDescending(t => t), topics);
+
+        var top = await CliRun.RunAsync("top", "-w", workspace, "-n", "5");
+        Assert.Equal(0, top.ExitCode);
+        Assert.StartsWith("Top 5 concepts by topic centrality (PageRank × keyphraseness²)", top.Out, StringComparison.Ordinal);
+        var names = top.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).Select(l => l.Substring(8, 44).Trim()).ToList();
+        Assert.Equal(csv.Take(5).Select(r => r[1]), names);
+
+        var explain = await CliRun.RunAsync("top", "-w", workspace, "-n", "3", "--explain");
+        Assert.Equal(0, explain.ExitCode);
+        var first = explain.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[2];
+        Assert.Contains(" = ", first, StringComparison.Ordinal);
+        Assert.Contains(" × ", first, StringComparison.Ordinal);
+        Assert.Contains(string.Create(inv, $"({double.Parse(csv[0][12], inv):F3})"), first, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,22 +127,22 @@ public sealed class OddCorpusBuildTests
         using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "summary.json"))))
         {
             var missing = summary.RootElement.GetProperty("missingMeasures");
-            Assert.Equal(["pagerank", "eigenvector"], missing.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["pagerank", "eigenvector", "topic"], missing.EnumerateObject().Select(p => p.Name));
         }
 
         // CSV: empty fields, every other measure present.
         var rows = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToList();
         Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.Equal(("", ""), (r[7], r[9])));
+        Assert.All(rows, r => Assert.Equal(("", "", ""), (r[7], r[9], r[13])));
         Assert.All(rows, r => Assert.True(double.TryParse(r[8], CultureInfo.InvariantCulture, out _)));
 
         // GraphML and GEXF: no value for the two keys; VOSviewer: no PageRank column.
         XNamespace g = "http://graphml.graphdrawing.org/xmlns";
         var graphMl = XDocument.Load(Path.Combine(workspace, "graph.graphml"));
-        Assert.DoesNotContain(graphMl.Descendants(g + "data"), d => d.Attribute("key")!.Value is "pagerank" or "eigenvector");
+        Assert.DoesNotContain(graphMl.Descendants(g + "data"), d => d.Attribute("key")!.Value is "pagerank" or "eigenvector" or "topic");
         Assert.Contains(graphMl.Descendants(g + "data"), d => d.Attribute("key")!.Value == "betweenness");
         XNamespace x = "http://gexf.net/1.3";
-        Assert.DoesNotContain(XDocument.Load(Path.Combine(workspace, "graph.gexf")).Descendants(x + "attvalue"), a => a.Attribute("for")!.Value is "pagerank" or "eigenvector");
+        Assert.DoesNotContain(XDocument.Load(Path.Combine(workspace, "graph.gexf")).Descendants(x + "attvalue"), a => a.Attribute("for")!.Value is "pagerank" or "eigenvector" or "topic");
         var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt"));
         Assert.DoesNotContain("PageRank", map[0], StringComparison.Ordinal);
         Assert.All(map, l => Assert.Equal(map[0].Split('\t').Length, l.Split('\t').Length));
@@ -150,13 +150,17 @@ public sealed class OddCorpusBuildTests
         // The workspace stores NULL and the reason; Neo4j gets no property.
         using (var ws = Workspace.Open(workspace))
         {
-            Assert.Equal(["eigenvector", "pagerank"], ws.ReadMissingMeasures().Keys);
+            Assert.Equal(["eigenvector", "pagerank", "topic"], ws.ReadMissingMeasures().Keys);
             var (concepts, _) = PaperGraph.Storage.Neo4j.GraphModel.ConceptsAndCommunities(ws, all: false);
             var fields = PaperGraph.Storage.Neo4j.GraphModel.ConceptFields;
             Assert.All(concepts, c => Assert.Null(c.Properties.Values[Array.IndexOf(fields, "pagerank")]));
             Assert.All(concepts, c => Assert.Null(c.Properties.Values[Array.IndexOf(fields, "eigenvector")]));
+            Assert.All(concepts, c => Assert.Null(c.Properties.Values[Array.IndexOf(fields, "topic")]));
         }
 
+        var byDefault = await CliRun.RunAsync("top", "-w", workspace);
+        Assert.Equal(3, byDefault.ExitCode);
+        Assert.Contains("the last build left topic empty", byDefault.Error, StringComparison.Ordinal);
         var byEigenvector = await CliRun.RunAsync("top", "-w", workspace, "--by", "eigenvector");
         Assert.Equal(3, byEigenvector.ExitCode);
         Assert.Contains("error PG3008", byEigenvector.Error, StringComparison.Ordinal);

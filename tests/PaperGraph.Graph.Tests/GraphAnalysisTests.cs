@@ -41,7 +41,8 @@ public sealed class GraphAnalysisTests
     public void Every_measure_is_computed_and_sound_on_the_odd_graphs_of_small_corpora(string shape)
     {
         var graph = Shape(shape);
-        var result = GraphAnalysis.Run(graph, AnalysisSettings.Default);
+        var keyphraseness = Enumerable.Range(0, graph.Graph.VertexCount).Select(v => (v % 5) / 4.0).ToArray();
+        var result = GraphAnalysis.Run(graph, AnalysisSettings.Default, keyphraseness);
         Assert.Empty(result.Missing);
         AssertSound(graph, result);
         Assert.Equal(Fingerprint(result), Fingerprint(GraphAnalysis.Run(Shape(shape), AnalysisSettings.Default)));
@@ -60,6 +61,32 @@ public sealed class GraphAnalysisTests
     }
 
     [Fact]
+    public void Topic_centrality_is_PageRank_times_keyphraseness_squared_and_reorders_the_ranking()
+    {
+        // A star: the centre (0) co-occurs with every leaf, so it leads PageRank; as a word no paper is about (its
+        // keyphraseness 0.1 against the leaves' 0.8), it falls behind them in topic centrality.
+        var graph = Shape("a star");
+        var keyphraseness = new[] { 0.1, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8 };
+        var result = GraphAnalysis.Run(graph, AnalysisSettings.Default, keyphraseness);
+        var (pageRank, topic) = (result.Nodes.PageRank!, result.Nodes.Topic!);
+        Assert.Equal(0, Array.IndexOf(pageRank, pageRank.Max()));
+        for (var v = 0; v < keyphraseness.Length; v++)
+        {
+            Assert.Equal(pageRank[v] * keyphraseness[v] * keyphraseness[v], topic[v], 15);
+        }
+
+        Assert.True(topic[0] < topic[1]);
+        Assert.Equal(keyphraseness, result.Nodes.Keyphraseness);
+    }
+
+    [Fact]
+    public void Keyphraseness_must_be_a_probability()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopicCentrality.Compute([0.5, 0.5], [0.5, 1.5]));
+        Assert.Throws<ArgumentException>(() => TopicCentrality.Compute([0.5, 0.5], [0.5]));
+    }
+
+    [Fact]
     public void A_measure_that_cannot_converge_is_left_empty_with_its_reason_and_the_rest_is_complete()
     {
         var graph = Shape("a path");
@@ -69,11 +96,13 @@ public sealed class GraphAnalysisTests
             Eigenvector = new EigenvectorSettings(MaxIterations: 2),
         };
         var result = GraphAnalysis.Run(graph, settings);
-        Assert.Equal(["pagerank", "eigenvector"], result.Missing.Select(m => m.Measure));
-        Assert.All(result.Missing, m => Assert.Contains("did not converge in 2 iterations", m.Reason, StringComparison.Ordinal));
+        Assert.Equal(["pagerank", "eigenvector", "topic"], result.Missing.Select(m => m.Measure));
+        Assert.All(result.Missing.Take(2), m => Assert.Contains("did not converge in 2 iterations", m.Reason, StringComparison.Ordinal));
         Assert.DoesNotContain("Infinity", result.Missing[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("PageRank could not be computed", result.Missing[2].Reason, StringComparison.Ordinal);
         Assert.Null(result.Nodes.PageRank);
         Assert.Null(result.Nodes.Eigenvector);
+        Assert.Null(result.Nodes.Topic);
         Assert.All(result.Nodes.Betweenness, v => Assert.True(double.IsFinite(v)));
         Assert.Equal(graph.Graph.VertexCount, result.Nodes.Community.Length);
     }
@@ -97,7 +126,7 @@ public sealed class GraphAnalysisTests
     {
         var n = graph.Graph.VertexCount;
         var m = result.Nodes;
-        Assert.All(new[] { m.WeightedDegree, m.PageRank!, m.Betweenness, m.Eigenvector! }, measure =>
+        Assert.All(new[] { m.WeightedDegree, m.PageRank!, m.Betweenness, m.Eigenvector!, m.Topic! }, measure =>
         {
             Assert.Equal(n, measure.Length);
             Assert.All(measure, v => Assert.True(double.IsFinite(v) && v >= 0, $"value {v}"));

@@ -177,13 +177,16 @@ public class WorkspaceConceptTests
         var kept = upgraded.ReadTopConcepts(NodeMeasure.Eigenvector, 10);
         Assert.Equal(["a", "b"], kept.Select(r => r.Key));
         Assert.Equal(0.7, kept[0].Node.Eigenvector);
-        Assert.Empty(upgraded.ReadMissingMeasures());
+        Assert.Null(kept[0].Node.Topic);
+        Assert.Contains("run papergraph build again", Assert.Single(upgraded.ReadMissingMeasures(), m => m.Key == "topic").Value, StringComparison.Ordinal);
 
-        upgraded.ReplaceGraph([new GraphNodeRecord("a", 1, 2, null, 0, null, 1, 0, 0)], [],
-            new Dictionary<string, string> { ["pagerank"] = "did not converge", ["eigenvector"] = "did not converge" });
+        upgraded.ReplaceGraph([new GraphNodeRecord("a", 1, 2, null, 0, null, 1, 0, 0, 0.25, null)], [],
+            new Dictionary<string, string> { ["pagerank"] = "did not converge", ["eigenvector"] = "did not converge", ["topic"] = "needs PageRank" });
         var node = Assert.Single(upgraded.ReadTopConcepts(NodeMeasure.Degree, 10)).Node;
         Assert.Null(node.PageRank);
         Assert.Null(node.Eigenvector);
-        Assert.Equal(["eigenvector", "pagerank"], upgraded.ReadMissingMeasures().Keys);
+        Assert.Null(node.Topic);
+        Assert.Equal(0.25, node.Keyphraseness);
+        Assert.Equal(["eigenvector", "pagerank", "topic"], upgraded.ReadMissingMeasures().Keys);
     }
 }

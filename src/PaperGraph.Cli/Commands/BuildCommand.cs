@@ -79,17 +79,23 @@ internal static class BuildCommand
 
     public static Command CreateTop(CommandRunner runner)
     {
-        var by = new Option<NodeMeasure>("--by") { Description = "The measure to rank by (default pagerank).", DefaultValueFactory = _ => NodeMeasure.PageRank, HelpName = "pagerank|betweenness|degree|eigenvector" };
+        var by = new Option<NodeMeasure>("--by")
+        {
+            Description = "The measure to rank by. Default: topic, topic centrality = PageRank × keyphraseness², where keyphraseness is the mean probability, over the papers that mention a concept, that it is one of their keyphrases: central concepts that papers are about, rather than the broad words ('theory', 'results') that plain centrality puts first.",
+            DefaultValueFactory = _ => NodeMeasure.Topic,
+            HelpName = "topic|pagerank|betweenness|degree|eigenvector",
+        };
         var count = new Option<int>("-n", "--top") { Description = "How many concepts to list (default 20).", DefaultValueFactory = _ => 20, HelpName = "count" };
         count.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("-n must be at least 1."); } });
         var community = new Option<int?>("--community") { Description = "Only concepts of this community (0 is the biggest).", HelpName = "id" };
         var phrases = new Option<bool>("--phrases") { Description = "Only concepts of two words or more and abbreviations: leave out broad one-word terms such as 'theory' or 'function', which a large corpus ranks high." };
-        var command = new Command("top", "Print the workspace's most central concepts as a table. Run 'papergraph build' first.")
+        var explain = new Option<bool>("--explain") { Description = "Show the parts of each concept's topic centrality: PageRank, keyphraseness, and where PageRank alone would rank it." };
+        var command = new Command("top", "Print the workspace's most central concepts as a table, most central research topics first (see --by). Run 'papergraph build' first.")
         {
-            IngestCommand.ExistingWorkspace, by, count, community, phrases,
+            IngestCommand.ExistingWorkspace, by, count, community, phrases, explain,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
-            (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community), parse.GetValue(phrases)), token), cancellationToken));
+            (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community), parse.GetValue(phrases), parse.GetValue(explain)), token), cancellationToken));
         return command;
     }
 
@@ -185,7 +191,7 @@ internal static class BuildCommand
         context.Out.WriteLine("  analytics:   " + string.Join(", ", graphTimings.Select(s => string.Create(inv, $"{s.Step} {s.Seconds:F2} s"))));
         context.Out.WriteLine(string.Create(inv, $"  peak memory: {peak / 1e6:N0} MB"));
         context.Out.WriteLine($"  files:       {string.Join(", ", Files.Concepts, Files.Cooccurrence, Files.GraphMl, Files.Gexf, Files.VosViewerMap, Files.VosViewerNetwork, Files.Summary)}");
-        context.Out.WriteLine($"  next:        papergraph top --workspace {workspace.Directory} --by pagerank");
+        context.Out.WriteLine($"  next:        papergraph top --workspace {workspace.Directory}");
         return ExitCodes.Success;
     }
 
@@ -237,6 +243,9 @@ internal static class BuildCommand
 
         var paperIds = index.ByDocument.Keys.Order(StringComparer.Ordinal).ToArray();
         var occurrences = new ConceptOccurrence[paperIds.Length][];
+        // Keyphraseness: each node's mean ranker probability over the papers that mention it.
+        var keyphraseness = new double[chosen.Count];
+        var mentioning = new int[chosen.Count];
         for (var p = 0; p < paperIds.Length; p++)
         {
             var list = new List<ConceptOccurrence>();
@@ -245,10 +254,17 @@ internal static class BuildCommand
                 if (node.TryGetValue(concept.Key, out var id))
                 {
                     list.Add(new ConceptOccurrence(id, concept.Count, concept.Sentences));
+                    keyphraseness[id] += concept.Score;
+                    mentioning[id]++;
                 }
             }
 
             occurrences[p] = [.. list];
+        }
+
+        for (var v = 0; v < keyphraseness.Length; v++)
+        {
+            keyphraseness[v] = mentioning[v] == 0 ? 0 : Math.Clamp(keyphraseness[v] / mentioning[v], 0, 1);
         }
 
         steps.Add(("nodes", clock.Elapsed.TotalSeconds));
@@ -258,7 +274,7 @@ internal static class BuildCommand
         var cooccurrence = CooccurrenceBuilder.Build(occurrences, chosen.Count, settings, cancellationToken);
         steps.Add(("co-occurrence", clock.Elapsed.TotalSeconds));
 
-        var analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(),
+        var analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(), keyphraseness,
             new InlineProgress(step => context.Progress.Report(string.Create(inv, $"graph: {step} on {chosen.Count:N0} nodes and {cooccurrence.Edges.Count:N0} edges"), force: true)),
             cancellationToken);
         if (analysis.Missing.Count > 0)
@@ -293,7 +309,7 @@ internal static class BuildCommand
     {
         var m = graph.Analysis.Nodes;
         var nodes = Enumerable.Range(0, graph.Concepts.Count).Select(v => new GraphNodeRecord(graph.Concepts[v].Key, m.Degree[v], m.WeightedDegree[v],
-            m.PageRank?[v], m.Betweenness[v], m.Eigenvector?[v], m.Core[v], m.Community[v], m.Component[v])).ToList();
+            m.PageRank?[v], m.Betweenness[v], m.Eigenvector?[v], m.Core[v], m.Community[v], m.Component[v], m.Keyphraseness[v], m.Topic?[v])).ToList();
         var evidence = graph.Cooccurrence.AllEvidence();
         // Edges in the table's key order, (source, target) as SQLite compares them (UTF-8 bytes): the table is keyed by
         // the pair, and appending at its end instead of all over it took the 1.3M edges of the 200k corpus from 7.4 to 6.4 s.
@@ -369,7 +385,7 @@ internal static class BuildCommand
         write(stream);
     }
 
-    private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases)
+    private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases, bool explain)
     {
         var inv = CultureInfo.InvariantCulture;
         using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
@@ -391,17 +407,40 @@ internal static class BuildCommand
         }
 
         var scope = (community is { } c ? $" in community {c}" : "") + (phrases ? ", phrases and abbreviations only" : "");
-        context.Out.WriteLine(string.Create(inv, $"Top {rows.Count} concepts by {by.ToString().ToLowerInvariant()}{scope} ({workspace.Count("graph_nodes"):N0} in the graph)"));
-        context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"degree",7} {"pagerank",10} {"betweenness",11} {"eigenvector",11} {"core",5} {"community",9}"));
+        var measure = by == NodeMeasure.Topic ? "topic centrality (PageRank × keyphraseness²)" : by.ToString().ToLowerInvariant();
+        context.Out.WriteLine(string.Create(inv, $"Top {rows.Count} concepts by {measure}{scope} ({workspace.Count("graph_nodes"):N0} in the graph)"));
+        if (explain)
+        {
+            // Where plain PageRank would put each concept, to show what keyphraseness changed.
+            var byPageRank = workspace.ReadMissingMeasures().ContainsKey("pagerank") ? [] : workspace.ReadTopConcepts(NodeMeasure.PageRank, int.MaxValue);
+            var pageRankRank = byPageRank.Select((r, i) => (r.Key, Rank: i + 1)).ToDictionary(x => x.Key, x => x.Rank, StringComparer.Ordinal);
+            context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"topic",10}   {"pagerank",10}   {"keyphr.²",8} {"(keyphr.)",9} {"pagerank rank",13}"));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var (r, n) = (rows[i], rows[i].Node);
+                var rank = pageRankRank.TryGetValue(r.Key, out var p) ? p.ToString("N0", inv) : "-";
+                context.Out.WriteLine(string.Create(inv,
+                    $"  {i + 1,4}  {Name(r.Name)} {r.Papers,7:N0} {Scientific(n.Topic),10} = {Cell(n.PageRank, 10)} × {n.Keyphraseness * n.Keyphraseness,8:F4} {$"({n.Keyphraseness:F3})",9} {rank,13}"));
+            }
+
+            return ExitCodes.Success;
+        }
+
+        context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"degree",7} {"topic",10} {"pagerank",10} {"betweenness",11} {"eigenvector",11} {"core",5} {"community",9}"));
         for (var i = 0; i < rows.Count; i++)
         {
             var (r, n) = (rows[i], rows[i].Node);
-            var name = r.Name.Length <= 44 ? r.Name : r.Name[..43] + "…";
-            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {name,-44} {r.Papers,7:N0} {n.Degree,7:N0} {Cell(n.PageRank, 10)} {n.Betweenness,11:F6} {Cell(n.Eigenvector, 11)} {n.Core,5} {n.Community,9}"));
+            context.Out.WriteLine(string.Create(inv,
+                $"  {i + 1,4}  {Name(r.Name)} {r.Papers,7:N0} {n.Degree,7:N0} {Scientific(n.Topic),10} {Cell(n.PageRank, 10)} {n.Betweenness,11:F6} {Cell(n.Eigenvector, 11)} {n.Core,5} {n.Community,9}"));
         }
 
         return ExitCodes.Success;
+
+        static string Name(string name) => (name.Length <= 44 ? name : name[..43] + "…").PadRight(44);
     }
+
+    /// <summary>A small measure in scientific notation (topic centrality is PageRank times a square), or a dash where the build left it empty.</summary>
+    private static string Scientific(double? value) => value is { } v ? v.ToString("0.000E+00", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>A measure right-aligned in <paramref name="width"/> with six decimals, or a dash where the build left it empty.</summary>
     private static string Cell(double? value, int width) =>

@@ -23,26 +23,27 @@ public static class GraphExport
 {
     /// <summary>The header of <c>concepts.csv</c>.</summary>
     public static readonly string[] ConceptColumns =
-        ["key", "name", "aliases", "papers", "occurrences", "degree", "weighted_degree", "pagerank", "betweenness", "eigenvector", "core", "community"];
+        ["key", "name", "aliases", "papers", "occurrences", "degree", "weighted_degree", "pagerank", "betweenness", "eigenvector", "core", "community", "keyphraseness", "topic"];
 
     /// <summary>The header of <c>cooccurrence.csv</c>.</summary>
     public static readonly string[] EdgeColumns = ["source", "target", "source_name", "target_name", "papers", "count", "weight"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>One row per concept (node), best PageRank first (weighted degree without it); aliases as <c>form (count)</c> joined by <c>" | "</c>.</summary>
+    /// <summary>One row per concept (node), most central topic first (<see cref="Centrality.TopicCentrality"/>; by weighted degree without it); aliases as <c>form (count)</c> joined by <c>" | "</c>.</summary>
     public static void WriteConceptsCsv(ConceptGraph graph, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);
         var m = graph.Analysis.Nodes;
         WriteCsvRow(writer, ConceptColumns);
-        foreach (var v in ByPageRank(graph))
+        foreach (var v in ByTopic(graph))
         {
             var c = graph.Concepts[v];
             WriteCsvRow(writer, [
                 c.Key, c.Name, Aliases(c), Number(c.Papers), Number(c.Occurrences), Number(m.Degree[v]), Number(m.WeightedDegree[v]),
                 Number(m.PageRank?[v]), Number(m.Betweenness[v]), Number(m.Eigenvector?[v]), Number(m.Core[v]), Number(m.Community[v]),
+                Number(m.Keyphraseness[v]), Number(m.Topic?[v]),
             ]);
         }
     }
@@ -220,14 +221,16 @@ public static class GraphExport
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(network);
         var m = graph.Analysis.Nodes;
-        var pageRank = m.PageRank;
-        map.WriteLine("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>" + (pageRank is null ? "" : "\tscore<PageRank>") + "\tscore<Betweenness>");
+        var (pageRank, topic) = (m.PageRank, m.Topic);
+        map.WriteLine("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>" + (pageRank is null ? "" : "\tscore<PageRank>") + "\tscore<Betweenness>"
+            + (topic is null ? "" : "\tscore<Topic>"));
         for (var v = 0; v < graph.Concepts.Count; v++)
         {
             var label = graph.Concepts[v].Name.Replace('\t', ' ');
             var rank = pageRank is null ? "" : "\t" + Number(pageRank[v]);
+            var topicScore = topic is null ? "" : "\t" + Number(topic[v]);
             map.WriteLine(string.Create(Invariant,
-                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(m.WeightedDegree[v])}\t{graph.Concepts[v].Papers}{rank}\t{Number(m.Betweenness[v])}"));
+                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(m.WeightedDegree[v])}\t{graph.Concepts[v].Papers}{rank}\t{Number(m.Betweenness[v])}{topicScore}"));
         }
 
         foreach (var e in graph.Cooccurrence.Edges)
@@ -241,6 +244,7 @@ public static class GraphExport
         ("name", "name", "string"), ("papers", "papers", "int"), ("occurrences", "occurrences", "int"), ("degree", "degree", "int"),
         ("weighted_degree", "weighted_degree", "double"), ("pagerank", "pagerank", "double"), ("betweenness", "betweenness", "double"),
         ("eigenvector", "eigenvector", "double"), ("core", "core", "int"), ("community", "community", "int"), ("component", "component", "int"),
+        ("keyphraseness", "keyphraseness", "double"), ("topic", "topic", "double"),
     ];
 
     private static IEnumerable<(string Id, string Value)> NodeValues(ConceptGraph graph, int v)
@@ -266,11 +270,16 @@ public static class GraphExport
         yield return ("core", Number(m.Core[v]));
         yield return ("community", Number(m.Community[v]));
         yield return ("component", Number(m.Component[v]));
+        yield return ("keyphraseness", Number(m.Keyphraseness[v]));
+        if (m.Topic is { } topic)
+        {
+            yield return ("topic", Number(topic[v]));
+        }
     }
 
-    private static IEnumerable<int> ByPageRank(ConceptGraph graph)
+    private static IEnumerable<int> ByTopic(ConceptGraph graph)
     {
-        var rank = graph.Analysis.Nodes.PageRank ?? graph.Analysis.Nodes.WeightedDegree;
+        var rank = graph.Analysis.Nodes.Topic ?? graph.Analysis.Nodes.WeightedDegree;
         return Enumerable.Range(0, graph.Concepts.Count).OrderByDescending(v => rank[v]).ThenBy(v => graph.Concepts[v].Key, StringComparer.Ordinal);
     }
 

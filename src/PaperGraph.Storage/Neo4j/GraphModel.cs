@@ -12,8 +12,9 @@ public sealed record SyncRow(string Key, PropertyRow Properties);
 /// <summary>How the workspace maps to the Neo4j graph model: the properties of each node and relationship, and the statements that write and remove them.</summary>
 /// <remarks>
 /// <c>(:Paper {id, title, published, source, authors, upvotes})</c>,
-/// <c>(:Concept {key, name, aliases, longForm, papers, occurrences, degree, weightedDegree, pagerank, betweenness, eigenvector, core, community, component})</c>
-/// with the label <c>:Central</c> on the most central ones, <c>(:Community {id, size, label})</c>,
+/// <c>(:Concept {key, name, aliases, longForm, papers, occurrences, degree, weightedDegree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic})</c>
+/// with the label <c>:Central</c> on the most central topics (by <c>topic</c>, topic centrality), a measure the build
+/// could not compute being absent, <c>(:Community {id, size, label})</c>,
 /// <c>(:Paper)-[:MENTIONS {count, score, inTitle}]->(:Concept)</c>,
 /// <c>(:Concept)-[:CO_OCCURS {papers, count, weight, npmi, associationStrength}]->(:Concept)</c> once per pair, from the
 /// smaller key to the larger, and <c>(:Concept)-[:IN_COMMUNITY]->(:Community)</c>. NPMI and association strength
@@ -22,7 +23,7 @@ public sealed record SyncRow(string Key, PropertyRow Properties);
 public static class GraphModel
 {
     /// <summary>Part of every row hash: raise it when properties or statements change, so the next sync sends every row again.</summary>
-    public const long ModelVersion = 1;
+    public const long ModelVersion = 2;
 
     /// <summary>Labels the community after its most central concepts, this many.</summary>
     public const int CommunityLabelConcepts = 3;
@@ -30,7 +31,7 @@ public static class GraphModel
     public static readonly string[] PaperFields = ["id", "title", "published", "source", "authors", "upvotes"];
 
     public static readonly string[] ConceptFields =
-        ["key", "name", "aliases", "longForm", "papers", "occurrences", "degree", "weightedDegree", "pagerank", "betweenness", "eigenvector", "core", "community", "component", "central"];
+        ["key", "name", "aliases", "longForm", "papers", "occurrences", "degree", "weightedDegree", "pagerank", "betweenness", "eigenvector", "core", "community", "component", "keyphraseness", "topic", "central"];
 
     public static readonly string[] CommunityFields = ["id", "size", "label"];
 
@@ -105,10 +106,10 @@ public static class GraphModel
         var concepts = workspace.ReadConceptsForSync(all).ToList();
         var nodes = concepts.Where(c => c.Node is not null).ToList();
 
-        // Browser styles can only size by label: the top 1% by PageRank (at least 10) get :Central; by weighted degree
-        // where the build could not compute PageRank.
+        // Browser styles can only size by label: the top 1% by topic centrality (at least 10) get :Central; by weighted
+        // degree where the build could not compute it.
         var centralCount = Math.Min(nodes.Count, Math.Max(10, nodes.Count / 100));
-        var central = nodes.OrderByDescending(c => c.Node!.PageRank ?? c.Node.WeightedDegree).ThenBy(c => c.Key, StringComparer.Ordinal).Take(centralCount)
+        var central = nodes.OrderByDescending(c => CentralScore(c.Node!)).ThenBy(c => c.Key, StringComparer.Ordinal).Take(centralCount)
             .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
         var conceptRows = new List<SyncRow>(concepts.Count);
@@ -118,18 +119,21 @@ public static class GraphModel
             conceptRows.Add(new SyncRow(c.Key, new PropertyRow(ConceptFields,
             [
                 c.Key, c.Name, c.Aliases, c.LongForm, c.Papers, c.Occurrences,
-                Box(n?.Degree), Box(n?.WeightedDegree), Box(n?.PageRank), Box(n?.Betweenness), Box(n?.Eigenvector), Box(n?.Core), Box(n?.Community), Box(n?.Component),
+                Box(n?.Degree), Box(n?.WeightedDegree), Box(n?.PageRank), Box(n?.Betweenness), Box(n?.Eigenvector), Box(n?.Core), Box(n?.Community), Box(n?.Component), Box(n?.Keyphraseness), Box(n?.Topic),
                 central.Contains(c.Key),
             ])));
         }
 
         var communityRows = nodes.GroupBy(c => c.Node!.Community).OrderBy(g => g.Key).Select(g =>
         {
-            var label = string.Join(", ", g.OrderByDescending(c => c.Node!.PageRank ?? c.Node.WeightedDegree).ThenBy(c => c.Key, StringComparer.Ordinal).Take(CommunityLabelConcepts).Select(c => c.Name));
+            var label = string.Join(", ", g.OrderByDescending(c => CentralScore(c.Node!)).ThenBy(c => c.Key, StringComparer.Ordinal).Take(CommunityLabelConcepts).Select(c => c.Name));
             return new SyncRow(g.Key.ToString(CultureInfo.InvariantCulture), new PropertyRow(CommunityFields, [g.Key, g.Count(), label]));
         }).ToList();
         return (conceptRows, communityRows);
     }
+
+    /// <summary>What <c>:Central</c> and community labels rank by: topic centrality, or weighted degree where the build could not compute it.</summary>
+    private static double CentralScore(GraphNodeRecord node) => node.Topic ?? node.WeightedDegree;
 
     public static IEnumerable<SyncRow> Mentions(Workspace workspace, bool all)
     {
