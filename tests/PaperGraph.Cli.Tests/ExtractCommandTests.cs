@@ -25,7 +25,7 @@ public class ExtractCommandTests
         Assert.Contains("papers:        3 analysed (new or changed)", extracted.Out, StringComparison.Ordinal);
         Assert.Contains("2 abbreviations with their long form", extracted.Out, StringComparison.Ordinal);
 
-        var concepts = await CliRun.RunAsync("concepts", "-w", workspace, "--top", "5");
+        var concepts = await CliRun.RunAsync("concepts", "-w", workspace, "--top", "10");
         Assert.Equal(0, concepts.ExitCode);
         Assert.Contains("RLHF (reinforcement learning from human feedback)", concepts.Out, StringComparison.Ordinal);
         Assert.Matches(@"reward models\s+3\s+5", concepts.Out);

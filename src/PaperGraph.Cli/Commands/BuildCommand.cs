@@ -243,9 +243,6 @@ internal static class BuildCommand
 
         var paperIds = index.ByDocument.Keys.Order(StringComparer.Ordinal).ToArray();
         var occurrences = new ConceptOccurrence[paperIds.Length][];
-        // Keyphraseness: each node's mean ranker probability over the papers that mention it.
-        var keyphraseness = new double[chosen.Count];
-        var mentioning = new int[chosen.Count];
         for (var p = 0; p < paperIds.Length; p++)
         {
             var list = new List<ConceptOccurrence>();
@@ -254,18 +251,13 @@ internal static class BuildCommand
                 if (node.TryGetValue(concept.Key, out var id))
                 {
                     list.Add(new ConceptOccurrence(id, concept.Count, concept.Sentences));
-                    keyphraseness[id] += concept.Score;
-                    mentioning[id]++;
                 }
             }
 
             occurrences[p] = [.. list];
         }
 
-        for (var v = 0; v < keyphraseness.Length; v++)
-        {
-            keyphraseness[v] = mentioning[v] == 0 ? 0 : Math.Clamp(keyphraseness[v] / mentioning[v], 0, 1);
-        }
+        var keyphraseness = chosen.Select(c => Math.Clamp(c.Keyphraseness, 0, 1)).ToArray();
 
         steps.Add(("nodes", clock.Elapsed.TotalSeconds));
         clock.Restart();

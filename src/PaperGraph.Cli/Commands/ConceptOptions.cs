@@ -25,10 +25,6 @@ public sealed class ConceptOptions
     [Range(0.01, 1)]
     public double GenericMinOfShare { get; set; } = Defaults.GenericMinOfShare;
 
-    /// <summary>Corpus relevance multiplier for one-word concepts.</summary>
-    [Range(0, 100)]
-    public double SingleWordWeight { get; set; } = Defaults.SingleWordWeight;
-
     /// <summary>How much an occurrence inside a longer term counts.</summary>
     [Range(0, 100)]
     public double NestedWeight { get; set; } = Defaults.NestedWeight;
@@ -50,7 +46,7 @@ public sealed class ConceptOptions
     public string? RankerFile { get; set; }
 
     public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
-        MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, SingleWordWeight, NestedWeight,
+        MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, NestedWeight,
         NestedNeedsStandalone, MaxBareUsesPerDefinition,
         StopListFile is { Length: > 0 } stop ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadStopList(stop) : null,
         ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null,

@@ -42,8 +42,10 @@ internal static class ExtractCommand
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--top must be at least 1."); } });
         var abbreviations = new Option<bool>("--abbreviations") { Description = "List every abbreviation with its long form instead." };
         var command = new Command("concepts", """
-            List the workspace's top concepts by relevance (papers, weighted by how specific the concept is), with
-            papers, occurrences and surface forms. Run 'papergraph extract' first.
+            List the workspace's top concepts by relevance, with papers, occurrences and surface forms. Relevance is
+            the number of papers about a concept: the papers that mention it times its keyphraseness squared, where
+            keyphraseness is the mean probability, over those papers, that it is one of their keyphrases (broad words
+            such as 'theory' have little). Run 'papergraph extract' first.
             """)
         {
             IngestCommand.ExistingWorkspace, top, abbreviations,

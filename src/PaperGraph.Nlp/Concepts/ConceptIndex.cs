@@ -9,7 +9,6 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="MinFixedPhraseDocuments">An <c>X of Y</c> phrase is a concept when at least this many documents use it.</param>
 /// <param name="GenericMinDocuments">Below this many documents a term is never judged generic from its spread.</param>
 /// <param name="GenericMaxResidualIdf">A term in at least <see cref="GenericMinDocuments"/> documents whose residual IDF is below this is generic.</param>
-/// <param name="SingleWordWeight">Corpus relevance multiplier for one-word concepts (other than abbreviations), which are rarely what a researcher names.</param>
 /// <param name="NestedWeight">How much an occurrence inside a longer term counts, against 1 for a term on its own.</param>
 /// <param name="MaxBareUsesPerDefinition">A short form used bare in more papers than this many times the papers defining it is not read as its definition there.</param>
 /// <param name="StopList">Concept keys never to keep (see <see cref="ConceptFiles"/>).</param>
@@ -24,7 +23,6 @@ public sealed record ConceptSettings(
     int MinFixedPhraseDocuments = 2,
     int GenericMinDocuments = 25,
     double GenericMaxResidualIdf = 0.15,
-    double SingleWordWeight = 0.3,
     double NestedWeight = 0.5,
     bool NestedNeedsStandalone = true,
     int MaxBareUsesPerDefinition = 20,
@@ -38,7 +36,6 @@ public sealed record ConceptSettings(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MinFixedPhraseDocuments, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(GenericMinDocuments, 2);
-        ArgumentOutOfRangeException.ThrowIfNegative(SingleWordWeight);
         ArgumentOutOfRangeException.ThrowIfNegative(NestedWeight);
         if (GenericMinOfShare is <= 0 or > 1)
         {
@@ -76,7 +73,14 @@ public sealed class Concept(string key)
     /// <summary>Residual IDF (Church and Gale 1995): how much more the concept clusters in few documents than chance would.</summary>
     public double ResidualIdf { get; internal set; }
 
-    /// <summary>Corpus-level relevance: documents weighted by how specific the concept is.</summary>
+    /// <summary>
+    /// The mean probability, over the documents that mention the concept, that the ranker takes it for one of the
+    /// document's keyphrases: high for what papers are about (<c>black hole</c>), low for the vocabulary they use to say
+    /// it (<c>theory</c>, <c>results</c>).
+    /// </summary>
+    public double Keyphraseness { get; internal set; }
+
+    /// <summary>Corpus-level relevance: documents × <see cref="Keyphraseness"/>², how many papers are about the concept.</summary>
     public double Relevance { get; internal set; }
 
     /// <summary>The concept as the workspace stores it, for display: the long form as written, not its key.</summary>
@@ -193,7 +197,7 @@ public sealed class ConceptIndex
             var (concepts, conceptById) = counting.GetAwaiter().GetResult();
             Phase("concept and word statistics, generic terms");
             var byDocument = Score(perDocument, conceptById, wordIdf, wordRidf, wordsOfKey);
-            Phase("scores");
+            Phase("scores, keyphraseness and relevance");
             return new ConceptIndex(concepts, byDocument, _n);
         }
 
@@ -627,8 +631,6 @@ public sealed class ConceptIndex
                 }
 
                 concept.ResidualIdf = ResidualIdf(concept.Documents, concept.Occurrences, _n);
-                concept.Relevance = concept.Documents * Math.Max(0.05, concept.ResidualIdf)
-                    * (concept.LongForm is null && !concept.Key.Contains(' ', StringComparison.Ordinal) ? _settings.SingleWordWeight : 1.0);
                 if (GenericTerms.Contains(concept.Key) || !HasTwoLetters(concept.Key) || concept.LongForm is null && concept.Documents >= _settings.GenericMinDocuments
                     && (concept.ResidualIdf < _settings.GenericMaxResidualIdf || IsRelationalNoun(concept)))
                 {
@@ -735,6 +737,7 @@ public sealed class ConceptIndex
             // 4. Scores per document; documents are independent from here on, so they are scored in parallel, each
             // thread reusing its own tables.
             var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
+            var scored = new (int[] Concepts, double[] Scores)[perDocument.Count];
             Parallel.For(0, perDocument.Count, () => new ScoreScratch(), (d, loop, scratch) =>
             {
                 var (document, mentions) = perDocument[d];
@@ -800,16 +803,42 @@ public sealed class ConceptIndex
 
                 var scores = Rank(document, scratch);
                 var ranked = new List<DocumentConcept>(candidates.Count);
+                var ids = new int[candidates.Count];
                 for (var i = 0; i < candidates.Count; i++)
                 {
                     var (concept, s) = candidates[i];
                     ranked.Add(new DocumentConcept(concept.Key, s.Count, scores[i], s.InTitle, s.First, mentions[s.Mention].Mention.Surface, s.Sentences));
+                    ids[i] = mentions[s.Mention].Concept;
                 }
+
+                scored[d] = (ids, scores);
 
                 ranked.Sort(Better);
                 ranking[d] = (document.Id, ranked);
                 return scratch;
             }, _ => { });
+
+            // Keyphraseness, and relevance from it: the papers about the concept, not the papers that use the word.
+            // One pass over every document's scores (8.9M on the 200k corpus: tens of milliseconds).
+            var scoreSum = new double[conceptById.Length];
+            var scoreCount = new int[conceptById.Length];
+            foreach (var (ids, scores) in scored)
+            {
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    scoreSum[ids[i]] += scores[i];
+                    scoreCount[ids[i]]++;
+                }
+            }
+
+            for (var id = 0; id < conceptById.Length; id++)
+            {
+                if (conceptById[id] is { } concept && scoreCount[id] > 0)
+                {
+                    concept.Keyphraseness = scoreSum[id] / scoreCount[id];
+                    concept.Relevance = concept.Documents * concept.Keyphraseness * concept.Keyphraseness;
+                }
+            }
 
             var byDocument = new Dictionary<string, List<DocumentConcept>>(ranking.Length, StringComparer.Ordinal);
             foreach (var (id, ranked) in ranking)

@@ -135,4 +135,33 @@ public class ConceptIndexTests
         var index = ConceptIndex.Build([Extract.Terms("We compare graph kernels and message passing on molecules.", title: "Message passing for chemistry")], new ConceptSettings());
         Assert.Equal("message passing", index.ByDocument["d"][0].Key);
     }
+
+    /// <summary>
+    /// A word every paper uses for something else ("theory") against a topic a few papers are about ("spin glasses"):
+    /// the topic has the higher keyphraseness, so the higher relevance, although fewer papers mention it.
+    /// </summary>
+    [Fact]
+    public void Relevance_counts_the_papers_about_a_concept_not_the_papers_that_use_the_word()
+    {
+        var index = Build(
+            "Spin glasses with long-range interactions. We simulate spin glasses on sparse graphs; the theory predicts slow relaxation.",
+            "Aging in spin glasses. Spin glasses age after a quench, and our theory explains the droplet picture.",
+            "Chaos in spin glasses. Temperature chaos in spin glasses is weak, as the theory of large simulations indicates.",
+            "Fast sorting of short keys. We sort short keys with radix passes; the theory bounds comparison sorts.",
+            "Protein folding on lattices. Lattice proteins fold quickly, and the theory matches the funnel picture.",
+            "Rainfall in mountain valleys. Valleys trap rainfall, and the theory explains local floods.");
+        var topic = index.Concepts["spin glass"];
+        var word = index.Concepts["theory"];
+        Assert.Equal((3, 6), (topic.Documents, word.Documents));
+        Assert.InRange(topic.Keyphraseness, 0, 1);
+        Assert.InRange(word.Keyphraseness, 0, 1);
+        Assert.True(topic.Keyphraseness > 2 * word.Keyphraseness, $"{topic.Keyphraseness} against {word.Keyphraseness}");
+        Assert.True(topic.Relevance > word.Relevance);
+        foreach (var concept in new[] { topic, word })
+        {
+            var mean = index.ByDocument.Values.SelectMany(d => d).Where(c => c.Key == concept.Key).Average(c => c.Score);
+            Assert.Equal(mean, concept.Keyphraseness, 12);
+            Assert.Equal(concept.Documents * mean * mean, concept.Relevance, 12);
+        }
+    }
 }
