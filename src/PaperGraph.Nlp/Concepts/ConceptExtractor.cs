@@ -81,9 +81,10 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     /// </summary>
     /// <remarks>
     /// 2: the noun of a linking phrase (<c>on the other hand</c>) is no longer a term. 3: terms record whether <c>of</c>
-    /// follows them.
+    /// follows them. 4: singulars of names and of Greek and Latin plurals (<c>naive Bayes</c>, <c>Navier-Stokes</c>,
+    /// <c>biases</c>, <c>hypotheses</c>).
     /// </remarks>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Extracts the terms of one paper.</summary>
     /// <param name="scratch">Reused analysis buffers (one per thread).</param>
@@ -279,14 +280,14 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     {
         var key = t_key ??= new StringBuilder(64);
         key.Clear();
-        var acronym = false;
+        var lastPart = ConceptKeys.HeadShape.Word;
         for (var t = chunk.Start; t < chunk.End; t++)
         {
             var before = key.Length;
             var text = analysis.TokenText(t);
             if (analysis.Tags[t] is not PosTag.Punctuation || text.Length > 1)
             {
-                ConceptKeys.AppendWord(key, text, ref acronym);
+                ConceptKeys.AppendWord(key, text, ref lastPart);
             }
 
             wordStarts[t - chunk.Start] = key.Length == before ? 0 : before == 0 ? 0 : before + 1;
@@ -298,7 +299,7 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
             wordStarts.Clear();
         }
 
-        return ConceptKeys.Finish(key, singularHead: true, acronym);
+        return ConceptKeys.Finish(key, singularHead: true, lastPart);
     }
 
     [ThreadStatic]

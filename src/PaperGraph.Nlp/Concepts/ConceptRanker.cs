@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.743221271045431, // bias
-        0.22842158978818558, // log-count
-        -0.08413883808335368, // title
-        1.2658098544224028, // first-sentence
-        -0.03276155785374239, // position
-        -1.1782020952430885, // one-word
-        0.4059492021747825, // three-words
-        0.0844274772238501, // four-words-or-more
-        0.16227906080417143, // abbreviation
-        1.8590107923362722, // phrase-idf
-        0.07522802507094607, // word-tfidf
-        -0.28915795909322906, // word-tfidf-mean
-        -0.10651476502276304, // heuristic
-        -0.6384252238771607, // contained
-        -0.012952444232479193, // contains-other
-        -1.2454523184306148, // only-nested
-        -1.2921590667498737, // of-phrase
-        -0.2568155977438298, // participle-first
-        0.22679300670606442, // spread
-        0.11572536554374306, // count-share
-        0.1719818174723902, // first-word-ridf
-        0.1514919756015773, // head-word-ridf
-        0.5062243251333027, // mean-word-ridf
-        0.5329459049563229, // max-word-idf
+        -3.746790378240403, // bias
+        0.22705397218189716, // log-count
+        -0.08504702904889623, // title
+        1.2653852078838645, // first-sentence
+        -0.032634626612571806, // position
+        -1.1770989056119714, // one-word
+        0.40566456492052066, // three-words
+        0.08442469744844278, // four-words-or-more
+        0.16295932374177238, // abbreviation
+        1.8619160163310917, // phrase-idf
+        0.07241328314513987, // word-tfidf
+        -0.2883694288474086, // word-tfidf-mean
+        -0.10342585701614271, // heuristic
+        -0.6394777847642034, // contained
+        -0.013231968686745628, // contains-other
+        -1.245415862569173, // only-nested
+        -1.291220061357374, // of-phrase
+        -0.2566361662577907, // participle-first
+        0.22884505073624323, // spread
+        0.11595306883414136, // count-share
+        0.17090818762393628, // first-word-ridf
+        0.1532495131516555, // head-word-ridf
+        0.5081287391892436, // mean-word-ridf
+        0.5321339098128465, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

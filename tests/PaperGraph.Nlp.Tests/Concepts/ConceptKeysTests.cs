@@ -45,6 +45,53 @@ public class ConceptKeysTests
         Assert.Equal(singular, ConceptKeys.Singular(plural));
     }
 
+    [Theory]
+    [InlineData("biases", "bias")]
+    [InlineData("aliases", "alias")]
+    [InlineData("electrolyses", "electrolysis")]
+    [InlineData("prostheses", "prosthesis")]
+    [InlineData("psychoses", "psychosis")]
+    [InlineData("viruses", "virus")]
+    [InlineData("statuses", "status")]
+    [InlineData("bonuses", "bonus")]
+    [InlineData("campuses", "campus")]
+    [InlineData("gases", "gas")]
+    [InlineData("movies", "movie")]
+    [InlineData("bayes", "bayes")]
+    [InlineData("causes", "cause")]
+    [InlineData("houses", "house")]
+    [InlineData("uses", "use")]
+    [InlineData("misuses", "misuse")]
+    [InlineData("cases", "case")]
+    [InlineData("phases", "phase")]
+    [InlineData("databases", "database")]
+    [InlineData("purposes", "purpose")]
+    [InlineData("doses", "dose")]
+    [InlineData("eyes", "eye")]
+    [InlineData("phobias", "phobia")]
+    [InlineData("premises", "premises")]
+    public void Singular_follows_the_morphology_of_words_ending_in_s(string plural, string singular)
+    {
+        Assert.Equal(singular, ConceptKeys.Singular(plural));
+    }
+
+    [Theory]
+    [InlineData("naive Bayes", "naive bayes")]
+    [InlineData("Empirical Bayes", "empirical bayes")]
+    [InlineData("Navier-Stokes", "navier stokes")]
+    [InlineData("Navier-Stokes equations", "navier stokes equation")]
+    [InlineData("Metropolis-Hastings", "metropolis hastings")]
+    [InlineData("Yang-Mills", "yang mills")]
+    [InlineData("Gauss", "gauss")]
+    [InlineData("Lyapunov exponents", "lyapunov exponent")]
+    [InlineData("Pre-Trained Models", "pre trained model")]
+    [InlineData("Q-Values", "q value")]
+    [InlineData("Mixture-of-Experts", "mixture of experts")]
+    public void Names_ending_in_s_keep_it_and_plurals_after_them_do_not(string surface, string key)
+    {
+        Assert.Equal(key, ConceptKeys.Key(surface));
+    }
+
     [Fact]
     public void Joined_and_spaced_spellings_share_a_compact_form()
     {
