@@ -54,9 +54,11 @@ public sealed class NounPhraseChunker
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// Fixed phrases that link sentences (<c>on the other hand</c>, <c>in contrast</c>, <c>in line with</c>): their noun
-    /// names nothing, so it is not a term there; elsewhere (<c>a straight line</c>) it is. Each phrase is written as its
-    /// words, the noun in capitals.
+    /// Fixed phrases whose noun names nothing: phrases that link sentences (<c>on the other hand</c>, <c>in contrast</c>,
+    /// <c>in line with</c>) and idioms of academic prose (<c>through the lens of</c>, <c>shed light on</c>, <c>at the
+    /// heart of</c>, <c>pave the way</c>). Their noun is not a term there; elsewhere (<c>a straight line</c>, <c>a convex
+    /// lens</c>, <c>visible light</c>, <c>heart rate</c>) it is. Each phrase is written as its words, the noun in
+    /// capitals; <c>a|b</c> is either word, and <c>shed*</c> any word that starts so (<c>sheds</c>, <c>shedding</c>).
     /// </summary>
     private static readonly FrozenDictionary<string, (string[] Words, int Noun)[]>.AlternateLookup<ReadOnlySpan<char>> Idioms = new[]
     {
@@ -65,9 +67,16 @@ public sealed class NounPhraseChunker
         "in SPITE of", "in CONCLUSION", "in a NUTSHELL", "in the long RUN", "in DEPTH", "in COMMON", "in PLACE of",
         "in FAVOR of", "in FAVOUR of", "on TOP of", "in FRONT of", "at first GLANCE", "at first SIGHT", "in the MEANTIME",
         "for the first TIME", "on AVERAGE", "in PARALLEL", "in RETURN", "by DEFINITION", "by CONSTRUCTION", "in NATURE",
+        // Idioms: a verb or preposition and a noun used figuratively.
+        "through|via|from|under the LENS of", "through|via|from|under a LENS", "shed*|cast* LIGHT", "shed*|cast* new LIGHT",
+        "in the LIGHT of", "bring*|brought|com*|came to LIGHT", "at the HEART of", "at the CORE of", "pav*|pave the WAY",
+        "play*|play a|an ROLE", "giv*|gave RISE to", "at HAND", "a HOST of", "a WEALTH of", "a PLETHORA of", "a MYRIAD of",
+        "bridg*|clos*|narrow* the GAP", "in the REALM of", "in the SPIRIT of", "in the WAKE of", "in the FACE of",
+        "on the FLY", "in the WILD", "la*|laid the FOUNDATION", "la*|laid the FOUNDATIONS", "open*|open the DOOR",
+        "open*|open up new AVENUES", "open*|open new AVENUES", "on ACCOUNT of", "take*|took|tak* into ACCOUNT",
     }
         .Select(phrase => phrase.Split(' '))
-        .Select(words => (Words: words.Select(w => w.ToLowerInvariant()).ToArray(), Noun: Array.FindIndex(words, w => w.ToUpperInvariant() == w)))
+        .Select(words => (Words: words.Select(w => w.ToLowerInvariant()).ToArray(), Noun: Array.FindIndex(words, w => w.Any(char.IsUpper))))
         .GroupBy(idiom => idiom.Words[idiom.Noun], StringComparer.Ordinal)
         .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
         .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -148,7 +157,19 @@ public sealed class NounPhraseChunker
                 start = end - MaxLength;
             }
 
-            if (!(end - start == 1 && LeadingModifiers.Contains(analysis.TokenText(start))) && !InIdiom(analysis, sentence, start, end))
+            // Inside a fixed phrase the noun is no term; a term before the phrase ("the proof sheds new light", a verb read
+            // as a noun) ends where the phrase starts.
+            var idiom = IdiomStart(analysis, sentence, start, end);
+            if (idiom > start && IsHead(tokens[idiom - 1], tags[idiom - 1]))
+            {
+                end = idiom;
+            }
+            else if (idiom >= 0)
+            {
+                continue;
+            }
+
+            if (!(end - start == 1 && LeadingModifiers.Contains(analysis.TokenText(start))))
             {
                 chunks.Add(new Chunk(start, end - start));
             }
@@ -178,21 +199,24 @@ public sealed class NounPhraseChunker
         return Concepts.ConceptKeys.Singular(text) != text;
     }
 
-    /// <summary>Whether the term from <paramref name="start"/> to <paramref name="end"/> lies inside one of the <see cref="Idioms"/>, ending with its noun.</summary>
-    private static bool InIdiom(AnalyzedText analysis, Sentence sentence, int start, int end)
+    /// <summary>
+    /// Where the one of the <see cref="Idioms"/> starts whose noun ends the term from <paramref name="start"/> to
+    /// <paramref name="end"/> and which overlaps no word of the term before it, or -1 when there is none.
+    /// </summary>
+    private static int IdiomStart(AnalyzedText analysis, Sentence sentence, int start, int end)
     {
         var index = end - 1;
         var word = analysis.TokenText(index);
         Span<char> lower = stackalloc char[16];
         if (word.Length > lower.Length || !Idioms.TryGetValue(lower[..word.ToLowerInvariant(lower)], out var idioms))
         {
-            return false;
+            return -1;
         }
 
         foreach (var (words, noun) in idioms)
         {
             var first = index - noun;
-            if (first < sentence.Start || first > start || first + words.Length > sentence.End)
+            if (first < sentence.Start || first + words.Length > sentence.End)
             {
                 continue;
             }
@@ -200,10 +224,26 @@ public sealed class NounPhraseChunker
             var matches = true;
             for (var k = 0; k < words.Length && matches; k++)
             {
-                matches = analysis.TokenText(first + k).Equals(words[k], StringComparison.OrdinalIgnoreCase);
+                matches = Matches(analysis.TokenText(first + k), words[k]);
             }
 
             if (matches)
+            {
+                return first;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether a token is the word of an idiom: equal, one of its <c>|</c> alternatives, or starting as a <c>*</c> prefix.</summary>
+    private static bool Matches(ReadOnlySpan<char> token, ReadOnlySpan<char> pattern)
+    {
+        foreach (var range in pattern.Split('|'))
+        {
+            var alternative = pattern[range];
+            if (alternative is [.. var prefix, '*'] ? token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                : token.Equals(alternative, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.746790378240403, // bias
-        0.22705397218189716, // log-count
-        -0.08504702904889623, // title
-        1.2653852078838645, // first-sentence
-        -0.032634626612571806, // position
-        -1.1770989056119714, // one-word
-        0.40566456492052066, // three-words
-        0.08442469744844278, // four-words-or-more
-        0.16295932374177238, // abbreviation
-        1.8619160163310917, // phrase-idf
-        0.07241328314513987, // word-tfidf
-        -0.2883694288474086, // word-tfidf-mean
-        -0.10342585701614271, // heuristic
-        -0.6394777847642034, // contained
-        -0.013231968686745628, // contains-other
-        -1.245415862569173, // only-nested
-        -1.291220061357374, // of-phrase
-        -0.2566361662577907, // participle-first
-        0.22884505073624323, // spread
-        0.11595306883414136, // count-share
-        0.17090818762393628, // first-word-ridf
-        0.1532495131516555, // head-word-ridf
-        0.5081287391892436, // mean-word-ridf
-        0.5321339098128465, // max-word-idf
+        -3.7385816649676227, // bias
+        0.22237675462552667, // log-count
+        -0.086330231486736, // title
+        1.2606795610965236, // first-sentence
+        -0.034385246898001105, // position
+        -1.1757475491934684, // one-word
+        0.40569163654670254, // three-words
+        0.08531340941146844, // four-words-or-more
+        0.16456559082137023, // abbreviation
+        1.8581791056026091, // phrase-idf
+        0.07008734003610656, // word-tfidf
+        -0.2881733227056544, // word-tfidf-mean
+        -0.09705295356406472, // heuristic
+        -0.6420383834219093, // contained
+        -0.013055038358234591, // contains-other
+        -1.2451709588793956, // only-nested
+        -1.2916999412685402, // of-phrase
+        -0.25680757679959687, // participle-first
+        0.23962879053875488, // spread
+        0.1144528048994454, // count-share
+        0.17011386399081277, // first-word-ridf
+        0.15253336341722185, // head-word-ridf
+        0.5092711575868816, // mean-word-ridf
+        0.5317951908533003, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

@@ -57,6 +57,33 @@ public class NounPhraseChunkerTests
     }
 
     [Theory]
+    [InlineData("We read sparse coding through the lens of convex duality.", "sparse coding|convex duality")]
+    [InlineData("Our experiments shed light on sparse attention.", "experiment|sparse attention")]
+    [InlineData("The sampler sheds new light on tropical curves.", "sampler|tropical curve")]
+    [InlineData("Entropy bounds lie at the heart of coding theory.", "entropy bound|coding theory")]
+    [InlineData("These bounds pave the way for faster solvers.", "bound|faster solver")]
+    [InlineData("Kernels are revisited in the light of recent results.", "kernel|result")]
+    [InlineData("Curvature plays a role in mixing.", "curvature|mixing")]
+    [InlineData("Noise takes the shape into account.", "noise|shape")]
+    [InlineData("Symmetry gives rise to conserved charges.", "symmetry|conserved charge")]
+    [InlineData("The resolution of the problem at hand is slow.", "resolution|problem")]
+    [InlineData("A host of sparse solvers is bridging the gap between theory and practice.", "sparse solver|theory|practice")]
+    public void The_noun_of_a_fixed_idiom_is_not_a_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("A convex lens focuses visible light.", "convex lens|visible light")]
+    [InlineData("The heart rate of the patients was measured.", "heart rate|patient")]
+    [InlineData("The lens of the camera scatters light on the sensor.", "lens|camera|light|sensor")]
+    [InlineData("The host galaxy has a spectral gap.", "host galaxy|spectral gap")]
+    public void The_same_nouns_outside_fixed_idioms_are_terms(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
     [InlineData("The points lie on a straight line.", "point|straight line")]
     [InlineData("The depth of the network grows.", "depth|network")]
     [InlineData("We study the variational principle and its contrast with baselines.", "variational principle|contrast|baseline")]
