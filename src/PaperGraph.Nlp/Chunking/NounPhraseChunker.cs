@@ -140,6 +140,24 @@ public sealed class NounPhraseChunker
                 end--;
             }
 
+            // The same slip after a plural subject: "our findings reveal that", "these results suggest that". The verb is in
+            // its base form, after a plural that opens the term, and a clause or an object follows. A plural modifier
+            // ("materials science", "sales data") follows a verb or a preposition instead, or is followed by a noun.
+            if (end - start >= 2 && end < sentence.End && tags[end] is PosTag.Determiner or PosTag.Pronoun or PosTag.SubordinatingConjunction
+                && tags[end - 1] is PosTag.Noun && IsPlural(analysis.TokenText(end - 2)) && !IsPlural(analysis.TokenText(end - 1))
+                && char.IsLower(analysis.TokenText(end - 1)[0]) && OpensClause(analysis, sentence, end - 2, start))
+            {
+                end--;
+            }
+
+            // A participle opening a sentence before its subject ("Building on prior work, we ..."): the tagger may read
+            // it as a noun. It is one word, a function word follows it ("on", "the"; not "of": "Clustering of graphs"
+            // names a topic), and a comma then a pronoun or determiner (the subject) come later in the sentence.
+            if (end - start == 1 && start == sentence.Start && OpensParticipleClause(analysis, sentence, start))
+            {
+                continue;
+            }
+
             // A symbol naming an instance ("algebraic curve C", "minimization problem P", "graph G") is not part of the
             // concept; the head before it is.
             while (end - start >= 2 && IsSymbol(analysis.TokenText(end - 1)) && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
@@ -197,6 +215,61 @@ public sealed class NounPhraseChunker
 
         var text = word.ToString();
         return Concepts.ConceptKeys.Singular(text) != text;
+    }
+
+    /// <summary>A lower-case regular plural (<c>findings</c>, <c>results</c>), as <see cref="Concepts.ConceptKeys.Singular"/> reads it.</summary>
+    private static bool IsPlural(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || word[^1] != 's' || !char.IsLower(word[0]) || word.Contains('-'))
+        {
+            return false;
+        }
+
+        var text = word.ToString();
+        return Concepts.ConceptKeys.Singular(text) != text;
+    }
+
+    /// <summary>
+    /// Whether the token at <paramref name="index"/>, after nothing but vague modifiers of its term (from
+    /// <paramref name="start"/>: "extensive experiments"), starts a clause: the sentence's first, or after a determiner,
+    /// pronoun or comma.
+    /// </summary>
+    private static bool OpensClause(AnalyzedText analysis, Sentence sentence, int index, int start)
+    {
+        while (index > start && LeadingModifiers.Contains(analysis.TokenText(index - 1)))
+        {
+            index--;
+        }
+
+        if (index > start)
+        {
+            return false;
+        }
+
+        return index == sentence.Start || analysis.Tags[index - 1] is PosTag.Determiner or PosTag.Pronoun
+            || analysis.TokenText(index - 1) is ",";
+    }
+
+    /// <summary>Whether the capitalised <c>-ing</c> word at <paramref name="index"/> opens a participle clause before the subject.</summary>
+    private static bool OpensParticipleClause(AnalyzedText analysis, Sentence sentence, int index)
+    {
+        var word = analysis.TokenText(index);
+        if (word.Length < 5 || !char.IsUpper(word[0]) || !word.EndsWith("ing", StringComparison.Ordinal) || index + 1 >= sentence.End
+            || analysis.Tags[index + 1] is not (PosTag.Adposition or PosTag.Determiner or PosTag.Pronoun or PosTag.Particle or PosTag.Adverb)
+            || analysis.TokenText(index + 1).Equals("of", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        for (var k = index + 2; k + 1 < sentence.End; k++)
+        {
+            if (analysis.TokenText(k) is "," && analysis.Tags[k + 1] is PosTag.Pronoun or PosTag.Determiner)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

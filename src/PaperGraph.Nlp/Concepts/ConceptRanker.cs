@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.7385816649676227, // bias
-        0.22237675462552667, // log-count
-        -0.086330231486736, // title
-        1.2606795610965236, // first-sentence
-        -0.034385246898001105, // position
-        -1.1757475491934684, // one-word
-        0.40569163654670254, // three-words
-        0.08531340941146844, // four-words-or-more
-        0.16456559082137023, // abbreviation
-        1.8581791056026091, // phrase-idf
-        0.07008734003610656, // word-tfidf
-        -0.2881733227056544, // word-tfidf-mean
-        -0.09705295356406472, // heuristic
-        -0.6420383834219093, // contained
-        -0.013055038358234591, // contains-other
-        -1.2451709588793956, // only-nested
-        -1.2916999412685402, // of-phrase
-        -0.25680757679959687, // participle-first
-        0.23962879053875488, // spread
-        0.1144528048994454, // count-share
-        0.17011386399081277, // first-word-ridf
-        0.15253336341722185, // head-word-ridf
-        0.5092711575868816, // mean-word-ridf
-        0.5317951908533003, // max-word-idf
+        -3.7379279779697616, // bias
+        0.22361585030182898, // log-count
+        -0.08570898353272136, // title
+        1.259374402667442, // first-sentence
+        -0.03400871699419457, // position
+        -1.1756796700151702, // one-word
+        0.40581227878913256, // three-words
+        0.0856129881636668, // four-words-or-more
+        0.16417499496593366, // abbreviation
+        1.8575286444438532, // phrase-idf
+        0.06863936554012168, // word-tfidf
+        -0.28801193960975524, // word-tfidf-mean
+        -0.09524215811447527, // heuristic
+        -0.6421626177505521, // contained
+        -0.012995910384929062, // contains-other
+        -1.2445194033930296, // only-nested
+        -1.2915106057231647, // of-phrase
+        -0.25684644906318255, // participle-first
+        0.23660439091175758, // spread
+        0.11456235522632763, // count-share
+        0.16984608860111416, // first-word-ridf
+        0.15271769994646192, // head-word-ridf
+        0.5092312621560284, // mean-word-ridf
+        0.5313611721244982, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

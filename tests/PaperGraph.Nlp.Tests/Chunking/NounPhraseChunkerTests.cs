@@ -27,6 +27,39 @@ public class NounPhraseChunkerTests
     }
 
     [Theory]
+    [InlineData("Building on prior work, we propose a sparse solver.", "work|sparse solver")]
+    [InlineData("Drawing on tropical geometry, this note bounds the degree.", "tropical geometry|note|degree")]
+    public void A_participle_opening_a_sentence_before_its_subject_is_not_a_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("Building energy consumption is modeled.", "building energy consumption")]
+    [InlineData("Clustering of sparse graphs, the main topic, is hard.", "clustering|sparse graph|main topic")]
+    public void A_gerund_naming_a_topic_stays_a_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("Our findings reveal that sparse solvers are fast.", "finding|solver")]
+    [InlineData("These experiments confirm the bound.", "experiment|bound")]
+    [InlineData("Extensive evaluations reveal that sparse solvers are fast.", "evaluation|solver")]
+    public void A_verb_after_a_plural_subject_read_as_a_noun_ends_the_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("We study materials science that matters.", "materials science")]
+    [InlineData("Sales data show the trend.", "sales data|trend")]
+    public void A_plural_modifier_before_a_noun_is_not_a_verb_slip(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
     [InlineData("The planar algebraic curve C has finitely many cusps.", "planar algebraic curve|cusp")]
     [InlineData("We solve the minimization problem P exactly.", "minimization problem")]
     [InlineData("Let the random graph G be sparse.", "random graph")]
