@@ -81,6 +81,14 @@ public sealed class NounPhraseChunker
         .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The names of the Greek letters, with LaTeX's variant forms.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GreekLetters = new[]
+    {
+        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
+        "varkappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "varpi", "rho", "varrho", "sigma", "varsigma", "tau",
+        "upsilon", "phi", "varphi", "chi", "psi", "omega",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The chunker; it has no settings.</summary>
     public static NounPhraseChunker Default { get; } = new();
 
@@ -96,7 +104,9 @@ public sealed class NounPhraseChunker
         {
             if (!IsModifier(analysis, i, tokens[i], tags[i]))
             {
-                i++;
+                // A function or LaTeX command ("Omega(kd)", "poly(n)", "mathcal{O}"): its argument is maths too.
+                var call = MathCallEnd(analysis, i);
+                i = call > i ? Math.Min(call, sentence.End) : i + 1;
                 continue;
             }
 
@@ -131,7 +141,6 @@ public sealed class NounPhraseChunker
                 continue;
             }
 
-
             // A tagger slip: a present-tense verb read as a plural noun at the end of a term ("the model outperforms the
             // baseline"). Such a word is followed by a determiner or pronoun, which a noun phrase's head rarely is.
             if (end - start >= 2 && end < sentence.End && tags[end] is PosTag.Determiner or PosTag.Pronoun
@@ -158,11 +167,19 @@ public sealed class NounPhraseChunker
                 continue;
             }
 
-            // A symbol naming an instance ("algebraic curve C", "minimization problem P", "graph G") is not part of the
-            // concept; the head before it is.
-            while (end - start >= 2 && IsSymbol(analysis.TokenText(end - 1)) && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
+            // A symbol naming an instance ("algebraic curve C", "minimization problem P", "graph G", "error epsilon") is not
+            // part of the concept; the head before it is.
+            while (end - start >= 2 && (IsSymbol(analysis.TokenText(end - 1)) || IsGreekLetter(analysis.TokenText(end - 1)))
+                && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
             {
                 end--;
+            }
+
+            // A Greek letter is a symbol, not a concept ("Omega", "small epsilon"); before a noun it names one ("alpha
+            // particle", "Dirac delta function").
+            if (IsGreekLetter(analysis.TokenText(end - 1)))
+            {
+                continue;
             }
 
             while (start < end - 1 && LeadingModifiers.Contains(analysis.TokenText(start)))
@@ -325,6 +342,65 @@ public sealed class NounPhraseChunker
         return false;
     }
 
+    /// <summary>
+    /// Where the argument ends of a function or LaTeX command written at <paramref name="index"/> (the token after the
+    /// closing bracket), or -1 when the word is none. A command is a word directly followed by <c>{</c>
+    /// (<c>mathcal{O}</c>, <c>mathrm{poly}</c>, the backslash lost); a function a word directly followed by a bracketed
+    /// argument without spaces (<c>Omega(kd)</c>, <c>poly(n)</c>), not a plural mark (<c>model(s)</c>), and not an
+    /// acronym or name with digits (<c>ReLU(x)</c>, <c>GPT-4(V)</c>), which are terms.
+    /// </summary>
+    private static int MathCallEnd(AnalyzedText analysis, int index)
+    {
+        var tokens = analysis.Tokens;
+        if (tokens[index].Kind is not TokenKind.Word || index + 1 >= tokens.Length || tokens[index + 1].Start != tokens[index].End)
+        {
+            return -1;
+        }
+
+        var next = analysis.TokenText(index + 1);
+        if (next is ['{', ..])
+        {
+            return index + 1;
+        }
+
+        var word = analysis.TokenText(index);
+        if (next is not "(" || Concepts.ConceptKeys.IsAcronymLike(word) || word.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return -1;
+        }
+
+        var depth = 0;
+        for (var k = index + 1; k < tokens.Length; k++)
+        {
+            if (k > index + 1 && tokens[k].Start != tokens[k - 1].End)
+            {
+                return -1;
+            }
+
+            var text = analysis.TokenText(k);
+            depth += text is "(" ? 1 : text is ")" ? -1 : 0;
+            if (depth == 0)
+            {
+                var argument = analysis.Text.AsSpan(tokens[index + 1].End, tokens[k].Start - tokens[index + 1].End);
+                return argument.Length == 0 || argument is "s" or "es" ? -1 : k + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The name of a Greek letter, as LaTeX writes it without its backslash (<c>epsilon</c>, <c>varepsilon</c>, <c>Omega</c>; not <c>PI</c>).</summary>
+    private static bool IsGreekLetter(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || word.Length > 10 || Concepts.ConceptKeys.IsAcronymLike(word))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[10];
+        return GreekLetters.Contains(lower[..word.ToLowerInvariant(lower)]);
+    }
+
     /// <summary>A one-letter name, bare or with an index (<c>C</c>, <c>x_0</c>, <c>p_n</c>, <c>k^2</c>).</summary>
     private static bool IsSymbol(ReadOnlySpan<char> word) =>
         word.Length > 0 && char.IsLetter(word[0]) && (word.Length == 1 || word.Length <= 5 && word[1] is '_' or '^');
@@ -354,8 +430,8 @@ public sealed class NounPhraseChunker
         switch (tag)
         {
             case PosTag.Noun or PosTag.ProperNoun or PosTag.Adjective:
-                // A linking verb read as a noun ("spaces consisting of") ends the term.
-                return !LinkingGerunds.Contains(analysis.TokenText(index));
+                // A linking verb read as a noun ("spaces consisting of") ends the term, as does a function or command.
+                return !LinkingGerunds.Contains(analysis.TokenText(index)) && MathCallEnd(analysis, index) < 0;
             case PosTag.Numeral:
                 // "3D", "GPT-4": names mixing letters and digits; plain numbers and number words ("three") are not part of a term.
                 var word = analysis.TokenText(index);

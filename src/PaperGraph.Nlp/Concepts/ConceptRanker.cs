@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.7379279779697616, // bias
-        0.22361585030182898, // log-count
-        -0.08570898353272136, // title
-        1.259374402667442, // first-sentence
-        -0.03400871699419457, // position
-        -1.1756796700151702, // one-word
-        0.40581227878913256, // three-words
-        0.0856129881636668, // four-words-or-more
-        0.16417499496593366, // abbreviation
-        1.8575286444438532, // phrase-idf
-        0.06863936554012168, // word-tfidf
-        -0.28801193960975524, // word-tfidf-mean
-        -0.09524215811447527, // heuristic
-        -0.6421626177505521, // contained
-        -0.012995910384929062, // contains-other
-        -1.2445194033930296, // only-nested
-        -1.2915106057231647, // of-phrase
-        -0.25684644906318255, // participle-first
-        0.23660439091175758, // spread
-        0.11456235522632763, // count-share
-        0.16984608860111416, // first-word-ridf
-        0.15271769994646192, // head-word-ridf
-        0.5092312621560284, // mean-word-ridf
-        0.5313611721244982, // max-word-idf
+        -3.7506886320580373, // bias
+        0.2266551122492083, // log-count
+        -0.09304186221887156, // title
+        1.2607568024779603, // first-sentence
+        -0.03914200774415129, // position
+        -1.170793422330158, // one-word
+        0.4040317424203477, // three-words
+        0.08597325131649763, // four-words-or-more
+        0.15778397016246606, // abbreviation
+        1.8582458117093834, // phrase-idf
+        0.06628298896377484, // word-tfidf
+        -0.2900397711909414, // word-tfidf-mean
+        -0.09949368999452012, // heuristic
+        -0.6420694565740668, // contained
+        -0.011749598417126146, // contains-other
+        -1.2664907807169463, // only-nested
+        -1.2915460516207138, // of-phrase
+        -0.2606307152604923, // participle-first
+        0.24312419289436096, // spread
+        0.12167646259320618, // count-share
+        0.165037732149895, // first-word-ridf
+        0.1570115932104602, // head-word-ridf
+        0.5168519377257949, // mean-word-ridf
+        0.5448280324381666, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

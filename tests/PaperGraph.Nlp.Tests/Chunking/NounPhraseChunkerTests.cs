@@ -70,6 +70,26 @@ public class NounPhraseChunkerTests
     }
 
     [Theory]
+    [InlineData("LCNs require Omega(kd) samples, establishing the gap.", "LCN|sample|gap")]
+    [InlineData("We derive a mathcal{O}(varepsilon^{-2.5}) sample complexity.", "sample complexity")]
+    [InlineData("The rate is poly(n) in the dimension.", "rate|dimension")]
+    [InlineData("Omega is the sample space and epsilon is small.", "sample space")]
+    [InlineData("The error epsilon is small for the rank.", "error|rank")]
+    public void LaTeX_commands_functions_and_Greek_letter_names_are_not_terms(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("We study alpha particles and the beta function of the sigma model.", "alpha particle|beta function|sigma model")]
+    [InlineData("The Dirac delta function is a distribution.", "dirac delta function|distribution")]
+    [InlineData("The model(s) use transformer(s) for ranking.", "model|transformer")]
+    public void Terms_named_after_Greek_letters_and_plural_marks_stay(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
     [InlineData("Linear spaces consisting of these functions are introduced.", "linear space|function")]
     [InlineData("Fractal surfaces containing cusps are studied.", "fractal surface|cusp")]
     public void A_linking_verb_ends_the_term_even_when_read_as_a_noun(string sentence, string expected)
