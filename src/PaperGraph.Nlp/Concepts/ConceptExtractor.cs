@@ -82,7 +82,9 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     /// <remarks>
     /// 2: the noun of a linking phrase (<c>on the other hand</c>) is no longer a term. 3: terms record whether <c>of</c>
     /// follows them. 4: singulars of names and of Greek and Latin plurals (<c>naive Bayes</c>, <c>Navier-Stokes</c>,
-    /// <c>biases</c>, <c>hypotheses</c>).
+    /// <c>biases</c>, <c>hypotheses</c>); nouns of fixed idioms (<c>through the lens of</c>), sentence-opening
+    /// participles (<c>Building on</c>), verbs after a plural subject (<c>findings reveal</c>), LaTeX commands, maths
+    /// functions and Greek letter names are no longer terms.
     /// </remarks>
     public const int Version = 4;
 
