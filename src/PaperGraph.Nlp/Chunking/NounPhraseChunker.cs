@@ -71,7 +71,7 @@ public sealed class NounPhraseChunker
         "through|via|from|under the LENS of", "through|via|from|under a LENS", "shed*|cast* LIGHT", "shed*|cast* new LIGHT",
         "in the LIGHT of", "bring*|brought|com*|came to LIGHT", "at the HEART of", "at the CORE of", "pav*|pave the WAY",
         "play*|play a|an ROLE", "giv*|gave RISE to", "at HAND", "a HOST of", "a WEALTH of", "a PLETHORA of", "a MYRIAD of",
-        "bridg*|clos*|narrow* the GAP", "in the REALM of", "in the SPIRIT of", "in the WAKE of", "in the FACE of",
+        "in the REALM of", "in the SPIRIT of", "in the WAKE of", "in the FACE of",
         "on the FLY", "in the WILD", "la*|laid the FOUNDATION", "la*|laid the FOUNDATIONS", "open*|open the DOOR",
         "open*|open up new AVENUES", "open*|open new AVENUES", "on ACCOUNT of", "take*|took|tak* into ACCOUNT",
     }

@@ -120,7 +120,7 @@ public class NounPhraseChunkerTests
     [InlineData("Noise takes the shape into account.", "noise|shape")]
     [InlineData("Symmetry gives rise to conserved charges.", "symmetry|conserved charge")]
     [InlineData("The resolution of the problem at hand is slow.", "resolution|problem")]
-    [InlineData("A host of sparse solvers is bridging the gap between theory and practice.", "sparse solver|theory|practice")]
+    [InlineData("A host of sparse solvers is available.", "sparse solver")]
     public void The_noun_of_a_fixed_idiom_is_not_a_term(string sentence, string expected)
     {
         Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
