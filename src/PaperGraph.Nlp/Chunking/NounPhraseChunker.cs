@@ -142,9 +142,11 @@ public sealed class NounPhraseChunker
             }
 
             // A tagger slip: a present-tense verb read as a plural noun at the end of a term ("the model outperforms the
-            // baseline"). Such a word is followed by a determiner or pronoun, which a noun phrase's head rarely is.
+            // baseline"). Such a word is followed by a determiner or pronoun, which a noun phrase's head rarely is; a noun
+            // that ends in s but is singular ("time series", "gas lens") is no such verb. Not before a subordinator: "that"
+            // tagged so starts relative clauses too ("gradient algorithms that").
             if (end - start >= 2 && end < sentence.End && tags[end] is PosTag.Determiner or PosTag.Pronoun
-                && analysis.TokenText(end - 1) is [.., 's'] && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
+                && IsPlural(analysis.TokenText(end - 1)) && tags[end - 2] is PosTag.Noun or PosTag.ProperNoun)
             {
                 end--;
             }

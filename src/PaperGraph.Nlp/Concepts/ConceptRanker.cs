@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.7506886320580373, // bias
-        0.2266551122492083, // log-count
-        -0.09304186221887156, // title
-        1.2607568024779603, // first-sentence
-        -0.03914200774415129, // position
-        -1.170793422330158, // one-word
-        0.4040317424203477, // three-words
-        0.08597325131649763, // four-words-or-more
-        0.15778397016246606, // abbreviation
-        1.8582458117093834, // phrase-idf
-        0.06628298896377484, // word-tfidf
-        -0.2900397711909414, // word-tfidf-mean
-        -0.09949368999452012, // heuristic
-        -0.6420694565740668, // contained
-        -0.011749598417126146, // contains-other
-        -1.2664907807169463, // only-nested
-        -1.2915460516207138, // of-phrase
-        -0.2606307152604923, // participle-first
-        0.24312419289436096, // spread
-        0.12167646259320618, // count-share
-        0.165037732149895, // first-word-ridf
-        0.1570115932104602, // head-word-ridf
-        0.5168519377257949, // mean-word-ridf
-        0.5448280324381666, // max-word-idf
+        -3.754360566531558, // bias
+        0.22999256662292863, // log-count
+        -0.09485437128866282, // title
+        1.264301843973516, // first-sentence
+        -0.036452696950010244, // position
+        -1.170680117194105, // one-word
+        0.40364510362904055, // three-words
+        0.08619568387807677, // four-words-or-more
+        0.1568824453628695, // abbreviation
+        1.8605783337509838, // phrase-idf
+        0.06565682576630452, // word-tfidf
+        -0.2907839491016967, // word-tfidf-mean
+        -0.09778685695771314, // heuristic
+        -0.6415593308161897, // contained
+        -0.011733839363899443, // contains-other
+        -1.2663676999173108, // only-nested
+        -1.291618674190889, // of-phrase
+        -0.2604996039579958, // participle-first
+        0.24427119403454225, // spread
+        0.11723200461583133, // count-share
+        0.1652551003838723, // first-word-ridf
+        0.1574176502171328, // head-word-ridf
+        0.516351311705837, // mean-word-ridf
+        0.5437758332670998, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

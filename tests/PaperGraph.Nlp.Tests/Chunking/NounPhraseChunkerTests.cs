@@ -27,6 +27,14 @@ public class NounPhraseChunkerTests
     }
 
     [Theory]
+    [InlineData("We study the time series that drive markets.", "time series|market")]
+    [InlineData("We build a gas lens that bends light.", "gas lens|light")]
+    public void A_singular_noun_ending_in_s_before_that_is_not_a_verb(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
     [InlineData("Building on prior work, we propose a sparse solver.", "work|sparse solver")]
     [InlineData("Drawing on tropical geometry, this note bounds the degree.", "tropical geometry|note|degree")]
     public void A_participle_opening_a_sentence_before_its_subject_is_not_a_term(string sentence, string expected)
