@@ -68,7 +68,8 @@ public sealed class NounPhraseChunker
         "in FAVOR of", "in FAVOUR of", "on TOP of", "in FRONT of", "at first GLANCE", "at first SIGHT", "in the MEANTIME",
         "for the first TIME", "on AVERAGE", "in PARALLEL", "in RETURN", "by DEFINITION", "by CONSTRUCTION", "in NATURE",
         // Idioms: a verb or preposition and a noun used figuratively.
-        "through|via|from|under the LENS of", "through|via|from|under a LENS", "shed*|cast* LIGHT", "shed*|cast* new LIGHT",
+        "through|via|from|under the LENS of", "through|via|from|under a LENS", "shed*|cast*|throw*|threw LIGHT",
+        "shed*|cast*|throw*|threw new|some|more|further LIGHT",
         "in the LIGHT of", "bring*|brought|com*|came to LIGHT", "at the HEART of", "at the CORE of", "pav*|pave the WAY",
         "play*|play a|an ROLE", "giv*|gave RISE to", "at HAND", "a HOST of", "a WEALTH of", "a PLETHORA of", "a MYRIAD of",
         "in the REALM of", "in the SPIRIT of", "in the WAKE of", "in the FACE of",

@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.754360566531558, // bias
-        0.22999256662292863, // log-count
-        -0.09485437128866282, // title
-        1.264301843973516, // first-sentence
-        -0.036452696950010244, // position
-        -1.170680117194105, // one-word
-        0.40364510362904055, // three-words
-        0.08619568387807677, // four-words-or-more
-        0.1568824453628695, // abbreviation
-        1.8605783337509838, // phrase-idf
-        0.06565682576630452, // word-tfidf
-        -0.2907839491016967, // word-tfidf-mean
-        -0.09778685695771314, // heuristic
-        -0.6415593308161897, // contained
-        -0.011733839363899443, // contains-other
-        -1.2663676999173108, // only-nested
-        -1.291618674190889, // of-phrase
-        -0.2604996039579958, // participle-first
-        0.24427119403454225, // spread
-        0.11723200461583133, // count-share
-        0.1652551003838723, // first-word-ridf
-        0.1574176502171328, // head-word-ridf
-        0.516351311705837, // mean-word-ridf
-        0.5437758332670998, // max-word-idf
+        -3.753760678893185, // bias
+        0.22991188598032727, // log-count
+        -0.09472530564876458, // title
+        1.2641304348659428, // first-sentence
+        -0.03639086281558961, // position
+        -1.1706811614490855, // one-word
+        0.4036677291970731, // three-words
+        0.08623984817694659, // four-words-or-more
+        0.1568264905943862, // abbreviation
+        1.8599147637488795, // phrase-idf
+        0.06551922504370465, // word-tfidf
+        -0.29076629859256486, // word-tfidf-mean
+        -0.0977367265226412, // heuristic
+        -0.6415861280884608, // contained
+        -0.011697757437428452, // contains-other
+        -1.266321300091508, // only-nested
+        -1.2916555574096185, // of-phrase
+        -0.26049647149154276, // participle-first
+        0.24396305606350843, // spread
+        0.11765685261461009, // count-share
+        0.16517464295367332, // first-word-ridf
+        0.15728390012939777, // head-word-ridf
+        0.5164878874321812, // mean-word-ridf
+        0.5437936049497777, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

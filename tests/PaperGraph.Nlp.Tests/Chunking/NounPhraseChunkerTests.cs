@@ -121,6 +121,8 @@ public class NounPhraseChunkerTests
     [InlineData("We read sparse coding through the lens of convex duality.", "sparse coding|convex duality")]
     [InlineData("Our experiments shed light on sparse attention.", "experiment|sparse attention")]
     [InlineData("The sampler sheds new light on tropical curves.", "sampler|tropical curve")]
+    [InlineData("To shed some light on this question, we sample graphs.", "question|graph")]
+    [InlineData("Random walks throw light on mixing.", "random walk|mixing")]
     [InlineData("Entropy bounds lie at the heart of coding theory.", "entropy bound|coding theory")]
     [InlineData("These bounds pave the way for faster solvers.", "bound|faster solver")]
     [InlineData("Kernels are revisited in the light of recent results.", "kernel|result")]
