@@ -95,9 +95,9 @@ public sealed class OddCorpusBuildTests
         var text = new StringBuilder();
         for (var i = 0; i < 60; i++)
         {
-            // Words of this paper only: made up from the digits of 4i + k, one syllable a digit.
-            string Word(int k) => string.Concat((4 * i + k).ToString("D3", CultureInfo.InvariantCulture).Select(d => "bakedimolurasotivuze".Substring(2 * (d - '0'), 2)));
-            text.Append(CultureInfo.InvariantCulture, $$"""{"id": "u{{i}}", "title": "{{Word(0)}} {{Word(1)}}", "abstract": "The {{Word(2)}} {{Word(1)}} holds {{Word(3)}} {{Word(0)}}."}""").Append('\n');
+            // Words of this paper only.
+            var (w0, w1, w2, w3) = (Word(4 * i), Word(4 * i + 1), Word(4 * i + 2), Word(4 * i + 3));
+            text.Append(CultureInfo.InvariantCulture, $$"""{"id": "u{{i}}", "title": "{{w0}} {{w1}}", "abstract": "The {{w2}} {{w1}} holds {{w3}} {{w0}}."}""").Append('\n');
         }
 
         var workspace = temp.File("ws");
@@ -107,6 +107,46 @@ public sealed class OddCorpusBuildTests
         Assert.Equal(1, summary.RootElement.GetProperty("settings").GetProperty("minPapers").GetInt32());
         Assert.True(summary.RootElement.GetProperty("nodes").GetInt32() > 0);
         await AssertTopAnswersAsync(workspace);
+    }
+
+    /// <summary>A made-up noun of three syllables from the digits of <paramref name="n"/>, used by no other concept.</summary>
+    private static string Word(int n) => string.Concat(n.ToString("D3", CultureInfo.InvariantCulture).Select(d => "bakedimolurasotivuze".Substring(2 * (d - '0'), 2)));
+
+    /// <summary>A paper about exactly the given made-up concepts: "Ca and Cb" / "We study the ca and the cb."</summary>
+    private static string Paper(int id, params int[] concepts) =>
+        $$"""{"id": "s{{id}}", "title": "{{string.Join(" and ", concepts.Select((c, i) => i == 0 ? char.ToUpperInvariant(Word(c)[0]) + Word(c)[1..] : Word(c)))}}", "abstract": "We study the {{string.Join(" and the ", concepts.Select(Word))}}."}""";
+
+    /// <summary>Graph shapes made exactly, from papers about made-up concepts: (name, papers, nodes, edges, components).</summary>
+    public static TheoryData<string, string[], int, int, int> Shapes => new()
+    {
+        { "no edges", Enumerable.Range(0, 8).Select(i => Paper(i, i)).ToArray(), 8, 0, 8 },
+        { "a star", Enumerable.Range(0, 8).Select(i => Paper(i, 100, i)).ToArray(), 9, 8, 1 },
+        { "a path", Enumerable.Range(0, 8).Select(i => Paper(i, i, i + 1)).ToArray(), 9, 8, 1 },
+        { "many equal components", Enumerable.Range(0, 8).Select(i => Paper(i, 3 * i, 3 * i + 1, 3 * i + 2)).ToArray(), 24, 24, 8 },
+        { "one large clique", [Paper(0, Enumerable.Range(0, 12).ToArray())], 12, 66, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task Each_graph_shape_builds_with_every_measure(string shape, string[] papers, int nodes, int edges, int components)
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        var run = await BuildAsync(temp.Write("shape.jsonl", string.Join('\n', papers)), workspace);
+        Assert.True(run.ExitCode == 0, $"{shape}: {run.Error}");
+        using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "summary.json"))))
+        {
+            var root = summary.RootElement;
+            Assert.Equal((nodes, edges, components), (root.GetProperty("nodes").GetInt32(), root.GetProperty("edges").GetInt32(), root.GetProperty("components").GetInt32()));
+            Assert.Empty(root.GetProperty("missingMeasures").EnumerateObject());
+        }
+
+        foreach (var measure in new[] { "topic", "pagerank", "eigenvector", "betweenness", "degree" })
+        {
+            var top = await CliRun.RunAsync("top", "-w", workspace, "--by", measure, "-n", "100");
+            Assert.Equal(0, top.ExitCode);
+            Assert.Equal(nodes + 2, top.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        }
     }
 
     /// <summary>
