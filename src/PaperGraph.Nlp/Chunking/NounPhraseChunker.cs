@@ -404,6 +404,49 @@ public sealed class NounPhraseChunker
         return GreekLetters.Contains(lower[..word.ToLowerInvariant(lower)]);
     }
 
+    /// <summary>
+    /// Whether the word is part of a formula or a unit written without spaces, which no abbreviation is: capitals with
+    /// an index (<c>SF$_6$</c>, <c>SF_6</c>, <c>CO^2</c>: a chemical formula, not star formation), or a rate unit
+    /// (<c>GS/s</c>, <c>Gb/s</c>: gigasamples per second, not a ground state), its last letters included.
+    /// </summary>
+    private static bool InFormulaOrUnit(AnalyzedText analysis, int index)
+    {
+        var tokens = analysis.Tokens;
+        var word = analysis.TokenText(index);
+        var mark = word.IndexOfAny('_', '^');
+        if (mark is >= 2 and <= 4 && word[..mark].ContainsAnyExceptInRange('A', 'Z') is false)
+        {
+            return true; // one token: "SF_6"
+        }
+
+        if (Glued(analysis, index))
+        {
+            var next = analysis.TokenText(index + 1);
+            if (next is ['$' or '_' or '^', ..])
+            {
+                return HasLetter(word) && word.Length <= 4; // "SF$_6$", "CO^2"
+            }
+
+            if (next is "/" && Glued(analysis, index + 1) && IsUnitLetters(analysis.TokenText(index + 2)) && !GluedToWord(analysis, index + 2) && word.Length <= 3)
+            {
+                return true; // "GS/s"
+            }
+        }
+
+        // The unit's letters after the slash: "s" of "GS/s".
+        return index >= 2 && IsUnitLetters(word) && Glued(analysis, index - 1) && Glued(analysis, index - 2) && analysis.TokenText(index - 1) is "/"
+            && analysis.TokenText(index - 2).Length <= 3 && !GluedToWord(analysis, index);
+
+        static bool IsUnitLetters(ReadOnlySpan<char> text) => text.Length is 1 or 2 && !text.ContainsAnyExceptInRange('a', 'z');
+    }
+
+    /// <summary>Whether token <paramref name="left"/> is followed with no space by a word (not by punctuation: "GS/s," ends the unit).</summary>
+    private static bool GluedToWord(AnalyzedText analysis, int left) => Glued(analysis, left) && analysis.Tokens[left + 1].Kind == TokenKind.Word;
+
+    /// <summary>Whether token <paramref name="left"/> is followed by the next one with no space between.</summary>
+    private static bool Glued(AnalyzedText analysis, int left) =>
+        left >= 0 && left + 1 < analysis.Tokens.Length && analysis.Tokens[left + 1].Start == analysis.Tokens[left].End;
+
     /// <summary>A one-letter name, bare or with an index (<c>C</c>, <c>x_0</c>, <c>p_n</c>, <c>k^2</c>).</summary>
     private static bool IsSymbol(ReadOnlySpan<char> word) =>
         word.Length > 0 && char.IsLetter(word[0]) && (word.Length == 1 || word.Length <= 5 && word[1] is '_' or '^');
@@ -425,7 +468,7 @@ public sealed class NounPhraseChunker
 
     private static bool IsModifier(AnalyzedText analysis, int index, Token token, PosTag tag)
     {
-        if (token.Kind is not TokenKind.Word)
+        if (token.Kind is not TokenKind.Word || InFormulaOrUnit(analysis, index))
         {
             return false;
         }

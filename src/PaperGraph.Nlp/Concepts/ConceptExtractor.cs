@@ -84,9 +84,10 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     /// follows them. 4: singulars of names and of Greek and Latin plurals (<c>naive Bayes</c>, <c>Navier-Stokes</c>,
     /// <c>biases</c>, <c>hypotheses</c>); nouns of fixed idioms (<c>through the lens of</c>), sentence-opening
     /// participles (<c>Building on</c>), verbs after a plural subject (<c>findings reveal</c>), LaTeX commands, maths
-    /// functions and Greek letter names are no longer terms.
+    /// functions and Greek letter names are no longer terms. 5: capitals glued to an index or a rate unit (<c>SF$_6$</c>,
+    /// <c>GS/s</c>) are a formula or a unit, not a term.
     /// </remarks>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Extracts the terms of one paper.</summary>
     /// <param name="scratch">Reused analysis buffers (one per thread).</param>

@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.753760678893185, // bias
-        0.22991188598032727, // log-count
-        -0.09472530564876458, // title
-        1.2641304348659428, // first-sentence
-        -0.03639086281558961, // position
-        -1.1706811614490855, // one-word
-        0.4036677291970731, // three-words
-        0.08623984817694659, // four-words-or-more
-        0.1568264905943862, // abbreviation
-        1.8599147637488795, // phrase-idf
-        0.06551922504370465, // word-tfidf
-        -0.29076629859256486, // word-tfidf-mean
-        -0.0977367265226412, // heuristic
-        -0.6415861280884608, // contained
-        -0.011697757437428452, // contains-other
-        -1.266321300091508, // only-nested
-        -1.2916555574096185, // of-phrase
-        -0.26049647149154276, // participle-first
-        0.24396305606350843, // spread
-        0.11765685261461009, // count-share
-        0.16517464295367332, // first-word-ridf
-        0.15728390012939777, // head-word-ridf
-        0.5164878874321812, // mean-word-ridf
-        0.5437936049497777, // max-word-idf
+        -3.7605635247150078, // bias
+        0.23033904212885634, // log-count
+        -0.0944258468876801, // title
+        1.2682380381473477, // first-sentence
+        -0.03320767821443548, // position
+        -1.17060780966194, // one-word
+        0.40316483788118634, // three-words
+        0.08604082138987146, // four-words-or-more
+        0.15686646708875893, // abbreviation
+        1.8672545153839906, // phrase-idf
+        0.06689266156479029, // word-tfidf
+        -0.2902414761163204, // word-tfidf-mean
+        -0.09920159064152198, // heuristic
+        -0.6428160578867919, // contained
+        -0.01478848829443507, // contains-other
+        -1.266710952401574, // only-nested
+        -1.292170120328028, // of-phrase
+        -0.2611333661448126, // participle-first
+        0.2427936502129335, // spread
+        0.1163934901482138, // count-share
+        0.16377585605338288, // first-word-ridf
+        0.15662998980874496, // head-word-ridf
+        0.5195442775795153, // mean-word-ridf
+        0.5403814990656821, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

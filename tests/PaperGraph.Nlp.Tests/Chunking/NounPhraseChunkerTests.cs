@@ -88,6 +88,30 @@ public class NounPhraseChunkerTests
         Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
     }
 
+    /// <summary>
+    /// Capitals glued to an index or a unit are a formula or a unit, not an abbreviation: read as one, "SF$_6$" (sulphur
+    /// hexafluoride) and "GS/s" (gigasamples per second) joined "SF" (star formation) and "GS" (ground state).
+    /// </summary>
+    [Theory]
+    [InlineData("The SF$_6$ gas is inert.", "gas")]
+    [InlineData("SF_6 and CO^2 molecules are heavy.", "molecule")]
+    [InlineData("A 5 GS/s waveform digitizer samples pulses.", "waveform digitizer|pulse")]
+    [InlineData("The link carries 10 Gb/s of traffic.", "link|traffic")]
+    [InlineData("With a sampling rate of 5 GS/s, the oscilloscope resolves pulses.", "sampling rate|oscilloscope|pulse")]
+    public void Capitals_glued_to_an_index_or_a_unit_are_not_terms(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("Star formation (SF) is slow in halos, and SF is rare in voids.", "SF")]
+    [InlineData("The GS algorithm and the TCP/IP stack are fast.", "GS algorithm")]
+    [InlineData("The CO$_2$ emissions of GS methods grow.", "GS method")]
+    public void Abbreviations_not_glued_to_an_index_or_a_unit_stay(string sentence, string kept)
+    {
+        Assert.Contains(kept, Extract.Keys(sentence));
+    }
+
     [Theory]
     [InlineData("We study alpha particles and the beta function of the sigma model.", "alpha particle|beta function|sigma model")]
     [InlineData("The Dirac delta function is a distribution.", "dirac delta function|distribution")]
