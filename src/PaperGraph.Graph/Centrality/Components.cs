@@ -20,28 +20,7 @@ public static class Components
             raw[vertex] = component;
         }
 
-        var size = new int[algorithm.ComponentCount];
-        var smallest = new int[algorithm.ComponentCount];
-        Array.Fill(smallest, int.MaxValue);
-        for (var v = 0; v < n; v++)
-        {
-            size[raw[v]]++;
-            smallest[raw[v]] = Math.Min(smallest[raw[v]], v);
-        }
-
-        var ranked = Enumerable.Range(0, algorithm.ComponentCount).OrderByDescending(c => size[c]).ThenBy(c => smallest[c]).ToArray();
-        var rename = new int[ranked.Length];
-        for (var i = 0; i < ranked.Length; i++)
-        {
-            rename[ranked[i]] = i;
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            raw[v] = rename[raw[v]];
-        }
-
-        return (raw, ranked.Length);
+        return Renumber(raw, algorithm.ComponentCount);
     }
 
     /// <summary>The same numbering on a <see cref="CompactGraph"/>, for the algorithms that run on one.</summary>
@@ -51,7 +30,7 @@ public static class Components
         var n = graph.NodeCount;
         var raw = new int[n];
         Array.Fill(raw, -1);
-        var sizes = new List<int>();
+        var count = 0;
         var stack = new Stack<int>();
         for (var root = 0; root < n; root++)
         {
@@ -60,9 +39,7 @@ public static class Components
                 continue;
             }
 
-            // Roots are taken in id order, so each component's number here is already ordered by its smallest node.
-            var id = sizes.Count;
-            var size = 1;
+            var id = count++;
             raw[root] = id;
             stack.Push(root);
             while (stack.Count > 0)
@@ -72,23 +49,36 @@ public static class Components
                     if (raw[u] < 0)
                     {
                         raw[u] = id;
-                        size++;
                         stack.Push(u);
                     }
                 }
             }
 
-            sizes.Add(size);
         }
 
-        var ranked = Enumerable.Range(0, sizes.Count).OrderByDescending(c => sizes[c]).ThenBy(c => c).ToArray();
+        return Renumber(raw, count);
+    }
+
+    /// <summary>Renumbers components <c>0..count-1</c> in place: the biggest first, ties by their smallest vertex.</summary>
+    private static (int[] Component, int Count) Renumber(int[] raw, int count)
+    {
+        var size = new int[count];
+        var smallest = new int[count];
+        Array.Fill(smallest, int.MaxValue);
+        for (var v = 0; v < raw.Length; v++)
+        {
+            size[raw[v]]++;
+            smallest[raw[v]] = Math.Min(smallest[raw[v]], v);
+        }
+
+        var ranked = Enumerable.Range(0, count).OrderByDescending(c => size[c]).ThenBy(c => smallest[c]).ToArray();
         var rename = new int[ranked.Length];
         for (var i = 0; i < ranked.Length; i++)
         {
             rename[ranked[i]] = i;
         }
 
-        for (var v = 0; v < n; v++)
+        for (var v = 0; v < raw.Length; v++)
         {
             raw[v] = rename[raw[v]];
         }
