@@ -21,11 +21,11 @@ public sealed record PaperConcept(string PaperId, string ConceptKey, int Count, 
 /// <summary>A concept's place in the co-occurrence graph, as stored in the workspace.</summary>
 /// <param name="PageRank">Null when the build could not compute it (the workspace records why).</param>
 /// <param name="Eigenvector">Null when the build could not compute it (the workspace records why).</param>
-/// <param name="Keyphraseness">The mean probability, over the papers that mention the concept, that it is one of their keyphrases.</param>
+/// <param name="Keyphraseness">The mean probability, over the papers that mention the concept, that it is one of their keyphrases; null for a graph an earlier PaperGraph built.</param>
 /// <param name="Topic">Topic centrality, PageRank × keyphraseness²; null when the build could not compute PageRank.</param>
 public sealed record GraphNodeRecord(
     string Key, int Degree, double WeightedDegree, double? PageRank, double Betweenness, double? Eigenvector, int Core, int Community, int Component,
-    double Keyphraseness = 0, double? Topic = null);
+    double? Keyphraseness = null, double? Topic = null);
 
 /// <summary>An edge of the co-occurrence graph, with the papers that support it.</summary>
 /// <param name="Source">The concept key of one end.</param>

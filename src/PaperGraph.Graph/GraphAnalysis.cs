@@ -76,6 +76,11 @@ public static class GraphAnalysis
     {
         ArgumentNullException.ThrowIfNull(cooccurrence);
         ArgumentNullException.ThrowIfNull(settings);
+        if (keyphraseness is not null && keyphraseness.Length != cooccurrence.Graph.VertexCount)
+        {
+            throw new ArgumentException($"{keyphraseness.Length} keyphraseness values for {cooccurrence.Graph.VertexCount} nodes", nameof(keyphraseness));
+        }
+
         var timings = new List<(string, double)>();
         var clock = Stopwatch.StartNew();
         T Step<T>(string name, Func<T> run)

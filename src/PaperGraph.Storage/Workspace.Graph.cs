@@ -122,7 +122,7 @@ public sealed partial class Workspace
             var key = reader.GetString(0);
             rows.Add(new RankedConcept(key, reader.GetString(1), reader.GetInt32(2), new GraphNodeRecord(key, reader.GetInt32(3), reader.GetDouble(4),
                 OptionalReal(reader, 5), reader.GetDouble(6), OptionalReal(reader, 7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
-                reader.GetDouble(11), OptionalReal(reader, 12))));
+                OptionalReal(reader, 11), OptionalReal(reader, 12))));
         }
 
         return rows;

@@ -216,7 +216,7 @@ public sealed partial class Workspace
             var key = reader.GetString(0);
             var aliases = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(2)) ?? [];
             var node = reader.IsDBNull(6) ? null : new GraphNodeRecord(key, reader.GetInt32(6), reader.GetDouble(7), OptionalReal(reader, 8), reader.GetDouble(9),
-                OptionalReal(reader, 10), reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), reader.GetDouble(14), OptionalReal(reader, 15));
+                OptionalReal(reader, 10), reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), OptionalReal(reader, 14), OptionalReal(reader, 15));
             yield return new ConceptSyncRow(key, reader.GetString(1),
                 aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key).ToList(),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), node);

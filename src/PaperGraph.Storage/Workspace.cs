@@ -44,10 +44,10 @@ namespace PaperGraph.Storage;
 /// </para>
 /// <para>
 /// Schema version 5: <c>graph_nodes</c> gains <c>keyphraseness</c> and <c>topic</c> (topic centrality);
-/// <c>pagerank</c>, <c>eigenvector</c> and <c>topic</c> may be NULL, when the build could not compute that measure,
+/// <c>pagerank</c>, <c>eigenvector</c>, <c>keyphraseness</c> and <c>topic</c> may be NULL, when the build could not compute that measure,
 /// and <c>graph_missing</c> holds one row per such measure: <c>measure</c> (the column name) and <c>reason</c>.
 /// Versions 1–4 are upgraded in place: <c>graph_nodes</c> is copied into the new form, and a graph built by them has
-/// no topic centrality until the next build (recorded in <c>graph_missing</c>).
+/// no keyphraseness and no topic centrality until the next build (recorded in <c>graph_missing</c>).
 /// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
@@ -66,7 +66,7 @@ public sealed partial class Workspace : IDisposable
          core INTEGER NOT NULL,
          community INTEGER NOT NULL,
          component INTEGER NOT NULL,
-         keyphraseness REAL NOT NULL DEFAULT 0,
+         keyphraseness REAL,
          topic REAL)
         """;
 
@@ -198,7 +198,8 @@ public sealed partial class Workspace : IDisposable
                 DROP TABLE graph_nodes;
                 ALTER TABLE graph_nodes_v5 RENAME TO graph_nodes;
                 INSERT OR REPLACE INTO graph_missing (measure, reason)
-                    SELECT 'topic', 'the graph was built by an earlier PaperGraph; run papergraph build again' WHERE EXISTS (SELECT 1 FROM graph_nodes);
+                    SELECT m.measure, 'the graph was built by an earlier PaperGraph, which did not compute it; run papergraph build again'
+                    FROM (SELECT 'keyphraseness' AS measure UNION ALL SELECT 'topic') m WHERE EXISTS (SELECT 1 FROM graph_nodes);
                 UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version';
                 """, transaction);
             transaction.Commit();

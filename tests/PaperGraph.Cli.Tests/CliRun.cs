@@ -24,6 +24,16 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return path;
     }
 
+    /// <summary>Changes the workspace database behind PaperGraph's back; returns the rows changed.</summary>
+    public static int ExecuteSql(string workspace, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>Asserts that nothing on standard error looks like a stack trace.</summary>
     public void AssertNoStackTrace() => Assert.DoesNotContain("   at ", Error, StringComparison.Ordinal);
 }

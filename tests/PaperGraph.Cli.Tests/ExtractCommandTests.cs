@@ -116,15 +116,7 @@ public class ExtractCommandTests
         return workspace;
     }
 
-    /// <summary>Changes the workspace database behind PaperGraph's back; returns the rows changed.</summary>
-    private static int ExecuteSql(string workspace, string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
+    private static int ExecuteSql(string workspace, string sql) => CliRun.ExecuteSql(workspace, sql);
 
     [Fact]
     public async Task Extract_on_an_empty_workspace_exits_3_and_says_what_to_run()

@@ -215,4 +215,35 @@ public sealed class OddCorpusBuildTests
         Assert.Empty(rebuilt.ReadMissingMeasures());
         Assert.Equal(0, (await CliRun.RunAsync("top", "-w", workspace, "--by", "eigenvector")).ExitCode);
     }
+
+    /// <summary>
+    /// A workspace whose graph an earlier PaperGraph built (schema 4: no keyphraseness, no topic centrality) keeps its
+    /// graph: plain measures still rank, the default view says to build again, and a build fills it in.
+    /// </summary>
+    [Fact]
+    public async Task A_graph_from_an_earlier_PaperGraph_keeps_ranking_and_asks_for_a_build_for_topic_centrality()
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        Assert.Equal(0, (await BuildAsync(temp.Write("two.jsonl", TwoPapers), workspace)).ExitCode);
+        CliRun.ExecuteSql(workspace, """
+            CREATE TABLE graph_nodes_v4 (key TEXT PRIMARY KEY, degree INTEGER NOT NULL, weighted_degree REAL NOT NULL, pagerank REAL NOT NULL,
+                betweenness REAL NOT NULL, eigenvector REAL NOT NULL, core INTEGER NOT NULL, community INTEGER NOT NULL, component INTEGER NOT NULL);
+            INSERT INTO graph_nodes_v4 SELECT key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component FROM graph_nodes;
+            DROP TABLE graph_nodes; ALTER TABLE graph_nodes_v4 RENAME TO graph_nodes; DROP TABLE graph_missing;
+            UPDATE meta SET value = '4' WHERE key = 'schema_version';
+            """);
+
+        var byDefault = await CliRun.RunAsync("top", "-w", workspace);
+        Assert.Equal(3, byDefault.ExitCode);
+        Assert.Contains("the last build left topic empty (the graph was built by an earlier PaperGraph", byDefault.Error, StringComparison.Ordinal);
+        Assert.Contains($"or run 'papergraph build --workspace {workspace}' again.", byDefault.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("MaxIterations", byDefault.Error, StringComparison.Ordinal);
+        var byPageRank = await CliRun.RunAsync("top", "-w", workspace, "--by", "pagerank", "--explain");
+        Assert.Equal(0, byPageRank.ExitCode);
+        Assert.Contains(" - ", byPageRank.Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await CliRun.RunAsync("build", "-w", workspace, "-q")).ExitCode);
+        await AssertTopAnswersAsync(workspace);
+    }
 }

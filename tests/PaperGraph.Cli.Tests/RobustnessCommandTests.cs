@@ -59,4 +59,26 @@ public sealed class RobustnessCommandTests
 
         Assert.Equal(await Sizes("5", "a.jsonl"), await Sizes("5", "b.jsonl"));
     }
+
+    /// <summary>A build that hangs is stopped at --timeout and counted as failed, with its process tree ended.</summary>
+    [Fact]
+    public async Task A_build_that_hangs_is_stopped_and_counted_as_failed()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the stand-in below is a shell script
+        }
+
+        using var temp = new TempDirectory();
+        var input = temp.Write("papers.jsonl", Papers());
+        // A stand-in for papergraph that never finishes.
+        var hang = temp.Write("hang.sh", "#!/bin/sh\nsleep 60\n");
+        File.SetUnixFileMode(hang, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = await CliRun.RunAsync("bench", "robustness", input, "--subsets", "2", "--smallest", "2", "--largest", "3", "--timeout", "1", "--papergraph", hang);
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Contains("failed:    2", run.Out, StringComparison.Ordinal);
+        Assert.Contains("timed out: stopped after 1 s", run.Out, StringComparison.Ordinal);
+    }
 }

@@ -178,7 +178,9 @@ public class WorkspaceConceptTests
         Assert.Equal(["a", "b"], kept.Select(r => r.Key));
         Assert.Equal(0.7, kept[0].Node.Eigenvector);
         Assert.Null(kept[0].Node.Topic);
-        Assert.Contains("run papergraph build again", Assert.Single(upgraded.ReadMissingMeasures(), m => m.Key == "topic").Value, StringComparison.Ordinal);
+        Assert.Null(kept[0].Node.Keyphraseness);
+        Assert.Equal(["keyphraseness", "topic"], upgraded.ReadMissingMeasures().Keys);
+        Assert.All(upgraded.ReadMissingMeasures().Values, reason => Assert.Contains("run papergraph build again", reason, StringComparison.Ordinal));
 
         upgraded.ReplaceGraph([new GraphNodeRecord("a", 1, 2, null, 0, null, 1, 0, 0, 0.25, null)], [],
             new Dictionary<string, string> { ["pagerank"] = "did not converge", ["eigenvector"] = "did not converge", ["topic"] = "needs PageRank" });

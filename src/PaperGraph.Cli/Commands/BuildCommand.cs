@@ -257,7 +257,8 @@ internal static class BuildCommand
             occurrences[p] = [.. list];
         }
 
-        var keyphraseness = chosen.Select(c => Math.Clamp(c.Keyphraseness, 0, 1)).ToArray();
+        // A probability; a ranker file with extreme weights could still give a value just outside [0, 1], or NaN.
+        var keyphraseness = chosen.Select(c => double.IsFinite(c.Keyphraseness) ? Math.Clamp(c.Keyphraseness, 0, 1) : 0).ToArray();
 
         steps.Add(("nodes", clock.Elapsed.TotalSeconds));
         clock.Restart();
@@ -388,8 +389,12 @@ internal static class BuildCommand
 
         if (workspace.ReadMissingMeasures().TryGetValue(Workspace.Column(by), out var reason))
         {
+            // A convergence failure is cured by a larger iteration limit; a graph from an earlier PaperGraph by a new build.
+            var cure = reason.Contains("did not converge", StringComparison.Ordinal)
+                ? "or raise Graph:MaxIterations and build again"
+                : $"or run 'papergraph build --workspace {workspace.Directory}' again";
             throw new PaperGraphException(ErrorCodes.MeasureNotComputed,
-                $"{workspace.Directory}: the last build left {Workspace.Column(by)} empty ({reason}); rank by another measure (--by degree or betweenness), or raise Graph:MaxIterations and build again.");
+                $"{workspace.Directory}: the last build left {Workspace.Column(by)} empty ({reason}); rank by another measure (--by degree or betweenness), {cure}.");
         }
 
         var rows = workspace.ReadTopConcepts(by, count, community, phrases);
@@ -412,7 +417,7 @@ internal static class BuildCommand
                 var (r, n) = (rows[i], rows[i].Node);
                 var rank = pageRankRank.TryGetValue(r.Key, out var p) ? p.ToString("N0", inv) : "-";
                 context.Out.WriteLine(string.Create(inv,
-                    $"  {i + 1,4}  {Name(r.Name)} {r.Papers,7:N0} {Scientific(n.Topic),10} = {Cell(n.PageRank, 10)} × {n.Keyphraseness * n.Keyphraseness,8:F4} {$"({n.Keyphraseness:F3})",9} {rank,13}"));
+                    $"  {i + 1,4}  {Name(r.Name)} {r.Papers,7:N0} {Scientific(n.Topic),10} = {Cell(n.PageRank, 10)} × {(n.Keyphraseness is { } k ? (k * k).ToString("F4", inv) : "-"),8} {(n.Keyphraseness is { } kp ? $"({kp:F3})" : "-"),9} {rank,13}"));
             }
 
             return ExitCodes.Success;

@@ -24,9 +24,10 @@ internal static class RobustnessCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the subset sizes and choices (default 1): the same seed and file give the same subsets.", DefaultValueFactory = _ => 1, HelpName = "n" };
         var jobs = new Option<int>("--jobs") { Description = "Builds run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "n" };
         var keep = new Option<DirectoryInfo?>("--keep-failures") { Description = "Copy each failing subset here as subset-<n>.jsonl, to reproduce it with 'papergraph build'.", HelpName = "dir" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds a build may take before it is stopped and counted as failed (default 600).", DefaultValueFactory = _ => 600, HelpName = "seconds" };
         var other = new Option<FileInfo?>("--papergraph") { Description = "Run this papergraph executable (or .dll) instead of this one, e.g. an earlier version on the same subsets.", HelpName = "path" };
         var output = new Option<FileInfo?>("--out") { Description = "Also write every build's outcome as JSON Lines here (subset, papers, exit code, seconds, first error line).", HelpName = "file.jsonl" };
-        foreach (var option in new[] { subsets, smallest, largest, jobs })
+        foreach (var option in new[] { subsets, smallest, largest, jobs, timeout })
         {
             option.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"{option.Name} must be at least 1."); } });
         }
@@ -36,18 +37,20 @@ internal static class RobustnessCommand
             'papergraph build <subset> --workspace <temporary folder>' exactly as a user would, and report how many
             failed (a non-zero exit code) with each distinct error, and how many left a measure empty. Subset sizes
             are drawn log-uniformly between --smallest and --largest, so small corpora, where odd graphs are most
-            common, get as many tries as large ones. Temporary files go to the system's temporary folder.
+            common, get as many tries as large ones. The builds ignore papergraph.json and PAPERGRAPH_* variables; a
+            build that runs longer than --timeout is stopped and counted as failed. The file is read into memory once;
+            temporary files go to the system's temporary folder.
             """)
         {
-            file, subsets, smallest, largest, seed, jobs, keep, output, other,
+            file, subsets, smallest, largest, seed, jobs, keep, output, other, timeout,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), _ => { },
             (context, token) => RunAsync(context, new Settings(parse.GetValue(file)!, parse.GetValue(subsets), parse.GetValue(smallest), parse.GetValue(largest),
-                parse.GetValue(seed), parse.GetValue(jobs), parse.GetValue(keep), parse.GetValue(output), parse.GetValue(other)), token), cancellationToken));
+                parse.GetValue(seed), parse.GetValue(jobs), parse.GetValue(keep), parse.GetValue(output), parse.GetValue(other), parse.GetValue(timeout)), token), cancellationToken));
         return command;
     }
 
-    private sealed record Settings(FileInfo File, int Subsets, int Smallest, int Largest, int Seed, int Jobs, DirectoryInfo? Keep, FileInfo? Output, FileInfo? Other);
+    private sealed record Settings(FileInfo File, int Subsets, int Smallest, int Largest, int Seed, int Jobs, DirectoryInfo? Keep, FileInfo? Output, FileInfo? Other, int Timeout);
 
     /// <summary>One build's outcome; <paramref name="Message"/> is the first <c>error</c> line on standard error, if any.</summary>
     private sealed record Outcome(int Subset, int Papers, int ExitCode, double Seconds, string? Message, bool MeasureLeftEmpty);
@@ -81,7 +84,8 @@ internal static class RobustnessCommand
                     Directory.CreateDirectory(folder);
                     var input = Path.Combine(folder, "subset.jsonl");
                     await File.WriteAllLinesAsync(input, papers, new UTF8Encoding(false), token).ConfigureAwait(false);
-                    var outcome = await BuildAsync(program, [.. prefix, "build", input, "--workspace", Path.Combine(folder, "ws"), "--quiet"], folder, subset, papers.Count, token).ConfigureAwait(false);
+                    var outcome = await BuildAsync(program, [.. prefix, "build", input, "--workspace", Path.Combine(folder, "ws"), "--quiet"], folder, subset, papers.Count,
+                        TimeSpan.FromSeconds(settings.Timeout), token).ConfigureAwait(false);
                     if (outcome.ExitCode != 0 && settings.Keep is { } keep)
                     {
                         keep.Create();
@@ -142,7 +146,7 @@ internal static class RobustnessCommand
         return chosen.Order().Select(i => lines[i]).ToList();
     }
 
-    private static async Task<Outcome> BuildAsync(string program, List<string> arguments, string folder, int subset, int papers, CancellationToken cancellationToken)
+    private static async Task<Outcome> BuildAsync(string program, List<string> arguments, string folder, int subset, int papers, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -156,26 +160,48 @@ internal static class RobustnessCommand
             start.ArgumentList.Add(argument);
         }
 
+        // The defaults, whatever this shell sets.
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("PAPERGRAPH_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
         try
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw;
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new Outcome(subset, papers, -1, clock.Elapsed.TotalSeconds,
+                string.Create(CultureInfo.InvariantCulture, $"timed out: stopped after {timeout.TotalSeconds:F0} s"), false);
         }
 
         await output.ConfigureAwait(false);
         var errors = await error.ConfigureAwait(false);
         var lines = errors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var message = lines.FirstOrDefault(l => l.StartsWith("error", StringComparison.Ordinal)) ?? (process.ExitCode != 0 ? lines.LastOrDefault() : null);
-        return new Outcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message,
-            lines.Any(l => l.Contains("is left empty in every output", StringComparison.Ordinal)));
+        return new Outcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message, LeftAMeasureEmpty(Path.Combine(folder, "ws", BuildCommand.Files.Summary)));
+    }
+
+    /// <summary>Whether the build's summary.json lists a measure it had to leave empty.</summary>
+    private static bool LeftAMeasureEmpty(string summary)
+    {
+        if (!File.Exists(summary))
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(summary));
+        return document.RootElement.TryGetProperty("missingMeasures", out var missing) && missing.EnumerateObject().Any();
     }
 
     /// <summary>How to start this same PaperGraph: its app host when this process is one, else <c>dotnet papergraph.dll</c>.</summary>

@@ -3,8 +3,10 @@ namespace PaperGraph.Graph.Centrality;
 /// <summary>Settings of <see cref="EigenvectorCentrality"/>; validated on construction.</summary>
 /// <param name="Tolerance">
 /// How far each component's vector may be from the true eigenvector: the solver stops when the residual
-/// <c>‖Ax − λx‖</c> divided by the estimated gap to the next eigenvalue (a bound on the sine of the angle between the
-/// two vectors) is below it, or when the residual reaches rounding level.
+/// <c>‖Ax − λx‖</c> divided by the gap to the next eigenvalue, as the Krylov basis estimates it, is below it (the
+/// sine of the angle between the two vectors is at most the residual over the true gap; the estimated gap can be
+/// larger than the true one early on, so this is an estimate, checked against networkx to 1e-6), or when the residual
+/// reaches rounding level.
 /// </param>
 /// <param name="MaxIterations">Matrix-vector products per connected component before giving up with <see cref="ConvergenceException"/>.</param>
 public sealed record EigenvectorSettings(double Tolerance = 1e-6, int MaxIterations = 1000)
@@ -226,7 +228,7 @@ public static class EigenvectorCentrality
         return (values[0], gap, residual, vectors);
     }
 
-    /// <summary>Whether the residual over the gap (a bound on the sine of the error angle) is within tolerance, or the residual at rounding level.</summary>
+    /// <summary>Whether the residual over the estimated gap (an estimate of the sine of the error angle) is within tolerance, or the residual at rounding level.</summary>
     private static bool Converged((double Theta, double Gap, double Residual, double[] Vectors) ritz, double tolerance, double floor) =>
         ritz.Residual <= tolerance * ritz.Gap || ritz.Residual <= floor;
 

@@ -30,8 +30,8 @@ internal static class SymmetricEigen
             scale += a[i] * a[i];
         }
 
-        // Sweeps until the off-diagonal mass is at rounding level: convergence is quadratic, so a handful suffice;
-        // the cap only guards against a matrix holding NaN.
+        // Sweeps until the off-diagonal mass is at rounding level: convergence is quadratic, so a handful suffice; the
+        // cap only guards against a threshold never reached (a matrix holding NaN stops at once: the test is false).
         for (var sweep = 0; sweep < 100; sweep++)
         {
             var off = 0.0;

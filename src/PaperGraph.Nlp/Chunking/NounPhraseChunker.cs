@@ -405,16 +405,16 @@ public sealed class NounPhraseChunker
     }
 
     /// <summary>
-    /// Whether the word is part of a formula or a unit written without spaces, which no abbreviation is: capitals with
-    /// an index (<c>SF$_6$</c>, <c>SF_6</c>, <c>CO^2</c>: a chemical formula, not star formation), or a rate unit
-    /// (<c>GS/s</c>, <c>Gb/s</c>: gigasamples per second, not a ground state), its last letters included.
+    /// Whether the word is part of a formula or a unit written without spaces, which no abbreviation is: one or two
+    /// capitals with a numeric index (<c>SF$_6$</c>, <c>SF_6</c>, <c>CO^2</c>: a chemical formula, not star formation;
+    /// not <c>BERT$_{base}$</c> or <c>GPT_4</c>), or a rate unit (<c>GS/s</c>, <c>Gb/s</c>: gigasamples per second, not
+    /// a ground state), its last letters included.
     /// </summary>
     private static bool InFormulaOrUnit(AnalyzedText analysis, int index)
     {
-        var tokens = analysis.Tokens;
         var word = analysis.TokenText(index);
         var mark = word.IndexOfAny('_', '^');
-        if (mark is >= 2 and <= 4 && word[..mark].ContainsAnyExceptInRange('A', 'Z') is false)
+        if (mark > 0 && IsFormulaElement(word[..mark]) && NumericIndex(word[(mark + 1)..]))
         {
             return true; // one token: "SF_6"
         }
@@ -424,7 +424,14 @@ public sealed class NounPhraseChunker
             var next = analysis.TokenText(index + 1);
             if (next is ['$' or '_' or '^', ..])
             {
-                return HasLetter(word) && word.Length <= 4; // "SF$_6$", "CO^2"
+                // The index in the same token ("$_6$") or, after a lone mark ("^", "2"), in the next one.
+                var indexText = next.TrimStart("$_^{");
+                if (indexText.IsEmpty && Glued(analysis, index + 1) && index + 2 < analysis.Tokens.Length)
+                {
+                    indexText = analysis.TokenText(index + 2).TrimStart("$_^{");
+                }
+
+                return IsFormulaElement(word) && NumericIndex(indexText);
             }
 
             if (next is "/" && Glued(analysis, index + 1) && IsUnitLetters(analysis.TokenText(index + 2)) && !GluedToWord(analysis, index + 2) && word.Length <= 3)
@@ -438,6 +445,8 @@ public sealed class NounPhraseChunker
             && analysis.TokenText(index - 2).Length <= 3 && !GluedToWord(analysis, index);
 
         static bool IsUnitLetters(ReadOnlySpan<char> text) => text.Length is 1 or 2 && !text.ContainsAnyExceptInRange('a', 'z');
+        static bool IsFormulaElement(ReadOnlySpan<char> text) => text.Length is 1 or 2 && !text.ContainsAnyExceptInRange('A', 'Z');
+        static bool NumericIndex(ReadOnlySpan<char> text) => text.Length > 0 && char.IsAsciiDigit(text[0]);
     }
 
     /// <summary>Whether token <paramref name="left"/> is followed with no space by a word (not by punctuation: "GS/s," ends the unit).</summary>

@@ -107,6 +107,8 @@ public class NounPhraseChunkerTests
     [InlineData("Star formation (SF) is slow in halos, and SF is rare in voids.", "SF")]
     [InlineData("The GS algorithm and the TCP/IP stack are fast.", "GS algorithm")]
     [InlineData("The CO$_2$ emissions of GS methods grow.", "GS method")]
+    [InlineData("We fine-tune BERT$_{base}$ on the corpus.", "BERT")]
+    [InlineData("We compare GPT_4 with smaller models.", "GPT_4")]
     public void Abbreviations_not_glued_to_an_index_or_a_unit_stay(string sentence, string kept)
     {
         Assert.Contains(kept, Extract.Keys(sentence));
