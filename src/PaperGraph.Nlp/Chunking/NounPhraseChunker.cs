@@ -156,6 +156,7 @@ public sealed class NounPhraseChunker
             // its base form, after a plural that opens the term, and a clause or an object follows. A plural modifier
             // ("materials science", "sales data") follows a verb or a preposition instead, or is followed by a noun.
             if (end - start >= 2 && end < sentence.End && tags[end] is PosTag.Determiner or PosTag.Pronoun or PosTag.SubordinatingConjunction
+                && !IsRelativePronoun(analysis, end)
                 && tags[end - 1] is PosTag.Noun && IsPlural(analysis.TokenText(end - 2)) && !IsPlural(analysis.TokenText(end - 1))
                 && char.IsLower(analysis.TokenText(end - 1)[0]) && OpensClause(analysis, sentence, end - 2, start))
             {
@@ -447,6 +448,33 @@ public sealed class NounPhraseChunker
         static bool IsUnitLetters(ReadOnlySpan<char> text) => text.Length is 1 or 2 && !text.ContainsAnyExceptInRange('a', 'z');
         static bool IsFormulaElement(ReadOnlySpan<char> text) => text.Length is 1 or 2 && !text.ContainsAnyExceptInRange('A', 'Z');
         static bool NumericIndex(ReadOnlySpan<char> text) => text.Length > 0 && char.IsAsciiDigit(text[0]);
+    }
+
+    /// <summary>
+    /// Whether a relative clause about the noun before starts here ("the sales data that we collected", "the operations
+    /// research that shaped"), not a complement clause after a verb ("our findings reveal that sparse solvers"): "which"
+    /// or "who", or "that" followed by a finite verb or by a personal pronoun as subject. The tagger cannot tell them apart
+    /// itself when it has read the verb as a noun. "Findings suggest that we ..." is read as relative too, and kept.
+    /// </summary>
+    private static bool IsRelativePronoun(AnalyzedText analysis, int index)
+    {
+        var word = analysis.TokenText(index);
+        if (word is "which" or "who" or "whom" or "whose")
+        {
+            return true;
+        }
+
+        if (word is not "that" || index + 1 >= analysis.Tokens.Length)
+        {
+            return false;
+        }
+
+        // A finite verb: an auxiliary, or a verb in -ed or -s ("shaped", "drives"; not "sparse", which a tagger unsure
+        // of the clause may also call a verb).
+        var next = analysis.TokenText(index + 1);
+        return analysis.Tags[index + 1] is PosTag.Auxiliary
+            || analysis.Tags[index + 1] is PosTag.Verb && (next.EndsWith("ed", StringComparison.Ordinal) || next.EndsWith('s'))
+            || next is "we" or "they" or "it" or "he" or "she" or "I" or "you";
     }
 
     /// <summary>Whether token <paramref name="left"/> is followed with no space by a word (not by punctuation: "GS/s," ends the unit).</summary>

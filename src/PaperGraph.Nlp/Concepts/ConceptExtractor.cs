@@ -85,7 +85,8 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     /// <c>biases</c>, <c>hypotheses</c>); nouns of fixed idioms (<c>through the lens of</c>), sentence-opening
     /// participles (<c>Building on</c>), verbs after a plural subject (<c>findings reveal</c>), LaTeX commands, maths
     /// functions and Greek letter names are no longer terms. 5: capitals glued to an index or a rate unit (<c>SF$_6$</c>,
-    /// <c>GS/s</c>) are a formula or a unit, not a term.
+    /// <c>GS/s</c>) are a formula or a unit, not a term; a compound before a relative clause keeps its head (<c>the
+    /// sales data that we collected</c>).
     /// </remarks>
     public const int Version = 5;
 
