@@ -191,6 +191,15 @@ public sealed class NounPhraseChunker
                 start++;
             }
 
+            // A past-tense verb right after its subject, read as an adjective ("We performed molecular dynamics
+            // simulations", "They observed magnetic order"): the term starts after it. An adjective in -ed never
+            // follows a subject pronoun directly.
+            if (start < end - 1 && start > sentence.Start && analysis.TokenText(start - 1) is "we" or "We" or "they" or "They" or "I"
+                && analysis.TokenText(start) is { Length: > 4 } first && first.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(first[0]))
+            {
+                start++;
+            }
+
             if (end - start > MaxLength)
             {
                 start = end - MaxLength;

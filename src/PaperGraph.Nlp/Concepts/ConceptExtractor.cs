@@ -86,7 +86,8 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     /// participles (<c>Building on</c>), verbs after a plural subject (<c>findings reveal</c>), LaTeX commands, maths
     /// functions and Greek letter names are no longer terms. 5: capitals glued to an index or a rate unit (<c>SF$_6$</c>,
     /// <c>GS/s</c>) are a formula or a unit, not a term; a compound before a relative clause keeps its head (<c>the
-    /// sales data that we collected</c>).
+    /// sales data that we collected</c>); a past-tense verb right after its subject pronoun does not start a term
+    /// (<c>we performed molecular dynamics simulations</c>).
     /// </remarks>
     public const int Version = 5;
 

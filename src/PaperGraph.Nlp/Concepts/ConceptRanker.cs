@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.7605635247150078, // bias
-        0.23033904212885634, // log-count
-        -0.0944258468876801, // title
-        1.2682380381473477, // first-sentence
-        -0.03320767821443548, // position
-        -1.17060780966194, // one-word
-        0.40316483788118634, // three-words
-        0.08604082138987146, // four-words-or-more
-        0.15686646708875893, // abbreviation
-        1.8672545153839906, // phrase-idf
-        0.06689266156479029, // word-tfidf
-        -0.2902414761163204, // word-tfidf-mean
-        -0.09920159064152198, // heuristic
-        -0.6428160578867919, // contained
-        -0.01478848829443507, // contains-other
-        -1.266710952401574, // only-nested
-        -1.292170120328028, // of-phrase
-        -0.2611333661448126, // participle-first
-        0.2427936502129335, // spread
-        0.1163934901482138, // count-share
-        0.16377585605338288, // first-word-ridf
-        0.15662998980874496, // head-word-ridf
-        0.5195442775795153, // mean-word-ridf
-        0.5403814990656821, // max-word-idf
+        -3.7587988784128417, // bias
+        0.2305585685152804, // log-count
+        -0.09330521847579304, // title
+        1.2668315536756003, // first-sentence
+        -0.03447114983164962, // position
+        -1.170590729704519, // one-word
+        0.4032948285095528, // three-words
+        0.08530511409418956, // four-words-or-more
+        0.15783081691683895, // abbreviation
+        1.8664260123348613, // phrase-idf
+        0.06968409212724094, // word-tfidf
+        -0.29032572483608565, // word-tfidf-mean
+        -0.10219654192017899, // heuristic
+        -0.6445157071300873, // contained
+        -0.014474475710890226, // contains-other
+        -1.265081145489942, // only-nested
+        -1.2922388717002715, // of-phrase
+        -0.25733178225887826, // participle-first
+        0.24483728115181802, // spread
+        0.11520693165595729, // count-share
+        0.1638532062556991, // first-word-ridf
+        0.1572599933490663, // head-word-ridf
+        0.5186081644092212, // mean-word-ridf
+        0.539901880877348, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

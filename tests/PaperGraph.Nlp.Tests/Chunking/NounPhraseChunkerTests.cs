@@ -103,6 +103,23 @@ public class NounPhraseChunkerTests
         Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
     }
 
+    /// <summary>A past-tense verb right after its subject pronoun, read as an adjective, is not the start of a term.</summary>
+    [Theory]
+    [InlineData("We performed molecular dynamics simulations of water.", "molecular dynamics simulation|water")]
+    [InlineData("They observed magnetic order in thin films.", "magnetic order|thin film")]
+    public void A_verb_after_its_subject_pronoun_does_not_start_a_term(string sentence, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
+    }
+
+    [Theory]
+    [InlineData("The generalized eigenvalue problem is solved.", "generalized eigenvalue problem")]
+    [InlineData("It uses distributed training on clusters.", "distributed training")]
+    public void A_participle_adjective_elsewhere_stays_in_the_term(string sentence, string kept)
+    {
+        Assert.Contains(kept, Extract.Keys(sentence));
+    }
+
     /// <summary>A plural modifier before a noun that a relative clause follows is part of the term, not a subject and its verb.</summary>
     [Theory]
     [InlineData("We analyse the sales data that we collected.", "sales data")]
