@@ -105,8 +105,7 @@ public sealed partial class Workspace
         var column = "g." + Column(measure);
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
-            SELECT g.key, c.name, c.papers, g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component,
-                   g.keyphraseness, g.topic
+            SELECT g.key, c.name, c.papers, {GraphNodeColumns}
             FROM graph_nodes g JOIN concepts c ON c.key = g.key
             WHERE ($community IS NULL OR g.community = $community)
               AND ($phrases = 0 OR instr(g.key, ' ') > 0 OR c.long_form IS NOT NULL)
@@ -120,15 +119,23 @@ public sealed partial class Workspace
         while (reader.Read())
         {
             var key = reader.GetString(0);
-            rows.Add(new RankedConcept(key, reader.GetString(1), reader.GetInt32(2), new GraphNodeRecord(key, reader.GetInt32(3), reader.GetDouble(4),
-                OptionalReal(reader, 5), reader.GetDouble(6), OptionalReal(reader, 7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
-                OptionalReal(reader, 11), OptionalReal(reader, 12))));
+            rows.Add(new RankedConcept(key, reader.GetString(1), reader.GetInt32(2), ReadGraphNode(reader, key, 3)));
         }
 
         return rows;
     }
 
-    private static double? OptionalReal(Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    /// <summary>The measures of table <c>graph_nodes</c> (alias <c>g</c>) in the order <see cref="ReadGraphNode"/> reads them.</summary>
+    private const string GraphNodeColumns =
+        "g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component, g.keyphraseness, g.topic";
+
+    /// <summary>A node's measures, selected as <see cref="GraphNodeColumns"/> from column <paramref name="first"/> on; a NULL measure is null.</summary>
+    private static GraphNodeRecord ReadGraphNode(Microsoft.Data.Sqlite.SqliteDataReader reader, string key, int first)
+    {
+        double? Optional(int ordinal) => reader.IsDBNull(first + ordinal) ? null : reader.GetDouble(first + ordinal);
+        return new GraphNodeRecord(key, reader.GetInt32(first), reader.GetDouble(first + 1), Optional(2), reader.GetDouble(first + 3), Optional(4),
+            reader.GetInt32(first + 5), reader.GetInt32(first + 6), reader.GetInt32(first + 7), Optional(8), Optional(9));
+    }
 
     /// <summary>Every stored edge, in key order, with its evidence.</summary>
     public IEnumerable<GraphEdgeRecord> ReadGraphEdges()

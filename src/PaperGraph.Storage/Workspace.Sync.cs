@@ -206,7 +206,7 @@ public sealed partial class Workspace
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
             SELECT c.key, c.name, c.aliases, c.long_form, c.papers, c.occurrences,
-                   g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component, g.keyphraseness, g.topic
+                   {GraphNodeColumns}
             FROM concepts c {(all ? "LEFT JOIN" : "JOIN")} graph_nodes g ON g.key = c.key
             ORDER BY c.key
             """;
@@ -215,8 +215,7 @@ public sealed partial class Workspace
         {
             var key = reader.GetString(0);
             var aliases = JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(2)) ?? [];
-            var node = reader.IsDBNull(6) ? null : new GraphNodeRecord(key, reader.GetInt32(6), reader.GetDouble(7), OptionalReal(reader, 8), reader.GetDouble(9),
-                OptionalReal(reader, 10), reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), OptionalReal(reader, 14), OptionalReal(reader, 15));
+            var node = reader.IsDBNull(6) ? null : ReadGraphNode(reader, key, 6);
             yield return new ConceptSyncRow(key, reader.GetString(1),
                 aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key).ToList(),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), node);

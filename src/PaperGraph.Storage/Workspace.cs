@@ -188,8 +188,8 @@ public sealed partial class Workspace : IDisposable
         }
         else if (version is "1" or "2" or "3" or "4")
         {
-            // Versions 2, 3 and 4 only added tables, created above; version 5 relaxed two columns of graph_nodes,
-            // which SQLite can only do by copying the table into a new one.
+            // Versions 2, 3 and 4 only added tables, created above; version 5 added two columns to graph_nodes and let
+            // three measures be NULL, which SQLite can only do by copying the table into a new one.
             using var transaction = _connection.BeginTransaction();
             Execute($"""
                 CREATE TABLE graph_nodes_v5 {GraphNodesColumns};

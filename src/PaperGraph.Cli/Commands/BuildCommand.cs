@@ -136,7 +136,7 @@ internal static class BuildCommand
         context.Out.WriteLine();
         stages.Add(("extract", clock.Elapsed.TotalSeconds));
 
-        RequireNodes(workspace, extraction.Index, options);
+        var minPapers = RequireNodes(workspace, extraction.Index, options);
 
         // The concepts are stored while the graph is built and its files written: the graph needs only the index in
         // memory, and the database is touched by the storing task alone until it is awaited. On the 200k corpus the
@@ -147,7 +147,7 @@ internal static class BuildCommand
         IReadOnlyList<(string Step, double Seconds)> graphTimings;
         try
         {
-            graph = BuildGraph(context, extraction.Index, options, cancellationToken, out graphTimings);
+            graph = BuildGraph(context, extraction.Index, options, minPapers, cancellationToken, out graphTimings);
         }
         catch
         {
@@ -177,12 +177,12 @@ internal static class BuildCommand
         context.Progress.Clear();
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        WriteSummaryJson(workspace, graph, options, extraction, stages, graphTimings, peak);
+        WriteSummaryJson(workspace, graph, options, minPapers, extraction, stages, graphTimings, peak);
         var a = graph.Analysis;
         var cooc = graph.Cooccurrence;
         context.Out.WriteLine(string.Create(inv, $"Built the concept graph in {workspace.Directory} in {stages.Sum(s => s.Seconds):F1} s"));
         context.Out.WriteLine(string.Create(inv, $"  papers:      {extraction.Index.DocumentCount:N0}"));
-        context.Out.WriteLine(string.Create(inv, $"  concepts:    {extraction.Index.Concepts.Count:N0}; nodes: {graph.Concepts.Count:N0} (in at least {options.MinPapersFor(extraction.Index)} papers, at most {options.MaxConcepts:N0}, by relevance)"));
+        context.Out.WriteLine(string.Create(inv, $"  concepts:    {extraction.Index.Concepts.Count:N0}; nodes: {graph.Concepts.Count:N0} (in at least {minPapers} papers, at most {options.MaxConcepts:N0}, by relevance)"));
         context.Out.WriteLine(string.Create(inv, $"  edges:       {cooc.Edges.Count:N0} of {cooc.CandidatePairs:N0} co-occurring pairs ({cooc.Settings.Counting.ToString().ToLowerInvariant()} counting, {cooc.Settings.Weighting.ToString().ToLowerInvariant()} weight, count at least {cooc.Settings.MinCount}{(cooc.Settings.TopNeighbors > 0 ? string.Create(inv, $", top {cooc.Settings.TopNeighbors} neighbours") : "")})"));
         context.Out.WriteLine(string.Create(inv, $"  components:  {a.ComponentCount:N0} (the biggest has {a.Nodes.Component.Count(c => c == 0):N0} nodes)"));
         context.Out.WriteLine(string.Create(inv, $"  communities: {a.Partition.Count:N0} ({options.Communities.ToString().ToLowerInvariant()}, resolution {options.Resolution}, seed {options.Seed}), modularity {a.Partition.Modularity:F4}"));
@@ -196,10 +196,11 @@ internal static class BuildCommand
     }
 
     /// <summary>
-    /// Refuses a build that would leave no node, before anything of the previous graph is replaced: a corpus without
-    /// concepts is a data error (exit 3), a node threshold set above every concept a settings error (exit 2).
+    /// The papers a concept needs to be a node in this corpus; refuses a build that would leave no node, before
+    /// anything of the previous graph is replaced: a corpus without concepts is a data error (exit 3), a node threshold
+    /// set above every concept a settings error (exit 2).
     /// </summary>
-    private static void RequireNodes(Workspace workspace, ConceptIndex index, GraphOptions options)
+    private static int RequireNodes(Workspace workspace, ConceptIndex index, GraphOptions options)
     {
         var inv = CultureInfo.InvariantCulture;
         var papers = index.DocumentCount;
@@ -210,25 +211,26 @@ internal static class BuildCommand
                 $"{workspace.Directory}: none of the {papers:N0} papers has a concept (a noun phrase or an abbreviation) to put in a graph; {kept}. Check that the input holds English titles and abstracts."));
         }
 
-        var minPapers = options.MinPapersFor(index);
         var most = index.Concepts.Values.Max(c => c.Documents);
+        var minPapers = options.MinPapersFor(papers, most);
         if (most < minPapers)
         {
             // Only a threshold the user set can be above every concept: the default adapts (GraphOptions.MinPapersFor).
             throw new PaperGraphException(ErrorCodes.NoGraphNodes, string.Create(inv,
                 $"{workspace.Directory}: no concept is in at least {minPapers:N0} papers (the most widespread of the {index.Concepts.Count:N0} concepts is in {most:N0}), so the graph would have no node; {kept}. Set --min-papers to {most:N0} or less."));
         }
+
+        return minPapers;
     }
 
-    /// <summary>Chooses the nodes, builds the co-occurrence graph and runs every measure on it.</summary>
-    internal static ConceptGraph BuildGraph(CommandContext context, ConceptIndex index, GraphOptions options, CancellationToken cancellationToken,
+    /// <summary>Chooses the nodes (concepts in at least <paramref name="minPapers"/> papers), builds the co-occurrence graph and runs every measure on it.</summary>
+    internal static ConceptGraph BuildGraph(CommandContext context, ConceptIndex index, GraphOptions options, int minPapers, CancellationToken cancellationToken,
         out IReadOnlyList<(string Step, double Seconds)> timings)
     {
         var inv = CultureInfo.InvariantCulture;
         var clock = Stopwatch.StartNew();
         var steps = new List<(string, double)>();
         var papers = index.DocumentCount;
-        var minPapers = options.MinPapersFor(index);
         context.Progress.Report(string.Create(inv, $"graph: choosing concepts in at least {minPapers} papers"), force: true);
         var chosen = index.Concepts.Values
             .Where(c => c.Documents >= minPapers)
@@ -257,8 +259,7 @@ internal static class BuildCommand
             occurrences[p] = [.. list];
         }
 
-        // A probability; a ranker file with extreme weights could still give a value just outside [0, 1], or NaN.
-        var keyphraseness = chosen.Select(c => double.IsFinite(c.Keyphraseness) ? Math.Clamp(c.Keyphraseness, 0, 1) : 0).ToArray();
+        var keyphraseness = chosen.Select(c => c.Keyphraseness).ToArray();
 
         steps.Add(("nodes", clock.Elapsed.TotalSeconds));
         clock.Restart();
@@ -325,7 +326,7 @@ internal static class BuildCommand
         return (nodes, edges);
     }
 
-    private static void WriteSummaryJson(Workspace workspace, ConceptGraph graph, GraphOptions options, ExtractCommand.ExtractionResult extraction,
+    private static void WriteSummaryJson(Workspace workspace, ConceptGraph graph, GraphOptions options, int minPapers, ExtractCommand.ExtractionResult extraction,
         List<(string Stage, double Seconds)> stages, IReadOnlyList<(string Step, double Seconds)> analytics, long peak)
     {
         var a = graph.Analysis;
@@ -343,7 +344,7 @@ internal static class BuildCommand
             missingMeasures = a.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal),
             settings = new
             {
-                minPapers = options.MinPapersFor(extraction.Index),
+                minPapers,
                 maxConcepts = options.MaxConcepts,
                 counting = graph.Cooccurrence.Settings.Counting.ToString().ToLowerInvariant(),
                 weight = graph.Cooccurrence.Settings.Weighting.ToString().ToLowerInvariant(),
@@ -387,7 +388,8 @@ internal static class BuildCommand
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
         }
 
-        if (workspace.ReadMissingMeasures().TryGetValue(Workspace.Column(by), out var reason))
+        var missing = workspace.ReadMissingMeasures();
+        if (missing.TryGetValue(Workspace.Column(by), out var reason))
         {
             // A convergence failure is cured by a larger iteration limit; a graph from an earlier PaperGraph by a new build.
             var cure = reason.Contains("did not converge", StringComparison.Ordinal)
@@ -409,7 +411,7 @@ internal static class BuildCommand
         if (explain)
         {
             // Where plain PageRank would put each concept, to show what keyphraseness changed.
-            var byPageRank = workspace.ReadMissingMeasures().ContainsKey("pagerank") ? [] : workspace.ReadTopConcepts(NodeMeasure.PageRank, int.MaxValue);
+            var byPageRank = missing.ContainsKey(Workspace.Column(NodeMeasure.PageRank)) ? [] : workspace.ReadTopConcepts(NodeMeasure.PageRank, int.MaxValue);
             var pageRankRank = byPageRank.Select((r, i) => (r.Key, Rank: i + 1)).ToDictionary(x => x.Key, x => x.Rank, StringComparer.Ordinal);
             context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"topic",10}   {"pagerank",10}   {"keyphr.²",8} {"(keyphr.)",9} {"pagerank rank",13}"));
             for (var i = 0; i < rows.Count; i++)

@@ -65,30 +65,14 @@ public sealed class GraphOptions
     [Range(1, 1_000_000)]
     public int MaxIterations { get; set; } = 1_000;
 
-    /// <summary>The minimum papers per node for a corpus of <paramref name="papers"/> papers, before <see cref="MinPapersFor(PaperGraph.Nlp.Concepts.ConceptIndex)"/> adapts it.</summary>
-    public int MinPapersFor(int papers) => MinPapers ?? papers switch { < 50 => 1, < 1_000 => 2, < 20_000 => 3, _ => 5 };
-
     /// <summary>
-    /// The minimum papers per node for this corpus: <see cref="MinPapers"/> when set; else the default for its size,
-    /// lowered to the paper count of its most widespread concept when none reaches it (a small corpus of unrelated
-    /// papers still gets a graph).
+    /// The minimum papers per node for a corpus of <paramref name="papers"/> papers whose most widespread concept is in
+    /// <paramref name="mostWidespread"/>: <see cref="MinPapers"/> when set; else 1 below 50 papers, 2 below 1,000, 3
+    /// below 20,000, else 5, lowered to <paramref name="mostWidespread"/> when no concept reaches it (a small corpus of
+    /// unrelated papers still gets a graph).
     /// </summary>
-    public int MinPapersFor(PaperGraph.Nlp.Concepts.ConceptIndex index)
-    {
-        ArgumentNullException.ThrowIfNull(index);
-        if (MinPapers is { } set)
-        {
-            return set;
-        }
-
-        var most = 0;
-        foreach (var concept in index.Concepts.Values)
-        {
-            most = Math.Max(most, concept.Documents);
-        }
-
-        return Math.Max(1, Math.Min(MinPapersFor(index.DocumentCount), most));
-    }
+    public int MinPapersFor(int papers, int mostWidespread) =>
+        MinPapers ?? Math.Max(1, Math.Min(papers switch { < 50 => 1, < 1_000 => 2, < 20_000 => 3, _ => 5 }, mostWidespread));
 
     /// <summary>The minimum count per edge for a corpus of <paramref name="papers"/> papers.</summary>
     public int MinCountFor(int papers) => MinCount ?? (papers < 1_000 ? 1 : 2);

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using PaperGraph.Core;
+using PaperGraph.Ingest.Input;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -63,7 +63,12 @@ internal static class RobustnessCommand
             throw new PaperGraphException(ErrorCodes.InvalidArgument, string.Create(inv, $"--smallest ({settings.Smallest}) is larger than --largest ({settings.Largest})."));
         }
 
-        var lines = ReadLines(settings.File);
+        if (!settings.File.Exists)
+        {
+            throw new PaperGraphException(ErrorCodes.PathNotFound, $"{settings.File.FullName}: no such file.");
+        }
+
+        var lines = InputLines.ReadNonEmpty(settings.File.FullName);
         if (lines.Count < settings.Smallest)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, string.Create(inv, $"{settings.File.FullName}: {lines.Count:N0} non-empty lines, fewer than --smallest ({settings.Smallest})."));
@@ -226,31 +231,6 @@ internal static class RobustnessCommand
         }
 
         return path.Extension.Equals(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [path.FullName]) : (path.FullName, []);
-    }
-
-    private static List<string> ReadLines(FileInfo file)
-    {
-        if (!file.Exists)
-        {
-            throw new PaperGraphException(ErrorCodes.PathNotFound, $"{file.FullName}: no such file.");
-        }
-
-        using var stream = file.OpenRead();
-        var magic = new byte[2];
-        var gzip = stream.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        stream.Position = 0;
-        using var content = gzip ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
-        using var reader = new StreamReader(content, Encoding.UTF8);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                lines.Add(line);
-            }
-        }
-
-        return lines;
     }
 
     private static string? ErrorCode(string? message) =>

@@ -365,7 +365,7 @@ public sealed class NounPhraseChunker
     private static int MathCallEnd(AnalyzedText analysis, int index)
     {
         var tokens = analysis.Tokens;
-        if (tokens[index].Kind is not TokenKind.Word || index + 1 >= tokens.Length || tokens[index + 1].Start != tokens[index].End)
+        if (tokens[index].Kind is not TokenKind.Word || !Glued(analysis, index))
         {
             return -1;
         }
@@ -385,7 +385,7 @@ public sealed class NounPhraseChunker
         var depth = 0;
         for (var k = index + 1; k < tokens.Length; k++)
         {
-            if (k > index + 1 && tokens[k].Start != tokens[k - 1].End)
+            if (k > index + 1 && !Glued(analysis, k - 1))
             {
                 return -1;
             }
