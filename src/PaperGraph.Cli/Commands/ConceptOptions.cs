@@ -29,8 +29,9 @@ public sealed class ConceptOptions
     [Range(0, 100)]
     public double NestedWeight { get; set; } = Defaults.NestedWeight;
 
-    /// <summary>Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</summary>
-    public bool NestedNeedsStandalone { get; set; } = Defaults.NestedNeedsStandalone;
+    /// <summary>A term found inside longer ones counts there only if used on its own at least this many times per use inside (default 0.1).</summary>
+    [Range(0, 1)]
+    public double MinStandaloneShare { get; set; } = Defaults.MinStandaloneShare;
 
     /// <summary>A short form used bare in more papers than this many times the papers defining it keeps its bare uses apart.</summary>
     [Range(1, int.MaxValue)]
@@ -47,7 +48,7 @@ public sealed class ConceptOptions
 
     public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
         MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, NestedWeight,
-        NestedNeedsStandalone, MaxBareUsesPerDefinition,
+        MinStandaloneShare, MaxBareUsesPerDefinition,
         StopListFile is { Length: > 0 } stop ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadStopList(stop) : null,
         ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null,
         RankerFile is { Length: > 0 } ranker ? PaperGraph.Nlp.Concepts.ConceptRanker.Read(ranker) : null, GenericMinOfShare);

@@ -13,7 +13,10 @@ namespace PaperGraph.Nlp.Concepts;
 /// <param name="MaxBareUsesPerDefinition">A short form used bare in more papers than this many times the papers defining it is not read as its definition there.</param>
 /// <param name="StopList">Concept keys never to keep (see <see cref="ConceptFiles"/>).</param>
 /// <param name="Thesaurus">Concept key to the key it is replaced by, or to null to drop it (see <see cref="ConceptFiles"/>).</param>
-/// <param name="NestedNeedsStandalone">Whether a term found only inside longer ones must be used on its own somewhere in the corpus.</param>
+/// <param name="MinStandaloneShare">
+/// A term found inside longer ones counts there only if the corpus also uses it on its own, at least this many times
+/// per use inside (<c>dynamics simulation</c>, nearly always inside <c>molecular dynamics simulation</c>, is a piece, not a term).
+/// </param>
 /// <param name="Ranker">Ranks each document's concepts; null for the shipped <see cref="ConceptRanker.Default"/>.</param>
 /// <param name="GenericMinOfShare">
 /// A one-word term in at least <see cref="GenericMinDocuments"/> documents that is followed by <c>of</c> in this share of
@@ -24,7 +27,7 @@ public sealed record ConceptSettings(
     int GenericMinDocuments = 25,
     double GenericMaxResidualIdf = 0.15,
     double NestedWeight = 0.5,
-    bool NestedNeedsStandalone = true,
+    double MinStandaloneShare = 0.1,
     int MaxBareUsesPerDefinition = 20,
     IReadOnlySet<string>? StopList = null,
     IReadOnlyDictionary<string, string?>? Thesaurus = null,
@@ -37,6 +40,11 @@ public sealed record ConceptSettings(
         ArgumentOutOfRangeException.ThrowIfLessThan(MinFixedPhraseDocuments, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(GenericMinDocuments, 2);
         ArgumentOutOfRangeException.ThrowIfNegative(NestedWeight);
+        if (MinStandaloneShare is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinStandaloneShare), MinStandaloneShare, "must be in [0, 1].");
+        }
+
         if (GenericMinOfShare is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(GenericMinOfShare), GenericMinOfShare, "must be in (0, 1].");
@@ -94,12 +102,16 @@ public sealed record DocumentConcept(string Key, int Count, double Score, bool I
 
 /// <summary>The concepts of a corpus and, per document, its concepts ranked by score.</summary>
 /// <remarks>
-/// <para>Built from every document's terms in four steps:</para>
+/// <para>Built from every document's terms in five steps:</para>
 /// <list type="number">
 /// <item>Abbreviations are resolved across the corpus. A short form defined with one long form is one concept, keyed by
 /// the short form, with the long form as an alias. A bare short form in a paper that does not define it joins the
 /// concept defined elsewhere. A short form with two different long forms gives two concepts; where it appears bare,
-/// the more frequent meaning is chosen and the choice is logged.</item>
+/// the more frequent meaning is chosen if the long forms name one idea (<c>recurrent neural network</c>,
+/// <c>recurrent NN</c>), and otherwise only with evidence from the paper: the long form written out, or concepts typical
+/// of one meaning; without evidence the bare use is left out.</item>
+/// <item>A term found inside longer ones (<c>dynamics simulation</c> in <c>molecular dynamics simulation</c>) counts
+/// there only if the corpus uses it on its own often enough (<see cref="ConceptSettings.MinStandaloneShare"/>).</item>
 /// <item>Spelling variants are merged: keys equal once spaces are removed (<c>finetuning</c>, <c>fine tuning</c>) share
 /// the spaced key. <c>X of Y</c> phrases become concepts only when enough documents use them.</item>
 /// <item>Generic terms are dropped: the built-in boilerplate list, and terms used by many documents but spread over
@@ -165,7 +177,8 @@ public sealed class ConceptIndex
         // passes over the 8.9M mentions of the 200k corpus then index arrays instead of looking strings up.
         private Dictionary<string, int> _keyIdOf = new(StringComparer.Ordinal);
         private readonly List<string> _keys = [];
-        private readonly List<bool> _standaloneKey = [];
+        private readonly List<int> _standaloneUses = [];
+        private readonly List<int> _nestedUses = [];
         // Per key: uses as a term, and of those the uses followed by "of", before any X of Y phrase takes its X.
         private readonly List<int> _termUses = [];
         private readonly List<int> _ofUses = [];
@@ -183,7 +196,9 @@ public sealed class ConceptIndex
             Phase("abbreviations");
             var (ofDocuments, standalone) = FixedPhrasesAndStandaloneTerms();
             Phase("fixed phrases and standalone terms");
-            var perDocument = ResolveMentions(ofDocuments, standalone);
+            var senses = SensesOfAmbiguousAbbreviations();
+            Phase("senses of ambiguous abbreviations");
+            var perDocument = ResolveMentions(ofDocuments, standalone, senses);
             Phase("resolving mentions");
             // Concept statistics and word statistics read the resolved mentions and share nothing else: one runs on
             // another thread.
@@ -224,7 +239,15 @@ public sealed class ConceptIndex
                     var id = KeyId(mention.Key, counts);
                     ids[m] = id;
                     counts[id]++;
-                    _standaloneKey[id] |= mention.Kind is MentionKind.Term or MentionKind.LongForm;
+                    if (mention.Kind is MentionKind.Term or MentionKind.LongForm)
+                    {
+                        _standaloneUses[id]++;
+                    }
+                    else if (mention.Kind == MentionKind.Nested)
+                    {
+                        _nestedUses[id]++;
+                    }
+
                     if (mention.Kind == MentionKind.Term)
                     {
                         _termUses[id]++;
@@ -262,7 +285,8 @@ public sealed class ConceptIndex
             {
                 id = _keys.Count;
                 _keys.Add(key);
-                _standaloneKey.Add(false);
+                _standaloneUses.Add(0);
+                _nestedUses.Add(0);
                 _termUses.Add(0);
                 _ofUses.Add(0);
                 counts.Add(0);
@@ -429,20 +453,216 @@ public sealed class ConceptIndex
                 }
             }
 
-            // Terms the corpus uses on their own: a nested term counts only if it is one of them.
-            var standalone = new bool[_conceptKeys.Count];
+            // Terms the corpus uses on their own often enough: a nested term counts only if it is one of them.
+            var standaloneUses = new int[_conceptKeys.Count];
+            var nestedUses = new int[_conceptKeys.Count];
             for (var k = 0; k < _keys.Count; k++)
             {
-                if (_standaloneKey[k])
-                {
-                    standalone[_canonical[k]] = true;
-                }
+                standaloneUses[_canonical[k]] += _standaloneUses[k];
+                nestedUses[_canonical[k]] += _nestedUses[k];
+            }
+
+            var standalone = new bool[_conceptKeys.Count];
+            for (var c = 0; c < standalone.Length; c++)
+            {
+                standalone[c] = standaloneUses[c] > 0 && standaloneUses[c] >= _settings.MinStandaloneShare * nestedUses[c];
             }
 
             return (ofDocuments, standalone);
         }
 
-        private ResolvedDocuments ResolveMentions(int[] ofDocuments, bool[] standalone)
+        /// <summary>One meaning of an ambiguous abbreviation: its concept, and the concepts that mark a paper about it.</summary>
+        private sealed record Sense(string LongForm, int Concept, HashSet<int> Markers);
+
+        /// <summary>
+        /// For each short form (by key id) with unrelated long forms whose bare uses would join its most frequent meaning,
+        /// its senses: the evidence a bare use needs to be attached (see <see cref="SenseOfBareUse"/>).
+        /// </summary>
+        /// <remarks>
+        /// A sense's markers are the concepts of the papers that define it or write its long form that are at least
+        /// <see cref="MarkerLift"/> times as common there as in the corpus, in two of those papers (or its only one).
+        /// </remarks>
+        private Dictionary<int, Sense[]> SensesOfAmbiguousAbbreviations()
+        {
+            var senses = new Dictionary<int, Sense[]>();
+            var senseOfConcept = new Dictionary<int, List<(int ShortForm, int Sense)>>();
+            foreach (var (shortForm, longForms) in _meanings)
+            {
+                if (longForms.Count < 2 || !_defaultMeaning.ContainsKey(shortForm) || !_keyIdOf.TryGetValue(shortForm, out var k)
+                    || !longForms.Keys.Any(a => longForms.Keys.Any(b => !Related(a, b))))
+                {
+                    continue;
+                }
+
+                var list = longForms.Keys.Order(StringComparer.Ordinal)
+                    .Select(l => new Sense(l, _conceptIdOf[_meaningKey[(shortForm, l)]], [])).ToArray();
+                senses[k] = list;
+                for (var i = 0; i < list.Length; i++)
+                {
+                    if (!senseOfConcept.TryGetValue(list[i].Concept, out var of))
+                    {
+                        senseOfConcept[list[i].Concept] = of = [];
+                    }
+
+                    of.Add((k, i));
+                }
+            }
+
+            if (senses.Count == 0)
+            {
+                return senses;
+            }
+
+            // Papers per concept, and per sense the papers that establish it and the concepts in them.
+            var papers = new int[_conceptKeys.Count];
+            var established = new Dictionary<(int ShortForm, int Sense), (int Papers, Dictionary<int, int> With)>();
+            var concepts = new HashSet<int>();
+            var senseHere = new HashSet<(int, int)>();
+            for (var d = 0; d < _n; d++)
+            {
+                ConceptsOf(d, concepts, senses);
+                senseHere.Clear();
+                foreach (var c in concepts)
+                {
+                    papers[c]++;
+                    if (senseOfConcept.TryGetValue(c, out var of))
+                    {
+                        senseHere.UnionWith(of);
+                    }
+                }
+
+                foreach (var definition in _documents[d].Definitions.Where(IsUsable))
+                {
+                    if (_keyIdOf.TryGetValue(definition.ShortForm, out var k) && senses.TryGetValue(k, out var list))
+                    {
+                        var spelled = MostFrequentSpelling(definition.LongKey);
+                        var i = Array.FindIndex(list, x => x.LongForm == spelled);
+                        if (i >= 0)
+                        {
+                            senseHere.Add((k, i));
+                        }
+                    }
+                }
+
+                foreach (var sense in senseHere)
+                {
+                    if (!established.TryGetValue(sense, out var e))
+                    {
+                        e = (0, []);
+                    }
+
+                    foreach (var c in concepts)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(e.With, c, out _)++;
+                    }
+
+                    established[sense] = (e.Papers + 1, e.With);
+                }
+            }
+
+            foreach (var ((k, i), (count, with)) in established)
+            {
+                var sense = senses[k][i];
+                foreach (var (c, together) in with)
+                {
+                    if (c != sense.Concept && together >= Math.Min(2, count)
+                        && together * (double)_n >= MarkerLift * count * papers[c])
+                    {
+                        sense.Markers.Add(c);
+                    }
+                }
+            }
+
+            return senses;
+        }
+
+        /// <summary>A marker concept is at least this many times as common in a sense's papers as in the corpus.</summary>
+        private const double MarkerLift = 5;
+
+        /// <summary>The distinct concepts a document's terms and long forms stand for, but for the ambiguous short forms, which stand for none yet.</summary>
+        private void ConceptsOf(int d, HashSet<int> concepts, Dictionary<int, Sense[]> ambiguous)
+        {
+            concepts.Clear();
+            var mentions = _documents[d].Mentions;
+            for (var m = 0; m < mentions.Count; m++)
+            {
+                if (mentions[m].Kind is MentionKind.Term or MentionKind.LongForm && !ambiguous.ContainsKey(_mentionKeys[d][m]))
+                {
+                    concepts.Add(_canonical[_mentionKeys[d][m]]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The sense a bare use of an ambiguous short form has in a document, or -1 without evidence: the one sense whose
+        /// long form the paper writes; else the sense with at least two of its markers among the paper's concepts and at
+        /// least twice as many as any unrelated sense.
+        /// </summary>
+        private static int SenseOfBareUse(Sense[] senses, HashSet<int> concepts)
+        {
+            var written = -1;
+            for (var i = 0; i < senses.Length; i++)
+            {
+                if (concepts.Contains(senses[i].Concept))
+                {
+                    if (written >= 0 && !Related(senses[written].LongForm, senses[i].LongForm))
+                    {
+                        written = -2;
+                        break;
+                    }
+
+                    written = i;
+                }
+            }
+
+            if (written >= 0)
+            {
+                return senses[written].Concept;
+            }
+
+            var best = -1;
+            var evidence = new int[senses.Length];
+            for (var i = 0; i < senses.Length; i++)
+            {
+                foreach (var c in concepts)
+                {
+                    evidence[i] += senses[i].Markers.Contains(c) ? 1 : 0;
+                }
+
+                if (best < 0 || evidence[i] > evidence[best])
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0 || evidence[best] == 0)
+            {
+                return -1;
+            }
+
+            for (var i = 0; i < senses.Length; i++)
+            {
+                if (i != best && !Related(senses[i].LongForm, senses[best].LongForm) && 2 * evidence[i] > evidence[best])
+                {
+                    return -1;
+                }
+            }
+
+            return senses[best].Concept;
+        }
+
+        /// <summary>Two long forms of one short form name one idea when their first words share a stem (<c>recurrent neural network</c>, <c>recurrent NN</c>; <c>molecular dynamics</c>, <c>molecular dynamics simulation</c>).</summary>
+        private static bool Related(string a, string b)
+        {
+            var first = FirstWord(a);
+            var other = FirstWord(b);
+            var common = first.CommonPrefixLength(other);
+            return common >= 5 || common == first.Length && common == other.Length;
+
+            static ReadOnlySpan<char> FirstWord(string s) => s.IndexOf(' ') is var i and >= 0 ? s.AsSpan(0, i) : s;
+        }
+
+        private ResolvedDocuments ResolveMentions(int[] ofDocuments, bool[] standalone, Dictionary<int, Sense[]> senses)
         {
             // What a key resolves to when its paper does not define it, and what the user's thesaurus and stop list
             // make of a concept: arrays, so that documents can be resolved in parallel, reading only.
@@ -504,12 +724,13 @@ public sealed class ConceptIndex
                 }
 
                 var resolved = new List<Resolved>(document.Mentions.Count);
+                HashSet<int>? context = null;
                 for (var m = 0; m < document.Mentions.Count; m++)
                 {
                     var mention = document.Mentions[m];
                     var canonical = _canonical[keys[m]];
                     if (suppressed.Contains(m) || mention.Kind == MentionKind.OfPhrase && ofDocuments[canonical] < _settings.MinFixedPhraseDocuments
-                        || mention.Kind == MentionKind.Nested && _settings.NestedNeedsStandalone && !standalone[canonical])
+                        || mention.Kind == MentionKind.Nested && !standalone[canonical])
                     {
                         continue;
                     }
@@ -522,6 +743,21 @@ public sealed class ConceptIndex
                     else if (mention.Kind == MentionKind.LongForm)
                     {
                         concept = canonical;
+                    }
+                    else if (senses.TryGetValue(keys[m], out var ofShortForm))
+                    {
+                        // A bare use of a short form with unrelated meanings joins one only with evidence.
+                        if (context is null)
+                        {
+                            context = [];
+                            ConceptsOf(d, context, senses);
+                        }
+
+                        concept = SenseOfBareUse(ofShortForm, context);
+                        if (concept < 0)
+                        {
+                            continue;
+                        }
                     }
                     else if (defaultMeaning[keys[m]] is var meaning and >= 0)
                     {

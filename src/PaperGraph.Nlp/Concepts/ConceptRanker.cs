@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.7587988784128417, // bias
-        0.2305585685152804, // log-count
-        -0.09330521847579304, // title
-        1.2668315536756003, // first-sentence
-        -0.03447114983164962, // position
-        -1.170590729704519, // one-word
-        0.4032948285095528, // three-words
-        0.08530511409418956, // four-words-or-more
-        0.15783081691683895, // abbreviation
-        1.8664260123348613, // phrase-idf
-        0.06968409212724094, // word-tfidf
-        -0.29032572483608565, // word-tfidf-mean
-        -0.10219654192017899, // heuristic
-        -0.6445157071300873, // contained
-        -0.014474475710890226, // contains-other
-        -1.265081145489942, // only-nested
-        -1.2922388717002715, // of-phrase
-        -0.25733178225887826, // participle-first
-        0.24483728115181802, // spread
-        0.11520693165595729, // count-share
-        0.1638532062556991, // first-word-ridf
-        0.1572599933490663, // head-word-ridf
-        0.5186081644092212, // mean-word-ridf
-        0.539901880877348, // max-word-idf
+        -3.751001223723951, // bias
+        0.2312992785662749, // log-count
+        -0.0892093713888504, // title
+        1.2628918296491933, // first-sentence
+        -0.037009192530698815, // position
+        -1.1723698226740717, // one-word
+        0.40316296996022466, // three-words
+        0.08503741234059246, // four-words-or-more
+        0.15641215425209723, // abbreviation
+        1.8596015524034955, // phrase-idf
+        0.07425950771978161, // word-tfidf
+        -0.290409800186984, // word-tfidf-mean
+        -0.10725840158381386, // heuristic
+        -0.6460833583578922, // contained
+        -0.015519811626003304, // contains-other
+        -1.2421703140003881, // only-nested
+        -1.2936030068026947, // of-phrase
+        -0.25702331266190087, // participle-first
+        0.25314027035536524, // spread
+        0.11413690212076182, // count-share
+        0.16527759820842627, // first-word-ridf
+        0.15698299117086903, // head-word-ridf
+        0.5168496180459304, // mean-word-ridf
+        0.5393677025640428, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

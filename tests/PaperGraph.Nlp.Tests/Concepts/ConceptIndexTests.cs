@@ -86,7 +86,53 @@ public class ConceptIndexTests
             "SAM segments medical images.");
         Assert.Equal("segment anything model", index.Concepts["SAM"].LongForm);
         Assert.Equal("sharpness aware minimization", index.Concepts["SAM (sharpness aware minimization)"].LongForm);
-        Assert.Equal(3, index.Concepts["SAM"].Documents);
+
+        // Four papers give no evidence of which SAM the last one means: its bare use is left out, not guessed.
+        Assert.Equal(2, index.Concepts["SAM"].Documents);
+        Assert.DoesNotContain(index.ByDocument["p3"], c => c.Key.StartsWith("SAM", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_piece_the_corpus_nearly_always_uses_inside_a_longer_term_is_not_counted_there()
+    {
+        // "element method" stands alone once and sits inside "finite element method" in 20 papers: a piece. "neural
+        // network" stands alone in 4 papers and inside "graph neural network" in 10: a term of its own in all 14.
+        var documents = Enumerable.Range(0, 20).Select(i => $"We solve elasticity problem {i} with the finite element method on meshes.")
+            .Append("An element method is cheap.")
+            .Concat(Enumerable.Range(0, 10).Select(i => $"A graph neural network classifies molecule set {i}."))
+            .Concat(Enumerable.Range(0, 4).Select(i => $"A neural network predicts stock series {i}."))
+            .ToArray();
+
+        var terms = documents.Select((a, i) => Extract.Terms(a, id: $"p{i}")).ToList();
+        var index = ConceptIndex.Build(terms, new ConceptSettings());
+        var anyStandalone = ConceptIndex.Build(terms, new ConceptSettings(MinStandaloneShare: 0));
+
+        Assert.DoesNotContain(index.ByDocument["p0"], c => c.Key == "element method");
+        Assert.Contains(anyStandalone.ByDocument["p0"], c => c.Key == "element method");
+        Assert.Equal(14, index.Concepts["neural network"].Documents);
+    }
+
+    [Fact]
+    public void A_bare_use_of_an_abbreviation_with_unrelated_meanings_joins_one_only_with_evidence()
+    {
+        string[] abstracts =
+        [
+            "Searches for new physics (NP) at the hadron collider probe the Higgs boson.",
+            "We bound new physics (NP) with hadron collider data on the Higgs boson.",
+            "New physics (NP) in rare decays is tested at the hadron collider with the Higgs boson.",
+            "Noun phrases (NP) help syntactic parsers.",
+            "The hadron collider may reveal NP through the Higgs boson.",
+            "Graph coloring lies in NP for planar graphs.",
+            "We tag noun phrases, and NP chunking is fast.",
+            .. Enumerable.Range(0, 20).Select(i => $"Filler abstract {i} studies sparse routing tables."),
+        ];
+        var index = Build(abstracts);
+
+        Assert.Equal("new physics", index.Concepts["NP"].LongForm);
+        Assert.Contains(index.ByDocument["p4"], c => c.Key == "NP");
+        Assert.DoesNotContain(index.ByDocument["p5"], c => c.Key.StartsWith("NP", StringComparison.Ordinal));
+        Assert.Contains(index.ByDocument["p6"], c => c.Key == "NP (noun phrase)");
+        Assert.DoesNotContain(index.ByDocument["p6"], c => c.Key == "NP");
     }
 
     [Fact]
