@@ -196,8 +196,8 @@ public sealed class ConceptIndex
             Phase("abbreviations");
             var (ofDocuments, standalone) = FixedPhrasesAndStandaloneTerms();
             Phase("fixed phrases and standalone terms");
-            var senses = SensesOfAmbiguousAbbreviations();
-            Phase("senses of ambiguous abbreviations");
+            var senses = SensesOfContestedAbbreviations();
+            Phase("senses of contested abbreviations");
             var perDocument = ResolveMentions(ofDocuments, standalone, senses);
             Phase("resolving mentions");
             // Concept statistics and word statistics read the resolved mentions and share nothing else: one runs on
@@ -382,7 +382,8 @@ public sealed class ConceptIndex
 
             // Concept key of each (short form, long form) meaning; the most frequent meaning is the short form's default,
             // unless far more papers use the short form bare than define it ("GeV" defined once as "germanium vacancy"):
-            // then every meaning is keyed "SF (long form)" and bare uses stay a concept of their own.
+            // then every meaning is keyed "SF (long form)", and a bare use joins one only with evidence from its paper and
+            // otherwise stays a concept of its own.
             _meaningKey = new Dictionary<(string Short, string Long), string>();
             _defaultMeaning = new Dictionary<string, string>(StringComparer.Ordinal);
             _longToConcept = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -475,21 +476,22 @@ public sealed class ConceptIndex
         private sealed record Sense(string LongForm, int Concept, HashSet<int> Markers);
 
         /// <summary>
-        /// For each short form (by key id) with unrelated long forms whose bare uses would join its most frequent meaning,
-        /// its senses: the evidence a bare use needs to be attached (see <see cref="SenseOfBareUse"/>).
+        /// For each short form (by key id) whose bare uses need evidence to join a meaning (see <see cref="SenseOfBareUse"/>),
+        /// its senses: a short form with unrelated long forms, and one used bare far more often than defined.
         /// </summary>
         /// <remarks>
         /// A sense's markers are the concepts of the papers that define it or write its long form that are at least
-        /// <see cref="MarkerLift"/> times as common there as in the corpus, in two of those papers (or its only one).
+        /// <see cref="MarkerLift"/> times as common there as in the corpus, in two of those papers (or its only one), and
+        /// whose papers establish the sense at least <see cref="MarkerShare"/> of the time.
         /// </remarks>
-        private Dictionary<int, Sense[]> SensesOfAmbiguousAbbreviations()
+        private Dictionary<int, Sense[]> SensesOfContestedAbbreviations()
         {
             var senses = new Dictionary<int, Sense[]>();
             var senseOfConcept = new Dictionary<int, List<(int ShortForm, int Sense)>>();
             foreach (var (shortForm, longForms) in _meanings)
             {
-                if (longForms.Count < 2 || !_defaultMeaning.ContainsKey(shortForm) || !_keyIdOf.TryGetValue(shortForm, out var k)
-                    || !longForms.Keys.Any(a => longForms.Keys.Any(b => !Related(a, b))))
+                var anchored = _defaultMeaning.ContainsKey(shortForm);
+                if (!_keyIdOf.TryGetValue(shortForm, out var k) || anchored && !longForms.Keys.Any(a => longForms.Keys.Any(b => !Related(a, b))))
                 {
                     continue;
                 }
@@ -566,7 +568,7 @@ public sealed class ConceptIndex
                 foreach (var (c, together) in with)
                 {
                     if (c != sense.Concept && together >= Math.Min(2, count)
-                        && together * (double)_n >= MarkerLift * count * papers[c])
+                        && together * (double)_n >= MarkerLift * count * papers[c] && together >= MarkerShare * papers[c])
                     {
                         sense.Markers.Add(c);
                     }
@@ -579,14 +581,21 @@ public sealed class ConceptIndex
         /// <summary>A marker concept is at least this many times as common in a sense's papers as in the corpus.</summary>
         private const double MarkerLift = 5;
 
-        /// <summary>The distinct concepts a document's terms and long forms stand for, but for the ambiguous short forms, which stand for none yet.</summary>
-        private void ConceptsOf(int d, HashSet<int> concepts, Dictionary<int, Sense[]> ambiguous)
+        /// <summary>
+        /// And at least this share of the papers with a marker concept establish the sense: a word common in every field
+        /// (<c>network</c>, <c>constraint</c>) is five times as common among secondary-user papers as in physics-heavy
+        /// arXiv, yet tells nothing of a bare SU.
+        /// </summary>
+        private const double MarkerShare = 0.02;
+
+        /// <summary>The distinct concepts a document's terms and long forms stand for, but for the contested short forms, which stand for none yet.</summary>
+        private void ConceptsOf(int d, HashSet<int> concepts, Dictionary<int, Sense[]> contested)
         {
             concepts.Clear();
             var mentions = _documents[d].Mentions;
             for (var m = 0; m < mentions.Count; m++)
             {
-                if (mentions[m].Kind is MentionKind.Term or MentionKind.LongForm && !ambiguous.ContainsKey(_mentionKeys[d][m]))
+                if (mentions[m].Kind is MentionKind.Term or MentionKind.LongForm && !contested.ContainsKey(_mentionKeys[d][m]))
                 {
                     concepts.Add(_canonical[_mentionKeys[d][m]]);
                 }
@@ -594,9 +603,9 @@ public sealed class ConceptIndex
         }
 
         /// <summary>
-        /// The sense a bare use of an ambiguous short form has in a document, or -1 without evidence: the one sense whose
-        /// long form the paper writes; else the sense with at least two of its markers among the paper's concepts and at
-        /// least twice as many as any unrelated sense.
+        /// The sense a bare use of a contested short form has in a document, or -1 without evidence: the one sense whose
+        /// long form the paper writes; else the sense with the most of its markers among the paper's concepts, at least
+        /// twice as many as any unrelated sense.
         /// </summary>
         private static int SenseOfBareUse(Sense[] senses, HashSet<int> concepts)
         {
@@ -746,7 +755,9 @@ public sealed class ConceptIndex
                     }
                     else if (senses.TryGetValue(keys[m], out var ofShortForm))
                     {
-                        // A bare use of a short form with unrelated meanings joins one only with evidence.
+                        // A bare use of a contested short form joins a meaning only with evidence. Without, it is left
+                        // out if the meanings are unrelated, and stays a concept of its own if the corpus mostly uses
+                        // the short form bare ("GeV" defined once as "germanium vacancy").
                         if (context is null)
                         {
                             context = [];
@@ -754,10 +765,12 @@ public sealed class ConceptIndex
                         }
 
                         concept = SenseOfBareUse(ofShortForm, context);
-                        if (concept < 0)
+                        if (concept < 0 && defaultMeaning[keys[m]] >= 0)
                         {
                             continue;
                         }
+
+                        concept = concept < 0 ? canonical : concept;
                     }
                     else if (defaultMeaning[keys[m]] is var meaning and >= 0)
                     {

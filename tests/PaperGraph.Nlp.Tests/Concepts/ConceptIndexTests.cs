@@ -136,6 +136,27 @@ public class ConceptIndexTests
     }
 
     [Fact]
+    public void An_abbreviation_used_bare_far_more_than_defined_joins_its_long_form_where_the_paper_shows_that_meaning()
+    {
+        // Defined once, used bare in 23 papers (more than 20 per definition): bare uses need evidence. 22 of them share
+        // the defining paper's reward model; the one about farmland does not and stays apart.
+        string[] abstracts =
+        [
+            "Reinforcement learning from human feedback (RLHF) aligns chat assistants with a reward model.",
+            .. Enumerable.Range(0, 22).Select(i => $"RLHF tunes assistant {i} against a reward model."),
+            "Farmland near the RLHF is cheap.",
+            .. Enumerable.Range(0, 100).Select(i => $"Filler abstract {i} studies sparse routing tables."),
+        ];
+        var index = Build(abstracts);
+
+        var aligned = Assert.Single(index.ByDocument["p1"], c => c.Key.StartsWith("RLHF", StringComparison.Ordinal));
+        Assert.Equal("reinforcement learning from human feedback", index.Concepts[aligned.Key].LongForm);
+        Assert.Equal(23, index.Concepts[aligned.Key].Documents);
+        var farmland = Assert.Single(index.ByDocument["p23"], c => c.Key.StartsWith("RLHF", StringComparison.Ordinal));
+        Assert.Null(index.Concepts[farmland.Key].LongForm);
+    }
+
+    [Fact]
     public void Spelling_variants_become_one_concept_with_every_alias()
     {
         var index = Build("We study finetuning of encoders.", "Fine-tuning is cheap.", "We apply fine tuning to retrieval.");
