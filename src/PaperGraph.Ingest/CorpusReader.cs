@@ -34,7 +34,17 @@ public sealed class CorpusStatistics
     public long Papers { get; internal set; }
 
     public long BytesRead { get; internal set; }
+
+    /// <summary>Files with lines that were not valid UTF-8, read as Windows-1252.</summary>
+    public IReadOnlyList<ConvertedFile> Converted => _converted;
+
+    private readonly List<ConvertedFile> _converted = [];
+
+    internal void AddConverted(ConvertedFile file) => _converted.Add(file);
 }
+
+/// <summary>A file whose lines that were not valid UTF-8 (<paramref name="Lines"/> of them, the first at <paramref name="FirstLine"/>) were read as Windows-1252.</summary>
+public sealed record ConvertedFile(string File, long Lines, long FirstLine);
 
 /// <summary>Reads papers from files and folders in any supported format, one paper at a time.</summary>
 /// <remarks>
@@ -180,6 +190,12 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
             else
             {
                 Statistics.FilesRead++;
+            }
+
+            if (lines.Windows1252Lines > 0)
+            {
+                Statistics.AddConverted(new ConvertedFile(display, lines.Windows1252Lines, lines.FirstWindows1252Line));
+                Log.ReadAsWindows1252(logger, display, lines.Windows1252Lines, lines.FirstWindows1252Line);
             }
 
             bytesBefore += input.Length;

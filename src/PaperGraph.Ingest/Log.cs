@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "{Path}: not a known input format by name; left alone")]
     public static partial void FileIgnored(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Path}: not UTF-8; {Lines} lines (the first is line {FirstLine}) read as Windows-1252")]
+    public static partial void ReadAsWindows1252(ILogger logger, string path, long lines, long firstLine);
 }

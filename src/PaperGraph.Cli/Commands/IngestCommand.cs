@@ -211,6 +211,11 @@ internal static class IngestCommand
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"Ingested into {workspace.Directory} in {elapsed.TotalSeconds:F2} s"));
         output.WriteLine(string.Create(inv, $"  files:     {statistics.FilesRead:N0} read, {statistics.FilesSkipped:N0} skipped, {statistics.FilesIgnored:N0} ignored (unknown extension in a folder)"));
+        foreach (var converted in statistics.Converted)
+        {
+            output.WriteLine(string.Create(inv, $"  encoding:  {converted.File} is not UTF-8: {converted.Lines:N0} {(converted.Lines == 1 ? "line" : "lines")} (from line {converted.FirstLine:N0}) read as Windows-1252"));
+        }
+
         output.WriteLine(string.Create(inv, $"  papers:    {statistics.Papers:N0} read: {writer.Added:N0} new, {writer.MergedDuplicates:N0} duplicates merged, {writer.MergedExisting:N0} already in the workspace (merged)"));
         output.WriteLine(string.Create(inv, $"  skipped:   {diagnostics.SkippedCount:N0}"));
         foreach (var (code, count) in diagnostics.CountsByCode.OrderBy(c => c.Key, StringComparer.Ordinal))
