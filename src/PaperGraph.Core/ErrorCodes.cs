@@ -38,6 +38,9 @@ public static class ErrorCodes
     public const string UnreadableFile = "PG3113";
     public const string UnknownFormat = "PG3114";
 
+    // Input discovery: a file of a workspace named as input.
+    public const string WorkspaceFileAsInput = "PG3120";
+
     // 4xxx: the graph store (Neo4j).
     public const string GraphStoreUnavailable = "PG4001";
     public const string GraphStoreUnauthorized = "PG4002";
