@@ -108,7 +108,10 @@ public static class FormatDetector
             return ContentKind.PlainText;
         }
 
-        if (significant.Exists(l => Readers.ArxivListingTextReader.EntryPattern().IsMatch(l)))
+        // A listing starts with its first entry, after short headings only: an entry pasted below page text is not one.
+        var firstEntry = significant.FindIndex(l => Readers.ArxivListingTextReader.EntryPattern().IsMatch(l));
+        var firstLong = significant.FindIndex(l => l.Length >= 100);
+        if (firstEntry >= 0 && (firstLong < 0 || firstEntry < firstLong))
         {
             return ContentKind.ArxivListing;
         }

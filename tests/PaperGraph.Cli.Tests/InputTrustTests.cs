@@ -99,6 +99,41 @@ public class InputTrustTests
     }
 
     [Fact]
+    public async Task Arxiv_listing_text_is_read_as_its_own_format()
+    {
+        using var temp = new TempDirectory();
+        var listing = temp.Write("listing.txt", """
+            New submissions (showing 2 of 2 entries)
+
+            [1] arXiv:2401.00011 [pdf, other]
+            Title: Sparse Mixture of Experts with Learned Token Routing
+            Authors: Ada Lovelace, Alan Turing
+            Comments: 12 pages
+            Subjects: Machine Learning (cs.LG); Artificial Intelligence (cs.AI)
+
+            We route each token to a few experts with a learned gate that balances the load.
+
+            [2] arXiv:2401.00012 [pdf, other]
+            Title: Saddle Points in Minimax Optimization
+            Authors: Emmy Noether
+            Subjects: Optimization and Control (math.OC)
+
+            We prove linear convergence of first-order methods for saddle-point problems.
+            """);
+        var workspace = temp.File("ws");
+
+        var run = await CliRun.RunAsync("ingest", listing, "-w", workspace, "--strict");
+
+        Assert.Equal(0, run.ExitCode);
+        using var stored = Storage.Workspace.OpenExisting(workspace);
+        var papers = stored.ReadPapers().ToList();
+        Assert.Equal(["2401.00011", "2401.00012"], papers.Select(p => p.Id));
+        Assert.Equal(["Sparse Mixture of Experts with Learned Token Routing", "Saddle Points in Minimax Optimization"], papers.Select(p => p.Title));
+        Assert.Equal(["cs.LG", "cs.AI"], papers[0].Categories);
+        Assert.Equal((2, "We route each token to a few experts with a learned gate that balances the load."), (papers[0].Authors, papers[0].Abstract));
+    }
+
+    [Fact]
     public void Every_file_build_writes_is_known_to_input_discovery()
     {
         var written = typeof(BuildCommand.Files).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -55,7 +55,7 @@ internal static class IngestCommand
         var format = new Option<InputFormat?>("--format", "-f")
         {
             Description = "Read every input as this format instead of deciding per file (by name, then content).",
-            HelpName = "auto|dailypapers|jsonlines|csv|tsv",
+            HelpName = "auto|dailypapers|arxivlisting|jsonlines|csv|tsv",
         };
         var maxLine = new Option<int?>("--max-line-bytes")
         {

@@ -102,6 +102,7 @@ internal sealed partial class ArxivListingTextReader : IPaperReader
     {
         private readonly List<(string Key, StringBuilder Value)> _fields = [];
         private bool _headerDone;
+        private bool _ended;
 
         public string Id { get; } = id;
 
@@ -116,10 +117,23 @@ internal sealed partial class ArxivListingTextReader : IPaperReader
 
         public void Add(string raw, string line)
         {
-            if (line.Length == 0 || line == @"\\")
+            if (_ended)
             {
-                // A blank line (or the digest's "\\") after the fields ends them; one before any field is spacing.
-                _headerDone |= _fields.Count > 0;
+                return;
+            }
+
+            if (line.StartsWith(@"\\", StringComparison.Ordinal))
+            {
+                // The digest's "\\" stands before the abstract and after it (with the abstract's address).
+                _ended = _headerDone && Abstract.Length > 0;
+                _headerDone |= HasTitle;
+                return;
+            }
+
+            if (line.Length == 0)
+            {
+                // A blank line after the fields ends them; one before the title (after the digest's Date:) is spacing.
+                _headerDone |= HasTitle;
                 return;
             }
 
@@ -137,10 +151,10 @@ internal sealed partial class ArxivListingTextReader : IPaperReader
                     return;
                 }
 
-                _headerDone = _fields.Count > 0;
+                _headerDone = HasTitle;
                 if (!_headerDone)
                 {
-                    // Text between the id line and the first field: "(12kb)" sizes and the like.
+                    // Text between the id line and the title: sizes such as "(12kb)" and the like.
                     return;
                 }
             }
@@ -152,6 +166,8 @@ internal sealed partial class ArxivListingTextReader : IPaperReader
 
             Abstract.Append(line);
         }
+
+        private bool HasTitle => _fields.Exists(f => f.Key == "Title");
 
         /// <summary>
         /// Whether a line without a field name belongs to the field above: when indented, or while the listing has not
