@@ -134,6 +134,75 @@ public class InputTrustTests
     }
 
     [Fact]
+    public async Task Build_after_extract_keeps_the_stop_list_and_thesaurus_extract_was_given()
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        Assert.Equal(0, (await CliRun.RunAsync("ingest", temp.Write("papers.jsonl", Papers), "-w", workspace, "-q")).ExitCode);
+        var stop = temp.Write("stop.txt", "Acceptance Rates\n");
+        var thesaurus = temp.Write("t.txt", "label\treplace by\nInverse Folding\tprotein design\nDraft Models\t\n");
+
+        var extract = await CliRun.RunAsync("extract", "-w", workspace, "--stop-list", stop, "--thesaurus", thesaurus);
+        Assert.Equal(0, extract.ExitCode);
+        Assert.Matches(@"corrections:   stop list \S*stop\.txt \(sha256 [0-9a-f]{12}, 1 term\) recorded in the workspace; later runs use it until another is given", extract.Out);
+        Assert.Matches(@"corrections:   thesaurus \S*t\.txt \(sha256 [0-9a-f]{12}, 2 entries\) recorded in the workspace", extract.Out);
+        var corrected = ConceptKeys(workspace);
+
+        var build = await CliRun.RunAsync("build", "-w", workspace);
+
+        Assert.Equal(0, build.ExitCode);
+        Assert.Matches(@"corrections:   stop list \S*stop\.txt \(sha256 [0-9a-f]{12}, 1 term\), recorded in the workspace by an earlier run", build.Out);
+        var keys = ConceptKeys(workspace);
+        Assert.Equal(corrected, keys);
+        Assert.DoesNotContain("acceptance rate", keys);
+        Assert.DoesNotContain("inverse folding", keys);
+        Assert.DoesNotContain("draft model", keys);
+        Assert.Contains("protein design", keys);
+        Assert.DoesNotContain("acceptance rate", File.ReadAllText(Path.Combine(workspace, "concepts.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_with_another_or_an_edited_stop_list_merges_again_and_says_so()
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        await CliRun.RunAsync("ingest", temp.Write("papers.jsonl", Papers), "-w", workspace, "-q");
+        var stop = temp.Write("stop.txt", "Acceptance Rates\n");
+        Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace, "--stop-list", stop)).ExitCode);
+        Assert.DoesNotContain("acceptance rate", ConceptKeys(workspace));
+
+        var other = temp.Write("other.txt", "Speedup\n");
+        var replaced = await CliRun.RunAsync("extract", "-w", workspace, "--stop-list", other);
+        Assert.Equal(0, replaced.ExitCode);
+        Assert.Matches(@"corrections:   stop list changed: \S*other\.txt \(sha256 [0-9a-f]{12}, 1 term\) replaces \S*stop\.txt \(sha256 [0-9a-f]{12}\); concepts merged again with it, and it is recorded", replaced.Out);
+        Assert.Contains("acceptance rate", ConceptKeys(workspace));
+        Assert.DoesNotContain("speedup", ConceptKeys(workspace));
+
+        File.WriteAllText(other, "Speedup\nAcceptance Rates\n");
+        var edited = await CliRun.RunAsync("build", "-w", workspace);
+        Assert.Equal(0, edited.ExitCode);
+        Assert.Matches(@"corrections:   stop list changed: \S*other\.txt was edited \(sha256 [0-9a-f]{12} -> [0-9a-f]{12}, 2 terms\); concepts merged again with it", edited.Out);
+        Assert.DoesNotContain("acceptance rate", ConceptKeys(workspace));
+
+        File.Delete(other);
+        var gone = await CliRun.RunAsync("extract", "-w", workspace);
+        Assert.Equal(0, gone.ExitCode);
+        Assert.Contains("the file is gone, so the copy recorded in the workspace is used", gone.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("acceptance rate", ConceptKeys(workspace));
+
+        var cleared = await CliRun.RunAsync("extract", "-w", workspace, "--stop-list", "");
+        Assert.Equal(0, cleared.ExitCode);
+        Assert.Matches(@"corrections:   stop list \S*other\.txt no longer used", cleared.Out);
+        Assert.Contains("acceptance rate", ConceptKeys(workspace));
+    }
+
+    private static List<string> ConceptKeys(string workspace)
+    {
+        using var stored = Storage.Workspace.OpenExisting(workspace);
+        return [.. stored.ReadConcepts().Select(c => c.Key).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public void Every_file_build_writes_is_known_to_input_discovery()
     {
         var written = typeof(BuildCommand.Files).GetFields(BindingFlags.Public | BindingFlags.Static)
