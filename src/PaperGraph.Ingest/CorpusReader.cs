@@ -122,7 +122,7 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
 
             var found = new List<string>();
             var ignoredHere = Statistics.FilesIgnored;
-            Walk(path, workspaces, found);
+            Walk(path, workspaces, found, named: true);
             found.Sort(StringComparer.Ordinal);
             files.AddRange(found);
             if (found.Count == 0)
@@ -142,11 +142,21 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
     }
 
     /// <summary>Adds the files under <paramref name="directory"/> to read to <paramref name="found"/>; records the rest as ignored.</summary>
-    private void Walk(string directory, IReadOnlyList<string> workspaces, List<string> found)
+    /// <param name="named">
+    /// Whether the folder was named on the command line: a workspace named as input (<c>ingest data -w data</c>) is
+    /// walked, its PaperGraph files passed over by name, while a workspace met inside a folder is passed over whole.
+    /// </param>
+    private void Walk(string directory, IReadOnlyList<string> workspaces, List<string> found, bool named = false)
     {
-        if (InputDiscovery.IsWorkspace(directory, workspaces))
+        if (!named && InputDiscovery.IsWorkspace(directory, workspaces))
         {
             Statistics.AddIgnored(new IgnoredInput(DisplayPath(directory), IgnoredKind.Workspace));
+            return;
+        }
+
+        if (!named && InputDiscovery.IsAdminExport(directory))
+        {
+            Statistics.AddIgnored(new IgnoredInput(DisplayPath(directory), IgnoredKind.PaperGraphFile));
             return;
         }
 
@@ -185,7 +195,7 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
 
         if (workspace.Count > 0)
         {
-            parts.Add(string.Join("; ", workspace.Select(p => $"{p}: a file of a PaperGraph workspace"))
+            parts.Add(string.Join("; ", workspace.Select(p => $"{p}: a file PaperGraph wrote into a workspace or export folder"))
                 + "; a workspace's database and the files PaperGraph wrote are never read as papers, so pass the files or folders of papers instead");
         }
 

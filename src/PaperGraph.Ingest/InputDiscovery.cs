@@ -31,15 +31,18 @@ public sealed record IgnoredInput(string Path, IgnoredKind Kind);
 /// <summary>The one rule that decides which files are read as papers (documented in the README's ingest section).</summary>
 /// <remarks>
 /// <para>In a folder (walked recursively, hidden entries skipped): a folder holding <c>papergraph.db</c> is a
-/// workspace and is passed over whole, as is the workspace being written; files PaperGraph writes or reads as settings
+/// workspace and is passed over whole, as are the workspace being written and a <c>papergraph export</c> folder (its
+/// <c>schema.cypher</c> beside <c>papers.header.csv</c>); files PaperGraph writes or reads as settings
 /// (<see cref="PaperGraphFileNames"/>) are passed over by name. A file is read when its name says a format
 /// (<c>.jsonl</c>, <c>.ndjson</c>, <c>.json</c>, <c>.csv</c>, <c>.tsv</c>, <c>.tab</c>, each optionally <c>.gz</c>),
 /// or when it is text (<c>.txt</c>, or no known name) whose content says one: an arXiv listing, a CSV header, a
 /// JSON object, Daily Papers text (plain text is taken as Daily Papers only in a <c>.txt</c>). Markdown and VOSviewer
 /// text in a <c>.txt</c>, and every other kind of file (<see cref="IgnoredKind"/>), are listed as ignored.</para>
 /// <para>A file named on the command line is read by the same rule, except that what would be ignored in a folder is
-/// an error (<see cref="ErrorCodes.UnknownFormat"/>, or <see cref="ErrorCodes.WorkspaceFileAsInput"/> for a workspace's
-/// file), and <c>--format</c> reads any file but a workspace's as the format it names.</para>
+/// an error (<see cref="ErrorCodes.UnknownFormat"/>, or <see cref="ErrorCodes.WorkspaceFileAsInput"/> for a file
+/// PaperGraph wrote: one of <see cref="PaperGraphFileNames"/> in a workspace, or a file of an export folder), and
+/// <c>--format</c> reads any other file as the format it names. A workspace folder named on the command line is
+/// walked (its own files are passed over by name), so that <c>build data --workspace data</c> can be run again.</para>
 /// </remarks>
 public static class InputDiscovery
 {
@@ -91,6 +94,10 @@ public static class InputDiscovery
     internal static bool IsWorkspace(string directory, IReadOnlyList<string> workspaces) =>
         File.Exists(Path.Combine(directory, WorkspaceDatabase)) || workspaces.Any(w => SamePath(w, directory));
 
+    /// <summary>Whether <paramref name="directory"/> holds the files <c>papergraph export</c> writes for <c>neo4j-admin</c>.</summary>
+    internal static bool IsAdminExport(string directory) =>
+        File.Exists(Path.Combine(directory, "schema.cypher")) && File.Exists(Path.Combine(directory, "papers.header.csv"));
+
     /// <summary>The format to read a file met in a folder as, or why it is ignored.</summary>
     internal static (InputFormat Format, IgnoredKind? Ignored) InFolder(string file, InputFormat forced)
     {
@@ -107,7 +114,9 @@ public static class InputDiscovery
     /// <returns>The format, or why it is not read (reported by the caller as an error naming the file).</returns>
     internal static (InputFormat Format, IgnoredKind? Refused) Named(string file, InputFormat forced, IReadOnlyList<string> workspaces)
     {
-        if (IsWorkspace(Path.GetDirectoryName(Path.GetFullPath(file))!, workspaces))
+        // Recognised by name and place: a file named as PaperGraph names its outputs, in a workspace or export folder.
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        if ((IsWorkspace(directory, workspaces) && PaperGraphFileNames.Contains(Path.GetFileName(file))) || IsAdminExport(directory))
         {
             return (InputFormat.Auto, IgnoredKind.Workspace);
         }

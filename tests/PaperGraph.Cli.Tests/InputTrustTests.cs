@@ -47,6 +47,22 @@ public class InputTrustTests
     }
 
     [Fact]
+    public async Task Build_run_twice_with_the_data_folder_as_its_workspace_reads_only_the_papers()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("data/papers.jsonl", Papers);
+        var data = temp.File("data");
+
+        var first = await CliRun.RunAsync("build", data, "--workspace", data);
+        var second = await CliRun.RunAsync("build", data, "--workspace", data);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("papers:    6 read: 0 new, 0 duplicates merged, 6 already in the workspace", second.Out, StringComparison.Ordinal);
+        Assert.Contains("workspace: 6 papers", second.Out, StringComparison.Ordinal);
+        Assert.Matches(@"ignored:   \d+ written or read by PaperGraph as settings", second.Out);
+    }
+
+    [Fact]
     public async Task Ingest_of_a_folder_with_notes_beside_the_data_reads_only_the_papers_and_lists_the_rest_by_kind()
     {
         using var temp = new TempDirectory();
@@ -94,7 +110,7 @@ public class InputTrustTests
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("error PG3120", run.Error, StringComparison.Ordinal);
-        Assert.Contains("concepts.csv: a file of a PaperGraph workspace", run.Error, StringComparison.Ordinal);
+        Assert.Contains("concepts.csv: a file PaperGraph wrote into a workspace or export folder", run.Error, StringComparison.Ordinal);
         run.AssertNoStackTrace();
     }
 

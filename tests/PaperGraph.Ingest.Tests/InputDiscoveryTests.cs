@@ -46,6 +46,51 @@ public class InputDiscoveryTests
     }
 
     [Fact]
+    public void A_workspace_named_as_input_is_walked_but_its_own_files_are_not_read()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("data/papers.jsonl", Paper);
+        temp.WriteBytes("data/papergraph.db", [0x53]);
+        temp.Write("data/concepts.csv", PaperLikeCsv);
+        temp.Write("data/vosviewer-map.txt", "id\tlabel\n1\tsparse routing\n");
+
+        var (papers, diagnostics, statistics) = Reading.ReadAll([temp.File("data")], workspaces: [temp.File("data")]);
+
+        Assert.Equal(["Sparse routing"], papers.Select(p => p.Title));
+        Assert.Empty(diagnostics.Skips);
+        Assert.Equal(3, statistics.Ignored.Count);
+        Assert.All(statistics.Ignored, i => Assert.Equal(IgnoredKind.PaperGraphFile, i.Kind));
+    }
+
+    [Fact]
+    public void A_named_file_of_the_user_in_a_workspace_folder_is_read()
+    {
+        using var temp = new TempDirectory();
+        temp.WriteBytes("ws/papergraph.db", [0x53]);
+        var mine = temp.Write("ws/mine.jsonl", Paper);
+
+        Assert.Single(Reading.Read(mine).Papers);
+    }
+
+    [Fact]
+    public void An_export_folder_for_neo4j_admin_is_never_read()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("data/papers.jsonl", Paper);
+        temp.Write("data/neo4j/schema.cypher", "CREATE CONSTRAINT;\n");
+        temp.Write("data/neo4j/papers.header.csv", "id:ID(Paper),title\n");
+        temp.Write("data/neo4j/concepts.csv", PaperLikeCsv);
+        temp.Write("data/neo4j/notes.csv", PaperLikeCsv);
+
+        var (papers, _, statistics) = Reading.Read(temp.File("data"));
+
+        Assert.Single(papers);
+        var ignored = Assert.Single(statistics.Ignored);
+        Assert.Equal((IgnoredKind.PaperGraphFile, "neo4j"), (ignored.Kind, Path.GetFileName(ignored.Path)));
+        Assert.Throws<PaperGraphException>(() => Reading.Read(temp.File("data/neo4j/notes.csv")));
+    }
+
+    [Fact]
     public void Files_papergraph_writes_are_ignored_by_name_outside_a_workspace_too()
     {
         using var temp = new TempDirectory();
