@@ -37,7 +37,8 @@ public sealed record IgnoredInput(string Path, IgnoredKind Kind);
 /// (<c>.jsonl</c>, <c>.ndjson</c>, <c>.json</c>, <c>.csv</c>, <c>.tsv</c>, <c>.tab</c>, each optionally <c>.gz</c>),
 /// or when it is text (<c>.txt</c>, or no known name) whose content says one: an arXiv listing, a CSV header, a
 /// JSON object, Daily Papers text (plain text is taken as Daily Papers only in a <c>.txt</c>). Markdown and VOSviewer
-/// text in a <c>.txt</c>, and every other kind of file (<see cref="IgnoredKind"/>), are listed as ignored.</para>
+/// text in a <c>.txt</c>, text files named as notes (<c>README.txt</c>, <c>NOTES</c>, <c>LICENSE</c>…), and every other
+/// kind of file (<see cref="IgnoredKind"/>), are listed as ignored.</para>
 /// <para>A file named on the command line is read by the same rule, except that what would be ignored in a folder is
 /// an error (<see cref="ErrorCodes.UnknownFormat"/>, or <see cref="ErrorCodes.WorkspaceFileAsInput"/> for a file
 /// PaperGraph wrote: one of <see cref="PaperGraphFileNames"/> in a workspace, or a file of an export folder), and
@@ -55,6 +56,13 @@ public static class InputDiscovery
     };
 
     private const string WorkspaceDatabase = "papergraph.db";
+
+    /// <summary>Names (without extension) of the text files that sit beside data to describe it, read as notes when text.</summary>
+    private static readonly HashSet<string> NoteNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "README", "READ_ME", "READ-ME", "NOTES", "NOTE", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "TODO",
+        "AUTHORS", "CONTRIBUTING", "CITATION", "MANIFEST", "NOTICE",
+    };
 
     private static readonly Dictionary<string, IgnoredKind> IgnoredExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -138,7 +146,12 @@ public static class InputDiscovery
             return (InputFormat.Auto, kind);
         }
 
-        // Text, or a name that says nothing: the content decides.
+        // Text, or a name that says nothing: a README or licence beside the data is notes, else the content decides.
+        if (NoteNames.Contains(Path.GetFileNameWithoutExtension(name)))
+        {
+            return (InputFormat.Auto, IgnoredKind.Notes);
+        }
+
         ContentKind content;
         try
         {

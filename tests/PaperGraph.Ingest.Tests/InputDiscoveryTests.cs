@@ -119,17 +119,19 @@ public class InputDiscoveryTests
         temp.Write("data/page.html", "<html><body>Daily Papers</body></html>");
         temp.WriteBytes("data/figure.png", [0x89, 0x50, 0x4E, 0x47]);
         temp.Write("data/LICENSE", "Permission is hereby granted, free of charge, to any person obtaining a copy.\n");
+        temp.Write("data/README.txt", "Corpus notes\n\nThese are the papers for the survey, collected in May. The CSV came from a library export.\n");
+        temp.Write("data/export.dat", "Some words that say nothing about a format.\n");
 
         var (papers, diagnostics, statistics) = Reading.Read(temp.File("data"));
 
         Assert.Equal(["Sparse routing"], papers.Select(p => p.Title));
         Assert.Empty(diagnostics.Skips);
         var kinds = statistics.Ignored.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Select(i => Path.GetFileName(i.Path)).Order(StringComparer.Ordinal).ToList());
-        Assert.Equal(["README.md", "notes.txt", "table.txt"], kinds[IgnoredKind.Notes]);
+        Assert.Equal(["LICENSE", "README.md", "README.txt", "notes.txt", "table.txt"], kinds[IgnoredKind.Notes]);
         Assert.Equal(["paper.pdf"], kinds[IgnoredKind.Pdf]);
         Assert.Equal(["page.html"], kinds[IgnoredKind.WebPage]);
         Assert.Equal(["figure.png"], kinds[IgnoredKind.Image]);
-        Assert.Equal(["LICENSE"], kinds[IgnoredKind.Unknown]);
+        Assert.Equal(["export.dat"], kinds[IgnoredKind.Unknown]);
     }
 
     [Fact]
@@ -150,7 +152,8 @@ public class InputDiscoveryTests
     [InlineData("notes.txt", "# My corpus\n\n| file | what |\n|---|---|\n", "notes")]
     [InlineData("paper.pdf", "%PDF-1.7\n", "PDF")]
     [InlineData("page.html", "<html></html>", "web page")]
-    [InlineData("LICENSE", "Permission is hereby granted.\n", "unknown format")]
+    [InlineData("LICENSE", "Permission is hereby granted.\n", "notes")]
+    [InlineData("export.dat", "Some words that say nothing about a format.\n", "unknown format")]
     public void A_named_file_in_a_format_papergraph_does_not_read_is_an_error_naming_it(string name, string content, string reason)
     {
         using var temp = new TempDirectory();
