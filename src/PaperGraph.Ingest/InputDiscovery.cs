@@ -13,6 +13,10 @@ public enum IgnoredKind
     PaperGraphFile,
 
     Notes,
+
+    /// <summary>Text of short lines only, none long enough for an abstract: a stop list, a list of names.</summary>
+    WordList,
+
     Bibliography,
     Pdf,
     WebPage,
@@ -87,6 +91,7 @@ public static class InputDiscovery
         IgnoredKind.Workspace => "PaperGraph workspace (its database and the files PaperGraph wrote are never input)",
         IgnoredKind.PaperGraphFile => "written or read by PaperGraph as settings (exports, configuration, thesaurus, VOSviewer files), not papers",
         IgnoredKind.Notes => "notes, not papers (Markdown, reStructuredText, LaTeX, logs, notebooks)",
+        IgnoredKind.WordList => "word list, not papers (no line is long enough for an abstract: a stop list or thesaurus?)",
         IgnoredKind.Bibliography => "bibliography (.bib, .ris): not read; export titles and abstracts as CSV or JSON Lines",
         IgnoredKind.Pdf => "PDF or e-book: export the text first",
         IgnoredKind.WebPage => "web page or XML: copy the page's text into a .txt file",
@@ -156,7 +161,7 @@ public static class InputDiscovery
         try
         {
             using var input = InputFile.Open(file);
-            content = FormatDetector.Sniff(input.Peek.Span);
+            content = FormatDetector.Sniff(input.Peek.Span, whole: input.Peek.Length < InputFile.PeekSize);
         }
         catch (PaperGraphException)
         {
@@ -172,6 +177,7 @@ public static class InputDiscovery
             ContentKind.ArxivListing => (InputFormat.ArxivListing, null),
             ContentKind.Markdown => (InputFormat.Auto, IgnoredKind.Notes),
             ContentKind.VosViewer => (InputFormat.Auto, IgnoredKind.PaperGraphFile),
+            ContentKind.WordList => (InputFormat.Auto, IgnoredKind.WordList),
             ContentKind.DailyPapers => (InputFormat.DailyPapers, null),
             _ when byName == InputFormat.DailyPapers => (InputFormat.DailyPapers, null),
             _ => (InputFormat.Auto, IgnoredKind.Unknown),

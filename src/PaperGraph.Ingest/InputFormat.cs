@@ -41,11 +41,17 @@ internal enum ContentKind
 
     /// <summary>A VOSviewer map, network or thesaurus file.</summary>
     VosViewer,
+
+    /// <summary>A whole file of short lines, none long enough for an abstract: a stop list, a list of names.</summary>
+    WordList,
 }
 
 /// <summary>Chooses a reader for a file.</summary>
 public static class FormatDetector
 {
+    /// <summary>A whole text file whose lines are all shorter than this is a word list, not papers (no abstract is this short).</summary>
+    private const int WordListMaxLine = 60;
+
     /// <summary>File name endings read when a folder is walked (each may be followed by <c>.gz</c>).</summary>
     public static readonly IReadOnlyList<string> KnownExtensions = [".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab"];
 
@@ -76,7 +82,8 @@ public static class FormatDetector
     };
 
     /// <summary>What the first bytes of a file (decompressed, UTF-8) look like.</summary>
-    internal static ContentKind Sniff(ReadOnlySpan<byte> peek)
+    /// <param name="whole">Whether <paramref name="peek"/> is the whole file, so that what it lacks, the file lacks.</param>
+    internal static ContentKind Sniff(ReadOnlySpan<byte> peek, bool whole = false)
     {
         var text = peek.TrimStart(" \t\r\n"u8);
         // A JSON object, or a JSON array of objects (which the JSON Lines reader reports as such).
@@ -96,11 +103,11 @@ public static class FormatDetector
             return tabs > commas ? ContentKind.Tsv : ContentKind.Csv;
         }
 
-        return SniffText(System.Text.Encoding.UTF8.GetString(text));
+        return SniffText(System.Text.Encoding.UTF8.GetString(text), whole);
     }
 
     /// <summary>Tells arXiv listings, Markdown, VOSviewer files and Daily Papers text apart by their first lines.</summary>
-    private static ContentKind SniffText(string text)
+    private static ContentKind SniffText(string text, bool whole)
     {
         var significant = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(200).ToList();
         if (significant.Count == 0)
@@ -127,6 +134,12 @@ public static class FormatDetector
             || significant.TrueForAll(l => l.Split('\t') is { Length: 2 or 3 } cells && cells.All(c => double.TryParse(c, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))))
         {
             return ContentKind.VosViewer;
+        }
+
+        // Page text has abstracts; a whole file without a line long enough for one would give papers made of words.
+        if (whole && significant.TrueForAll(l => l.Length < WordListMaxLine))
+        {
+            return ContentKind.WordList;
         }
 
         return significant.Exists(l => !Readers.DailyPapersTextReader.IsMarkup(l) && Readers.DailyPapersTextReader.Classify(l, 0).Kind is not (Readers.DailyPapersTextReader.ItemKind.Text or Readers.DailyPapersTextReader.ItemKind.Separator))

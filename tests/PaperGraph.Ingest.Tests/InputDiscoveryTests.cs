@@ -120,7 +120,7 @@ public class InputDiscoveryTests
         temp.WriteBytes("data/figure.png", [0x89, 0x50, 0x4E, 0x47]);
         temp.Write("data/LICENSE", "Permission is hereby granted, free of charge, to any person obtaining a copy.\n");
         temp.Write("data/README.txt", "Corpus notes\n\nThese are the papers for the survey, collected in May. The CSV came from a library export.\n");
-        temp.Write("data/export.dat", "Some words that say nothing about a format.\n");
+        temp.Write("data/export.dat", "Some words that say nothing about any format, in a line long enough to hold an abstract.\n");
 
         var (papers, diagnostics, statistics) = Reading.Read(temp.File("data"));
 
@@ -132,6 +132,24 @@ public class InputDiscoveryTests
         Assert.Equal(["page.html"], kinds[IgnoredKind.WebPage]);
         Assert.Equal(["figure.png"], kinds[IgnoredKind.Image]);
         Assert.Equal(["export.dat"], kinds[IgnoredKind.Unknown]);
+    }
+
+    [Fact]
+    public void A_stop_list_beside_the_data_is_a_word_list_not_papers()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("data/papers.jsonl", Paper);
+        // Read as page text, these lines would pair up into papers: "Batching" with the abstract "throughput".
+        temp.Write("data/stop.txt", "Batching\nthroughput\nspeedup\nacceptance rates\n");
+        temp.Write("data/synonyms.txt", "LLMs\tlarge language model\nGNNs\tgraph neural network\n");
+
+        var (papers, diagnostics, statistics) = Reading.Read(temp.File("data"));
+
+        Assert.Equal(["Sparse routing"], papers.Select(p => p.Title));
+        Assert.Empty(diagnostics.Skips);
+        Assert.Equal(2, statistics.Ignored.Count(i => i.Kind == IgnoredKind.WordList));
+        var error = Assert.Throws<PaperGraphException>(() => Reading.Read(temp.File("data/stop.txt")));
+        Assert.Contains("stop.txt: word list, not papers", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +171,7 @@ public class InputDiscoveryTests
     [InlineData("paper.pdf", "%PDF-1.7\n", "PDF")]
     [InlineData("page.html", "<html></html>", "web page")]
     [InlineData("LICENSE", "Permission is hereby granted.\n", "notes")]
-    [InlineData("export.dat", "Some words that say nothing about a format.\n", "unknown format")]
+    [InlineData("export.dat", "Some words that say nothing about any format, in a line long enough to hold an abstract.\n", "unknown format")]
     public void A_named_file_in_a_format_papergraph_does_not_read_is_an_error_naming_it(string name, string content, string reason)
     {
         using var temp = new TempDirectory();
