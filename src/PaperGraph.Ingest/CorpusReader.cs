@@ -176,7 +176,9 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
             }
         }
 
-        foreach (var sub in Directory.EnumerateDirectories(directory, "*", options).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
+        // Linked folders are not followed: a link to a parent folder would loop.
+        var folders = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var sub in Directory.EnumerateDirectories(directory, "*", folders).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
         {
             Walk(sub, workspaces, found);
         }
