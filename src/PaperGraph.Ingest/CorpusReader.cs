@@ -56,10 +56,11 @@ public sealed record ConvertedFile(string File, long Lines, long FirstLine);
 
 /// <summary>Reads papers from files and folders in any supported format, one paper at a time.</summary>
 /// <remarks>
-/// Paths are checked before anything is read, and every missing one is reported in one error. Folders are walked
-/// recursively in ordinal order of their paths, taking files whose names end in a known extension (optionally
-/// <c>.gz</c>) and skipping hidden entries. A file that cannot be read is reported and skipped; the others go on.
-/// The format comes from <see cref="CorpusReaderSettings.Format"/>, else the file name, else the content.
+/// Paths are checked before anything is read, and every missing one (or named file that cannot be input) is reported
+/// in one error. Folders are walked recursively in ordinal order of their paths, taking the files
+/// <see cref="InputDiscovery"/>'s rule reads, skipping hidden entries and linked folders. A file that cannot be read
+/// is reported and skipped; the others go on. The format comes from <see cref="CorpusReaderSettings.Format"/>, else
+/// the file name, else the content (see <see cref="InputDiscovery"/>).
 /// </remarks>
 public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostics diagnostics, ILogger logger)
 {
