@@ -240,6 +240,16 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
                 continue;
             }
 
+            if (format == InputFormat.JsonLines && input.Peek.Span.TrimStart(" \t\r\n"u8) is [(byte)'{', .. var afterBrace] && afterBrace.TrimStart(" \t\r"u8) is [(byte)'\n', ..])
+            {
+                // One object spread over lines (pretty-printed, like PaperGraph's summary.json): every line alone is invalid JSON.
+                diagnostics.Add(ErrorCodes.MalformedJson, display,
+                    "this is JSON written over several lines (pretty-printed); expected JSON Lines, one object per line (convert with: jq -c . FILE > FILE.jsonl).");
+                Statistics.FilesSkipped++;
+                bytesBefore += input.Length;
+                continue;
+            }
+
             using var lines = new LineSource(input, display, settings.MaxLineBytes, diagnostics);
             using var records = CreateReader(format).Read(lines).GetEnumerator();
             var fileFailed = false;

@@ -153,6 +153,21 @@ public class InputDiscoveryTests
     }
 
     [Fact]
+    public void Pretty_printed_json_is_reported_once_not_line_by_line()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("stats.json", "{\n  \"papers\": 46,\n  \"concepts\": 300\n}\n");
+
+        var (papers, diagnostics, statistics) = Reading.Read(path);
+
+        Assert.Empty(papers);
+        var skip = Assert.Single(diagnostics.Skips);
+        Assert.Equal(ErrorCodes.MalformedJson, skip.Code);
+        Assert.Contains("pretty-printed", skip.Message, StringComparison.Ordinal);
+        Assert.Equal(1, statistics.FilesSkipped);
+    }
+
+    [Fact]
     public void A_file_without_a_known_name_is_read_when_its_content_is_a_known_format()
     {
         using var temp = new TempDirectory();
