@@ -162,7 +162,18 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
         }
 
         var options = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true };
-        foreach (var file in Directory.EnumerateFiles(directory, "*", options).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+        List<string> files;
+        try
+        {
+            files = [.. Directory.EnumerateFiles(directory, "*", options).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(ErrorCodes.UnreadableFile, DisplayPath(directory), $"cannot list the folder ({e.Message}); check its permissions.");
+            return;
+        }
+
+        foreach (var file in files)
         {
             var (format, ignored) = InputDiscovery.InFolder(file, settings.Format);
             if (ignored is { } kind)

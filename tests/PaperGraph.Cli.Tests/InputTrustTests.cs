@@ -212,6 +212,21 @@ public class InputTrustTests
         Assert.Contains("acceptance rate", ConceptKeys(workspace));
     }
 
+    [Fact]
+    public async Task A_stop_list_given_to_build_is_kept_by_the_next_build()
+    {
+        using var temp = new TempDirectory();
+        var workspace = temp.File("ws");
+        var stop = temp.Write("stop.txt", "Acceptance Rates\n");
+
+        var first = await CliRun.RunAsync("build", temp.Write("papers.jsonl", Papers), "-w", workspace, "--stop-list", stop);
+        var second = await CliRun.RunAsync("build", "-w", workspace);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("recorded in the workspace by an earlier run", second.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("acceptance rate", ConceptKeys(workspace));
+    }
+
     private static List<string> ConceptKeys(string workspace)
     {
         using var stored = Storage.Workspace.OpenExisting(workspace);

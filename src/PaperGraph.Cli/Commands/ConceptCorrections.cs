@@ -104,7 +104,16 @@ internal static class ConceptCorrections
             throw new PaperGraph.Core.PaperGraphException(PaperGraph.Core.ErrorCodes.PathNotFound, $"file not found: '{path}'.");
         }
 
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperGraph.Core.PaperGraphException(PaperGraph.Core.ErrorCodes.InvalidArgument, $"{path}: cannot read the file ({e.Message}).", e);
+        }
+
         using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
         return new RecordedFile(path, Convert.ToHexStringLower(SHA256.HashData(bytes)), reader.ReadToEnd());
     }

@@ -16,12 +16,7 @@ internal static class ExtractCommand
     public static Command CreateExtract(CommandRunner runner)
     {
         var all = new Option<bool>("--all") { Description = "Analyse every paper again, not only new and changed ones." };
-        var stopList = new Option<string?>("--stop-list") { Description = "File of terms never to keep, one per line (Concepts:StopListFile).", HelpName = "file" };
-        var thesaurus = new Option<string?>("--thesaurus")
-        {
-            Description = "VOSviewer-style thesaurus: 'label<TAB>replace by' per line; an empty replacement drops the term (Concepts:ThesaurusFile).",
-            HelpName = "file",
-        };
+        var (stopList, thesaurus) = CorrectionOptions();
         var command = new Command("extract", """
             Extract concepts from every paper in the workspace: noun-phrase terms and abbreviations with their long
             forms, variants merged, boilerplate dropped, each concept scored in each paper. Only papers added or changed
@@ -55,7 +50,22 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static Dictionary<string, string?> WithFiles(Dictionary<string, string?> overrides, string? stopList, string? thesaurus)
+    /// <summary>New <c>--stop-list</c> and <c>--thesaurus</c> options, for <c>extract</c> and <c>build</c>.</summary>
+    internal static (Option<string?> StopList, Option<string?> Thesaurus) CorrectionOptions() =>
+    (
+        new Option<string?>("--stop-list")
+        {
+            Description = "File of terms never to keep, one per line (Concepts:StopListFile). Recorded in the workspace and used by later runs until another is given; \"\" stops using it.",
+            HelpName = "file",
+        },
+        new Option<string?>("--thesaurus")
+        {
+            Description = "VOSviewer-style thesaurus: 'label<TAB>replace by' per line; an empty replacement drops the term (Concepts:ThesaurusFile). Recorded in the workspace and used by later runs until another is given; \"\" stops using it.",
+            HelpName = "file",
+        }
+    );
+
+    internal static Dictionary<string, string?> WithFiles(Dictionary<string, string?> overrides, string? stopList, string? thesaurus)
     {
         if (stopList is not null)
         {

@@ -70,7 +70,14 @@ public static class ConceptFiles
             throw new PaperGraphException(ErrorCodes.PathNotFound, $"file not found: '{path}'.");
         }
 
-        return File.ReadAllText(path);
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument, $"{path}: cannot read the file ({e.Message}).", e);
+        }
     }
 
     private static IEnumerable<(int Number, string Line)> Lines(string text)
