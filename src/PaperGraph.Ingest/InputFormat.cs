@@ -96,8 +96,12 @@ public static class FormatDetector
         var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
         var tabs = firstLine.Count((byte)'\t');
         var commas = firstLine.Count((byte)',') + firstLine.Count((byte)';');
+        // A header names its columns exactly ("title", "abstract", or an alias): a page title such as "Title and Abstract
+        // Generation, Revisited" holds both words and a comma, and is not one.
+        var delimiter = tabs > commas ? '\t' : firstLine.Count((byte)';') > firstLine.Count((byte)',') ? ';' : ',';
         var looksLikeHeader = firstLine.Length < 2000 && (tabs > 0 || commas > 0)
-            && ContainsIgnoreCase(firstLine, "abstract"u8) && ContainsIgnoreCase(firstLine, "title"u8);
+            && ContainsIgnoreCase(firstLine, "abstract"u8) && ContainsIgnoreCase(firstLine, "title"u8)
+            && Readers.CsvPaperReader.IsHeader(System.Text.Encoding.UTF8.GetString(firstLine).TrimEnd('\r'), delimiter);
         if (looksLikeHeader)
         {
             return tabs > commas ? ContentKind.Tsv : ContentKind.Csv;

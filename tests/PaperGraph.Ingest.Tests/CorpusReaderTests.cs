@@ -200,6 +200,8 @@ public class CorpusReaderTests
     [InlineData("id,title,abstract\n", InputFormat.Csv)]
     [InlineData("title\tabstract\n", InputFormat.Tsv)]
     [InlineData("Some Title\n\nAn abstract.", InputFormat.DailyPapers)]
+    [InlineData("Title and Abstract Generation, Revisited\n\nWe generate titles from abstracts.", InputFormat.DailyPapers)]
+    [InlineData("\"Paper Title\";\"Abstract\"\n", InputFormat.Csv)]
     public void Content_decides_the_format_when_the_name_does_not(string start, InputFormat expected) =>
         Assert.Equal(expected, FormatDetector.FromContent(Encoding.UTF8.GetBytes(start)));
 
