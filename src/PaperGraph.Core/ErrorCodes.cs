@@ -23,6 +23,7 @@ public static class ErrorCodes
     public const string NoConcepts = "PG3009";
 
     public const string BinaryFile = "PG3101";
+    /// <summary>No longer raised: a line that is not valid UTF-8 is read as Windows-1252 and the summary says so.</summary>
     public const string InvalidUtf8 = "PG3102";
     public const string TruncatedGzip = "PG3103";
     public const string CorruptCompressedFile = "PG3104";
@@ -36,6 +37,9 @@ public static class ErrorCodes
     public const string TitleWithoutAbstract = "PG3112";
     public const string UnreadableFile = "PG3113";
     public const string UnknownFormat = "PG3114";
+
+    // Input discovery: a file of a workspace named as input.
+    public const string WorkspaceFileAsInput = "PG3120";
 
     // 4xxx: the graph store (Neo4j).
     public const string GraphStoreUnavailable = "PG4001";

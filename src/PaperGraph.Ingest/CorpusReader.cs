@@ -9,7 +9,8 @@ namespace PaperGraph.Ingest;
 /// <summary>Settings of <see cref="CorpusReader"/>.</summary>
 /// <param name="Format">Forces one format for every file; <see cref="InputFormat.Auto"/> decides per file.</param>
 /// <param name="MaxLineBytes">Longest line (or CSV record) read; longer ones are skipped and reported.</param>
-public sealed record CorpusReaderSettings(InputFormat Format = InputFormat.Auto, int MaxLineBytes = CorpusReaderSettings.DefaultMaxLineBytes)
+/// <param name="Workspaces">Workspace folders never read, even before they hold a database (the one being written to).</param>
+public sealed record CorpusReaderSettings(InputFormat Format = InputFormat.Auto, int MaxLineBytes = CorpusReaderSettings.DefaultMaxLineBytes, IReadOnlyList<string>? Workspaces = null)
 {
     public const int DefaultMaxLineBytes = 16 * 1024 * 1024;
 
@@ -28,31 +29,57 @@ public sealed class CorpusStatistics
 
     public int FilesSkipped { get; internal set; }
 
-    /// <summary>Files met in folders whose names are not of a known format, left alone.</summary>
-    public int FilesIgnored { get; internal set; }
+    /// <summary>Files and folders met in folders and left alone (see <see cref="Ignored"/>).</summary>
+    public int FilesIgnored => _ignored.Count;
+
+    /// <summary>What was met in folders and left alone, and why, in the order met.</summary>
+    public IReadOnlyList<IgnoredInput> Ignored => _ignored;
+
+    private readonly List<IgnoredInput> _ignored = [];
+
+    internal void AddIgnored(IgnoredInput ignored) => _ignored.Add(ignored);
 
     public long Papers { get; internal set; }
 
     public long BytesRead { get; internal set; }
+
+    /// <summary>Files with lines that were not valid UTF-8, read as Windows-1252.</summary>
+    public IReadOnlyList<ConvertedFile> Converted => _converted;
+
+    private readonly List<ConvertedFile> _converted = [];
+
+    internal void AddConverted(ConvertedFile file) => _converted.Add(file);
 }
+
+/// <summary>A file whose lines that were not valid UTF-8 (<paramref name="Lines"/> of them, the first at <paramref name="FirstLine"/>) were read as Windows-1252.</summary>
+public sealed record ConvertedFile(string File, long Lines, long FirstLine);
 
 /// <summary>Reads papers from files and folders in any supported format, one paper at a time.</summary>
 /// <remarks>
-/// Paths are checked before anything is read, and every missing one is reported in one error. Folders are walked
-/// recursively in ordinal order of their paths, taking files whose names end in a known extension (optionally
-/// <c>.gz</c>) and skipping hidden entries. A file that cannot be read is reported and skipped; the others go on.
-/// The format comes from <see cref="CorpusReaderSettings.Format"/>, else the file name, else the content.
+/// Paths are checked before anything is read, and every missing one (or named file that cannot be input) is reported
+/// in one error. Folders are walked recursively in ordinal order of their paths, taking the files
+/// <see cref="InputDiscovery"/>'s rule reads, skipping hidden entries and linked folders. A file that cannot be read
+/// is reported and skipped; the others go on. The format comes from <see cref="CorpusReaderSettings.Format"/>, else
+/// the file name, else the content (see <see cref="InputDiscovery"/>).
 /// </remarks>
 public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostics diagnostics, ILogger logger)
 {
     private const int ProgressEvery = 1024;
+
+    /// <summary>The format <see cref="ExpandPaths"/> chose for each file, by name or content.</summary>
+    private readonly Dictionary<string, InputFormat> _formats = new(StringComparer.Ordinal);
 
     public CorpusStatistics Statistics { get; } = new();
 
     /// <summary>Called every thousand or so papers and at the end of each file.</summary>
     public Action<ReadProgress>? OnProgress { get; init; }
 
-    /// <summary>The files <paramref name="paths"/> name, folders expanded; throws if any path does not exist.</summary>
+    /// <summary>The files <paramref name="paths"/> name, folders expanded by <see cref="InputDiscovery"/>'s rule.</summary>
+    /// <remarks>
+    /// Throws if a path does not exist, or if a file named in <paramref name="paths"/> cannot be input (a format
+    /// PaperGraph does not read, or a workspace's file); every such path is named in one error. What a folder holds
+    /// that is not read goes to <see cref="CorpusStatistics.Ignored"/>, and is logged once per kind.
+    /// </remarks>
     public IReadOnlyList<string> ExpandPaths(IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -64,7 +91,28 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
                 $"{(missing.Count == 1 ? "path" : "paths")} not found: {list}; expected files or folders of papers (.txt, .jsonl, .csv, .tsv, optionally .gz).");
         }
 
+        var workspaces = settings.Workspaces ?? [];
+        var refused = new List<(string Path, IgnoredKind Kind)>();
+        foreach (var path in paths.Where(File.Exists))
+        {
+            var (format, refusal) = InputDiscovery.Named(path, settings.Format, workspaces);
+            if (refusal is { } kind)
+            {
+                refused.Add((path, kind));
+            }
+            else
+            {
+                _formats[path] = format;
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            throw Refuse(refused);
+        }
+
         var files = new List<string>();
+        var ignoredBefore = Statistics.FilesIgnored;
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -73,31 +121,99 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
                 continue;
             }
 
-            var found = 0;
-            foreach (var file in Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                         .Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-                         .Order(StringComparer.Ordinal))
+            var found = new List<string>();
+            var ignoredHere = Statistics.FilesIgnored;
+            Walk(path, workspaces, found, named: true);
+            found.Sort(StringComparer.Ordinal);
+            files.AddRange(found);
+            if (found.Count == 0)
             {
-                if (FormatDetector.HasKnownExtension(file))
-                {
-                    files.Add(file);
-                    found++;
-                }
-                else
-                {
-                    Statistics.FilesIgnored++;
-                    Log.FileIgnored(logger, file);
-                }
-            }
-
-            if (found == 0)
-            {
+                var ignored = Statistics.FilesIgnored - ignoredHere;
                 diagnostics.Add(ErrorCodes.NoReadableFiles, path,
-                    $"the folder has no files PaperGraph reads; expected names ending in {string.Join(", ", FormatDetector.KnownExtensions)} (optionally .gz).");
+                    $"the folder has no files PaperGraph reads{(ignored > 0 ? $" ({ignored} ignored, listed in the summary)" : "")}; expected names ending in {string.Join(", ", FormatDetector.KnownExtensions)} (optionally .gz), or text whose content is one of its formats.");
             }
         }
 
+        foreach (var group in Statistics.Ignored.Skip(ignoredBefore).GroupBy(i => i.Kind))
+        {
+            Log.InputsIgnored(logger, group.Count(), InputDiscovery.Describe(group.Key), string.Join(", ", group.Take(3).Select(i => i.Path)));
+        }
+
         return files;
+    }
+
+    /// <summary>Adds the files under <paramref name="directory"/> to read to <paramref name="found"/>; records the rest as ignored.</summary>
+    /// <param name="named">
+    /// Whether the folder was named on the command line: a workspace named as input (<c>ingest data -w data</c>) is
+    /// walked, its PaperGraph files passed over by name, while a workspace met inside a folder is passed over whole.
+    /// </param>
+    private void Walk(string directory, IReadOnlyList<string> workspaces, List<string> found, bool named = false)
+    {
+        if (!named && InputDiscovery.IsWorkspace(directory, workspaces))
+        {
+            Statistics.AddIgnored(new IgnoredInput(DisplayPath(directory), IgnoredKind.Workspace));
+            return;
+        }
+
+        if (!named && InputDiscovery.IsAdminExport(directory))
+        {
+            Statistics.AddIgnored(new IgnoredInput(DisplayPath(directory), IgnoredKind.PaperGraphFile));
+            return;
+        }
+
+        var options = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true };
+        List<string> files;
+        try
+        {
+            files = [.. Directory.EnumerateFiles(directory, "*", options).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(ErrorCodes.UnreadableFile, DisplayPath(directory), $"cannot list the folder ({e.Message}); check its permissions.");
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            var (format, ignored) = InputDiscovery.InFolder(file, settings.Format);
+            if (ignored is { } kind)
+            {
+                Statistics.AddIgnored(new IgnoredInput(DisplayPath(file), kind));
+                Log.FileIgnored(logger, file, InputDiscovery.Describe(kind));
+            }
+            else
+            {
+                _formats[file] = format;
+                found.Add(file);
+            }
+        }
+
+        // Linked folders are not followed: a link to a parent folder would loop.
+        var folders = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var sub in Directory.EnumerateDirectories(directory, "*", folders).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
+        {
+            Walk(sub, workspaces, found);
+        }
+    }
+
+    private static PaperGraphException Refuse(List<(string Path, IgnoredKind Kind)> refused)
+    {
+        var workspace = refused.Where(r => r.Kind == IgnoredKind.Workspace).Select(r => r.Path).ToList();
+        var formats = refused.Where(r => r.Kind != IgnoredKind.Workspace).ToList();
+        var parts = new List<string>();
+        if (formats.Count > 0)
+        {
+            parts.Add("not a format PaperGraph reads: " + string.Join("; ", formats.Select(r => $"{r.Path}: {InputDiscovery.Describe(r.Kind)}"))
+                + ". Expected Daily Papers page text (.txt), arXiv listing text, JSON Lines (.jsonl), CSV (.csv) or TSV (.tsv), optionally gzipped; --format reads a file as one of them");
+        }
+
+        if (workspace.Count > 0)
+        {
+            parts.Add(string.Join("; ", workspace.Select(p => $"{p}: a file PaperGraph wrote into a workspace or export folder"))
+                + "; a workspace's database and the files PaperGraph wrote are never read as papers, so pass the files or folders of papers instead");
+        }
+
+        return new PaperGraphException(formats.Count > 0 ? ErrorCodes.UnknownFormat : ErrorCodes.WorkspaceFileAsInput, string.Join(". ", parts) + ".");
     }
 
     /// <summary>Reads every paper in <paramref name="paths"/>, in order; unreadable input goes to the diagnostics.</summary>
@@ -130,6 +246,16 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
             {
                 diagnostics.Add(ErrorCodes.MalformedJson, display,
                     "this is a JSON array; expected JSON Lines, one object per line (convert with: jq -c '.[]' FILE > FILE.jsonl).");
+                Statistics.FilesSkipped++;
+                bytesBefore += input.Length;
+                continue;
+            }
+
+            if (format == InputFormat.JsonLines && input.Peek.Span.TrimStart(" \t\r\n"u8) is [(byte)'{', .. var afterBrace] && afterBrace.TrimStart(" \t\r"u8) is [(byte)'\n', ..])
+            {
+                // One object spread over lines (pretty-printed, like PaperGraph's summary.json): every line alone is invalid JSON.
+                diagnostics.Add(ErrorCodes.MalformedJson, display,
+                    "this is JSON written over several lines (pretty-printed); expected JSON Lines, one object per line (convert with: jq -c . FILE > FILE.jsonl).");
                 Statistics.FilesSkipped++;
                 bytesBefore += input.Length;
                 continue;
@@ -182,6 +308,12 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
                 Statistics.FilesRead++;
             }
 
+            if (lines.Windows1252Lines > 0)
+            {
+                Statistics.AddConverted(new ConvertedFile(display, lines.Windows1252Lines, lines.FirstWindows1252Line));
+                Log.ReadAsWindows1252(logger, display, lines.Windows1252Lines, lines.FirstWindows1252Line);
+            }
+
             bytesBefore += input.Length;
             Statistics.BytesRead = bytesBefore;
             OnProgress?.Invoke(new ReadProgress(display, bytesBefore, bytesTotal, Statistics.Papers));
@@ -204,6 +336,11 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
 
     private InputFormat ChooseFormat(InputFile input, string path)
     {
+        if (_formats.TryGetValue(path, out var chosen))
+        {
+            return chosen;
+        }
+
         if (settings.Format != InputFormat.Auto)
         {
             return settings.Format;
@@ -219,6 +356,7 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
         InputFormat.Csv => new CsvPaperReader(null, settings.MaxLineBytes),
         InputFormat.Tsv => new CsvPaperReader('\t', settings.MaxLineBytes),
         InputFormat.DailyPapers => new DailyPapersTextReader(),
+        InputFormat.ArxivListing => new ArxivListingTextReader(),
         _ => throw new UnreachableException($"No reader for {format}."),
     };
 

@@ -14,6 +14,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "{Path}: {Papers} records in {Seconds:F2} s")]
     public static partial void FileRead(ILogger logger, string path, long papers, double seconds);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "{Path}: not a known input format by name; left alone")]
-    public static partial void FileIgnored(ILogger logger, string path);
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "{Path}: ignored: {Reason}")]
+    public static partial void FileIgnored(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "ignored {Count} × {Reason}: {Examples}")]
+    public static partial void InputsIgnored(ILogger logger, int count, string reason, string examples);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Path}: not UTF-8; {Lines} lines (the first is line {FirstLine}) read as Windows-1252")]
+    public static partial void ReadAsWindows1252(ILogger logger, string path, long lines, long firstLine);
 }

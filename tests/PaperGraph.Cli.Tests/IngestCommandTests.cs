@@ -60,6 +60,24 @@ public class IngestCommandTests
     }
 
     [Fact]
+    public async Task A_windows_1252_csv_is_read_whole_and_the_summary_says_it_was_converted()
+    {
+        using var temp = new TempDirectory();
+        // "Café" and "Schrödinger" as a Windows spreadsheet saves them: one byte per accented letter.
+        var bytes = "title,abstract\nCaf"u8.ToArray().Append((byte)0xE9).Concat(",Ordering at the counter.\nSchr"u8.ToArray())
+            .Append((byte)0xF6).Concat("dinger bridges,Entropic transport.\n"u8.ToArray()).ToArray();
+        var path = temp.WriteBytes("export.csv", bytes);
+
+        var run = await CliRun.RunAsync("ingest", path, "-w", temp.File("ws"), "--strict");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("papers:    2 read: 2 new", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"encoding:  \S*export\.csv is not UTF-8: 2 lines \(from line 2\) read as Windows-1252", run.Out);
+        using var workspace = Storage.Workspace.OpenExisting(temp.File("ws"));
+        Assert.Equal(["Café", "Schrödinger bridges"], workspace.ReadPapers().Select(p => p.Title).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Strict_turns_any_skip_into_exit_code_3()
     {
         using var temp = new TempDirectory();

@@ -74,20 +74,61 @@ public class CorpusReaderTests
     }
 
     [Fact]
-    public void Invalid_utf8_skips_only_its_line_and_says_where()
+    public void A_windows_1252_csv_keeps_every_row_with_its_accents_and_says_it_was_converted()
     {
         using var temp = new TempDirectory();
-        var bytes = Encoding.UTF8.GetBytes(Line).Concat("{\"title\":\"caf"u8.ToArray()).Concat(new byte[] { 0xE9 })
-            .Concat("\",\"abstract\":\"x\"}\n"u8.ToArray()).Concat(Encoding.UTF8.GetBytes(Line)).ToArray();
-        var path = temp.WriteBytes("latin1.jsonl", bytes);
+        // A spreadsheet export on Windows: Latin letters as single bytes, typographic quotes and the euro sign in 0x80-0x9F.
+        var text = "title,abstract\nCaf\u00e9 networks,Ordering at the caf\u00e9.\nPlain title,Only ASCII here.\n"
+            + "Na\u00efve Bayes revisited,A \u201cna\u00efve\u201d model \u2013 worth \u20ac5.\nSchr\u00f6dinger bridges,Entropic transport.\n";
+        var path = temp.WriteBytes("export.csv", Cp1252(text));
 
-        var (papers, diagnostics, _) = Reading.Read(path);
+        var (papers, diagnostics, statistics) = Reading.Read(path);
 
-        Assert.Equal(2, papers.Count);
-        var skip = Assert.Single(diagnostics.Skips);
-        Assert.Equal((ErrorCodes.InvalidUtf8, "latin1.jsonl:2"), (skip.Code, Path.GetFileName(skip.Location)));
-        Assert.Contains("byte 13", skip.Message, StringComparison.Ordinal);
+        Assert.Empty(diagnostics.Skips);
+        Assert.Equal(["Café networks", "Plain title", "Naïve Bayes revisited", "Schrödinger bridges"], papers.Select(p => p.Title));
+        Assert.Equal("A “naïve” model – worth €5.", papers[2].Abstract);
+        var converted = Assert.Single(statistics.Converted);
+        Assert.Equal(("export.csv", 3L, 2L), (Path.GetFileName(converted.File), converted.Lines, converted.FirstLine));
     }
+
+    [Fact]
+    public void Windows_1252_json_lines_and_page_text_are_read_too()
+    {
+        using var temp = new TempDirectory();
+        var jsonl = temp.WriteBytes("a.jsonl", Cp1252(Line + "{\"title\":\"Caf\u00e9 au lait\",\"abstract\":\"Sch\u00f6n.\"}\n" + Line));
+        var page = temp.WriteBytes("b.txt", Cp1252("Schr\u00f6dinger Bridges for Generative Modelling\n\n"
+            + "We study entropic transport between two distributions with a na\u00efve solver, and show that it matches the exact bridge on three tasks; the code is public and the results are reproduced in detail.\n"));
+
+        var (papers, diagnostics, statistics) = Reading.ReadAll([jsonl, page]);
+
+        Assert.Empty(diagnostics.Skips);
+        Assert.Equal(["T", "Café au lait", "T", "Schrödinger Bridges for Generative Modelling"], papers.Select(p => p.Title));
+        Assert.Contains("naïve", papers[3].Abstract, StringComparison.Ordinal);
+        Assert.Equal(["a.jsonl", "b.txt"], statistics.Converted.Select(c => Path.GetFileName(c.File)));
+    }
+
+    [Fact]
+    public void A_utf8_file_is_not_reported_as_converted()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("utf8.csv", "title,abstract\nCafé,Naïve Schrödinger.\n");
+
+        var (papers, _, statistics) = Reading.Read(path);
+
+        Assert.Equal("Café", Assert.Single(papers).Title);
+        Assert.Empty(statistics.Converted);
+    }
+
+    /// <summary>Windows-1252 bytes of <paramref name="text"/> (written by hand: .NET has no code page 1252 without a provider).</summary>
+    private static byte[] Cp1252(string text) => text.Select(c => c switch
+    {
+        '\u20ac' => (byte)0x80,
+        '\u2013' => (byte)0x96,
+        '\u201c' => (byte)0x93,
+        '\u201d' => (byte)0x94,
+        < '\u0100' and not (>= '\u0080' and < '\u00a0') => (byte)c,
+        _ => throw new ArgumentException($"no Windows-1252 byte for U+{(int)c:X4} in this helper", nameof(text)),
+    }).ToArray();
 
     [Fact]
     public void A_truncated_gzip_keeps_what_was_read_and_reports_the_truncation()
@@ -159,6 +200,8 @@ public class CorpusReaderTests
     [InlineData("id,title,abstract\n", InputFormat.Csv)]
     [InlineData("title\tabstract\n", InputFormat.Tsv)]
     [InlineData("Some Title\n\nAn abstract.", InputFormat.DailyPapers)]
+    [InlineData("Title and Abstract Generation, Revisited\n\nWe generate titles from abstracts.", InputFormat.DailyPapers)]
+    [InlineData("\"Paper Title\";\"Abstract\"\n", InputFormat.Csv)]
     public void Content_decides_the_format_when_the_name_does_not(string start, InputFormat expected) =>
         Assert.Equal(expected, FormatDetector.FromContent(Encoding.UTF8.GetBytes(start)));
 

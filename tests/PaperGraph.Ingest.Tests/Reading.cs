@@ -11,10 +11,10 @@ internal static class Reading
         ReadAll([path], format, maxLineBytes);
 
     public static (List<Paper> Papers, IngestDiagnostics Diagnostics, CorpusStatistics Statistics) ReadAll(
-        string[] paths, InputFormat format = InputFormat.Auto, int maxLineBytes = CorpusReaderSettings.DefaultMaxLineBytes)
+        string[] paths, InputFormat format = InputFormat.Auto, int maxLineBytes = CorpusReaderSettings.DefaultMaxLineBytes, string[]? workspaces = null)
     {
         var diagnostics = new IngestDiagnostics(NullLogger.Instance);
-        var reader = new CorpusReader(new CorpusReaderSettings(format, maxLineBytes), diagnostics, NullLogger.Instance);
+        var reader = new CorpusReader(new CorpusReaderSettings(format, maxLineBytes, workspaces), diagnostics, NullLogger.Instance);
         var papers = reader.Read(paths).ToList();
         return (papers, diagnostics, reader.Statistics);
     }

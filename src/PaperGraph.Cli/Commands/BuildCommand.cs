@@ -57,9 +57,12 @@ internal static class BuildCommand
         {
             paths, IngestCommand.Workspace, minPapers, maxConcepts, counting, weight, minCount, topNeighbors, communities, resolution, seed,
         };
+        var (stopList, thesaurus) = ExtractCommand.CorrectionOptions();
+        command.Options.Add(stopList);
+        command.Options.Add(thesaurus);
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = IngestCommand.WorkspaceOverride(parse);
+            var overrides = ExtractCommand.WithFiles(IngestCommand.WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus));
             void Set<T>(Option<T> option, string key) => IngestCommand.Override(parse, overrides, option, GraphOptions.SectionName, key);
 
             Set(minPapers, nameof(GraphOptions.MinPapers));

@@ -16,12 +16,7 @@ internal static class ExtractCommand
     public static Command CreateExtract(CommandRunner runner)
     {
         var all = new Option<bool>("--all") { Description = "Analyse every paper again, not only new and changed ones." };
-        var stopList = new Option<string?>("--stop-list") { Description = "File of terms never to keep, one per line (Concepts:StopListFile).", HelpName = "file" };
-        var thesaurus = new Option<string?>("--thesaurus")
-        {
-            Description = "VOSviewer-style thesaurus: 'label<TAB>replace by' per line; an empty replacement drops the term (Concepts:ThesaurusFile).",
-            HelpName = "file",
-        };
+        var (stopList, thesaurus) = CorrectionOptions();
         var command = new Command("extract", """
             Extract concepts from every paper in the workspace: noun-phrase terms and abbreviations with their long
             forms, variants merged, boilerplate dropped, each concept scored in each paper. Only papers added or changed
@@ -55,7 +50,22 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static Dictionary<string, string?> WithFiles(Dictionary<string, string?> overrides, string? stopList, string? thesaurus)
+    /// <summary>New <c>--stop-list</c> and <c>--thesaurus</c> options, for <c>extract</c> and <c>build</c>.</summary>
+    internal static (Option<string?> StopList, Option<string?> Thesaurus) CorrectionOptions() =>
+    (
+        new Option<string?>("--stop-list")
+        {
+            Description = "File of terms never to keep, one per line (Concepts:StopListFile). Recorded in the workspace and used by later runs until another is given; \"\" stops using it.",
+            HelpName = "file",
+        },
+        new Option<string?>("--thesaurus")
+        {
+            Description = "VOSviewer-style thesaurus: 'label<TAB>replace by' per line; an empty replacement drops the term (Concepts:ThesaurusFile). Recorded in the workspace and used by later runs until another is given; \"\" stops using it.",
+            HelpName = "file",
+        }
+    );
+
+    internal static Dictionary<string, string?> WithFiles(Dictionary<string, string?> overrides, string? stopList, string? thesaurus)
     {
         if (stopList is not null)
         {
@@ -96,7 +106,9 @@ internal static class ExtractCommand
 
     /// <summary>What <see cref="Extract"/> did, with the corpus-wide concept index it built.</summary>
     /// <param name="ExtractorChanged">Whether every paper was analysed again because the stored terms came from another extractor version.</param>
-    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings, bool ExtractorChanged = false)
+    /// <param name="Corrections">One line per stop list or thesaurus used: which, and whether it changed (see <see cref="ConceptCorrections"/>).</param>
+    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings, bool ExtractorChanged = false,
+        IReadOnlyList<string>? Corrections = null)
     {
         public double Seconds => Timings.Sum(t => t.Seconds);
 
@@ -108,6 +120,11 @@ internal static class ExtractCommand
             output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({which}), {Index.DocumentCount:N0} in the corpus"));
             output.WriteLine(string.Create(inv, $"  concepts:      {Index.Concepts.Count:N0} ({Index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
             output.WriteLine(string.Create(inv, $"  mentions:      {Mentions:N0} paper-concept links"));
+            foreach (var correction in Corrections ?? [])
+            {
+                output.WriteLine($"  corrections:   {correction}");
+            }
+
             output.WriteLine("  time:          " + string.Join(", ", Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));
         }
     }
@@ -126,6 +143,8 @@ internal static class ExtractCommand
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: the workspace has no papers; run 'papergraph ingest <files> --workspace {workspace.Directory}' first.");
         }
 
+        // The stop list and thesaurus given now, else those recorded by an earlier run: a build keeps an extract's corrections.
+        (settings, var corrections) = ConceptCorrections.Resolve(context.Options<ConceptOptions>(), settings, workspace);
         var timings = new List<(string, double)>();
         var clock = Stopwatch.StartNew();
         void Lap(string step)
@@ -233,7 +252,7 @@ internal static class ExtractCommand
             Lap("storing concepts");
         }
 
-        return new ExtractionResult(index, analysedCount, index.ByDocument.Values.Sum(d => d.Count), timings, extractorChanged);
+        return new ExtractionResult(index, analysedCount, index.ByDocument.Values.Sum(d => d.Count), timings, extractorChanged, corrections);
     }
 
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>

@@ -18,6 +18,9 @@ internal static class IngestCommand
 
     private const int BatchSize = 512;
 
+    /// <summary>How many paths of each kind of ignored input the summary names.</summary>
+    private const int IgnoredListed = 3;
+
     public static readonly Option<string?> Workspace = new("--workspace", "-w")
     {
         Description = "Workspace folder (created when missing). Default: papergraph-workspace, or Workspace:Path in configuration.",
@@ -52,7 +55,7 @@ internal static class IngestCommand
         var format = new Option<InputFormat?>("--format", "-f")
         {
             Description = "Read every input as this format instead of deciding per file (by name, then content).",
-            HelpName = "auto|dailypapers|jsonlines|csv|tsv",
+            HelpName = "auto|dailypapers|arxivlisting|jsonlines|csv|tsv",
         };
         var maxLine = new Option<int?>("--max-line-bytes")
         {
@@ -139,7 +142,7 @@ internal static class IngestCommand
         var stopwatch = Stopwatch.StartNew();
 
         var diagnostics = new IngestDiagnostics(logger);
-        var reader = new CorpusReader(new CorpusReaderSettings(options.Format, options.MaxLineBytes), diagnostics, logger)
+        var reader = new CorpusReader(new CorpusReaderSettings(options.Format, options.MaxLineBytes, [workspaceOptions.Path]), diagnostics, logger)
         {
             OnProgress = p => context.Progress.Report(
                 $"ingest: {p.Papers:N0} papers, {Percent(p.BytesDone, p.BytesTotal)} of {p.BytesTotal / 1e6:N0} MB — {p.File}"),
@@ -210,7 +213,22 @@ internal static class IngestCommand
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"Ingested into {workspace.Directory} in {elapsed.TotalSeconds:F2} s"));
-        output.WriteLine(string.Create(inv, $"  files:     {statistics.FilesRead:N0} read, {statistics.FilesSkipped:N0} skipped, {statistics.FilesIgnored:N0} ignored (unknown extension in a folder)"));
+        output.WriteLine(string.Create(inv, $"  files:     {statistics.FilesRead:N0} read, {statistics.FilesSkipped:N0} skipped, {statistics.FilesIgnored:N0} ignored"));
+        var heading = "  ignored:   ";
+        foreach (var group in statistics.Ignored.GroupBy(i => i.Kind))
+        {
+            // One line per kind: how many, why, and the first few paths.
+            var examples = string.Join(", ", group.Take(IgnoredListed).Select(i => i.Path));
+            var more = group.Count() > IgnoredListed ? string.Create(inv, $" and {group.Count() - IgnoredListed:N0} more") : "";
+            output.WriteLine(string.Create(inv, $"{heading}{group.Count():N0} {InputDiscovery.Describe(group.Key)}: {examples}{more}"));
+            heading = "             ";
+        }
+
+        foreach (var converted in statistics.Converted)
+        {
+            output.WriteLine(string.Create(inv, $"  encoding:  {converted.File} is not UTF-8: {converted.Lines:N0} {(converted.Lines == 1 ? "line" : "lines")} (from line {converted.FirstLine:N0}) read as Windows-1252"));
+        }
+
         output.WriteLine(string.Create(inv, $"  papers:    {statistics.Papers:N0} read: {writer.Added:N0} new, {writer.MergedDuplicates:N0} duplicates merged, {writer.MergedExisting:N0} already in the workspace (merged)"));
         output.WriteLine(string.Create(inv, $"  skipped:   {diagnostics.SkippedCount:N0}"));
         foreach (var (code, count) in diagnostics.CountsByCode.OrderBy(c => c.Key, StringComparer.Ordinal))

@@ -3,10 +3,17 @@ using PaperGraph.Core;
 
 namespace PaperGraph.Ingest.Input;
 
-/// <summary>The lines of one input file, with every unreadable line reported to the diagnostics and passed over.</summary>
+/// <summary>The lines of one input file as UTF-8, with every unreadable line reported to the diagnostics and passed over.</summary>
+/// <remarks>
+/// A line that is not valid UTF-8 is read as Windows-1252 (a spreadsheet export on Windows) and counted, so the summary
+/// can say which file was converted. The decision is made per line, not per file: a Windows-1252 file's lines that
+/// are valid UTF-8 are plain ASCII, which reads the same either way, and a UTF-8 file with one stray Windows-1252 line
+/// keeps its other lines' accents right.
+/// </remarks>
 internal sealed class LineSource(InputFile file, string displayPath, int maxLineBytes, IngestDiagnostics diagnostics) : IDisposable
 {
     private readonly Utf8LineReader _reader = new(file.Content, maxLineBytes);
+    private byte[] _converted = [];
     private bool _ended;
 
     public string DisplayPath { get; } = displayPath;
@@ -19,6 +26,12 @@ internal sealed class LineSource(InputFile file, string displayPath, int maxLine
     public long LineNumber => _reader.LineNumber;
 
     public string Location => $"{DisplayPath}:{_reader.LineNumber}";
+
+    /// <summary>How many lines were not valid UTF-8 and were read as Windows-1252.</summary>
+    public long Windows1252Lines { get; private set; }
+
+    /// <summary>The first line read as Windows-1252, or 0.</summary>
+    public long FirstWindows1252Line { get; private set; }
 
     /// <summary>The next line that is valid UTF-8 and within the length limit; false at the end of the file.</summary>
     public bool Next(out ReadOnlySpan<byte> line)
@@ -43,9 +56,8 @@ internal sealed class LineSource(InputFile file, string displayPath, int maxLine
                 case LineStatus.Line when System.Text.Unicode.Utf8.IsValid(line):
                     return true;
                 case LineStatus.Line:
-                    Diagnostics.Add(ErrorCodes.InvalidUtf8, Location,
-                        $"invalid UTF-8 at byte {FirstInvalidByte(line)} of the line; expected UTF-8 text (re-save the file as UTF-8).");
-                    continue;
+                    line = FromWindows1252(line);
+                    return true;
                 case LineStatus.TooLong:
                     Diagnostics.Add(ErrorCodes.LineTooLong, Location,
                         $"the line is {_reader.SkippedLength:N0} bytes, over the limit of {maxLineBytes:N0}; expected one paper per line (raise --max-line-bytes if this is real).");
@@ -68,20 +80,21 @@ internal sealed class LineSource(InputFile file, string displayPath, int maxLine
     /// <summary>Decodes a line that <see cref="Next"/> returned.</summary>
     public static string Decode(ReadOnlySpan<byte> line) => Encoding.UTF8.GetString(line);
 
-    private static int FirstInvalidByte(ReadOnlySpan<byte> line)
+    private ReadOnlySpan<byte> FromWindows1252(ReadOnlySpan<byte> line)
     {
-        var offset = 0;
-        while (offset < line.Length)
+        Windows1252Lines++;
+        if (FirstWindows1252Line == 0)
         {
-            if (Rune.DecodeFromUtf8(line[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            offset += consumed;
+            FirstWindows1252Line = _reader.LineNumber;
         }
 
-        return offset;
+        var needed = line.Length * Windows1252.MaxUtf8BytesPerByte;
+        if (_converted.Length < needed)
+        {
+            _converted = new byte[Math.Max(needed, 4096)];
+        }
+
+        return _converted.AsSpan(0, Windows1252.ToUtf8(line, _converted));
     }
 
     public void Dispose() => _reader.Dispose();

@@ -214,6 +214,13 @@ internal sealed class CsvPaperReader(char? delimiter, int maxRecordBytes) : IPap
         return best;
     }
 
+    /// <summary>Whether <paramref name="line"/>, split on <paramref name="delimiter"/>, names a title and an abstract column.</summary>
+    internal static bool IsHeader(string line, char delimiter)
+    {
+        var names = line.Split(delimiter).Select(Simplify).ToHashSet(StringComparer.Ordinal);
+        return Columns["title"].Any(names.Contains) && Columns["abstract"].Any(names.Contains);
+    }
+
     private static Dictionary<string, int> MapHeader(List<string> header, LineSource source)
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);

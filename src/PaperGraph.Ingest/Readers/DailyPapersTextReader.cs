@@ -157,7 +157,7 @@ internal sealed partial class DailyPapersTextReader : IPaperReader
             return new Item(ItemKind.Blank, line, number);
         }
 
-        if (Chrome.Contains(line) || line.StartsWith("Get trending papers", StringComparison.OrdinalIgnoreCase))
+        if (Chrome.Contains(line) || line.StartsWith("Get trending papers", StringComparison.OrdinalIgnoreCase) || IsMarkup(line))
         {
             return new Item(ItemKind.Chrome, line, number);
         }
@@ -194,6 +194,17 @@ internal sealed partial class DailyPapersTextReader : IPaperReader
 
         return new Item(ItemKind.Text, line, number);
     }
+
+    /// <summary>
+    /// A line that no Daily Papers title or abstract starts with: Markdown (<c>#</c> headings, <c>|</c> table rows),
+    /// <c>[1] arXiv:…</c> ids and the <c>Title:</c>, <c>Authors:</c>… fields of arXiv listings (a listing is read by
+    /// its own reader; these guard text that mixes them in past the part the format was chosen from).
+    /// </summary>
+    internal static bool IsMarkup(string line) =>
+        line[0] is '#' or '|' or '['
+        || line.StartsWith("Title:", StringComparison.Ordinal) || line.StartsWith("Authors:", StringComparison.Ordinal)
+        || line.StartsWith("Comments:", StringComparison.Ordinal) || line.StartsWith("Subjects:", StringComparison.Ordinal)
+        || line.StartsWith("Journal-ref:", StringComparison.Ordinal);
 
     private static bool TryTake(IEnumerator<Item> lines, Queue<Item> lookahead, out Item item)
     {

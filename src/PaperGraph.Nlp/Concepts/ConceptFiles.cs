@@ -14,10 +14,13 @@ namespace PaperGraph.Nlp.Concepts;
 public static class ConceptFiles
 {
     /// <summary>The concept keys listed in a stop list file.</summary>
-    public static HashSet<string> ReadStopList(string path)
+    public static HashSet<string> ReadStopList(string path) => ParseStopList(ReadText(path));
+
+    /// <summary>The concept keys listed in the text of a stop list.</summary>
+    public static HashSet<string> ParseStopList(string text)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, line) in Lines(path))
+        foreach (var (_, line) in Lines(text))
         {
             keys.Add(ConceptKeys.Key(line.Trim()));
         }
@@ -26,10 +29,13 @@ public static class ConceptFiles
     }
 
     /// <summary>The replacements listed in a thesaurus file: concept key to concept key, or to null (drop).</summary>
-    public static Dictionary<string, string?> ReadThesaurus(string path)
+    public static Dictionary<string, string?> ReadThesaurus(string path) => ParseThesaurus(ReadText(path), path);
+
+    /// <summary>The replacements listed in the text of a thesaurus; <paramref name="path"/> names it in messages.</summary>
+    public static Dictionary<string, string?> ParseThesaurus(string text, string path)
     {
         var replacements = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (number, line) in Lines(path))
+        foreach (var (number, line) in Lines(text))
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             if (tab < 0)
@@ -56,15 +62,29 @@ public static class ConceptFiles
         return replacements;
     }
 
-    private static IEnumerable<(int Number, string Line)> Lines(string path)
+    /// <summary>The text of a stop list or thesaurus file.</summary>
+    public static string ReadText(string path)
     {
         if (!File.Exists(path))
         {
             throw new PaperGraphException(ErrorCodes.PathNotFound, $"file not found: '{path}'.");
         }
 
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument, $"{path}: cannot read the file ({e.Message}).", e);
+        }
+    }
+
+    private static IEnumerable<(int Number, string Line)> Lines(string text)
+    {
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        using var reader = new StringReader(text);
+        while (reader.ReadLine() is { } line)
         {
             number++;
             if (line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'))
