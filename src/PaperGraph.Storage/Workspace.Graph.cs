@@ -18,12 +18,26 @@ public sealed partial class Workspace
 {
     /// <summary>Replaces the stored graph (nodes, edges and their evidence), in one transaction.</summary>
     /// <param name="missing">The measures the build left empty (null in every node), by column name, with the reason.</param>
-    public void ReplaceGraph(IEnumerable<GraphNodeRecord> nodes, IEnumerable<GraphEdgeRecord> edges, IReadOnlyDictionary<string, string>? missing = null)
+    /// <param name="months">Each node's papers per month (<c>YYYY-MM</c>), for the trends; months without papers left out.</param>
+    public void ReplaceGraph(IEnumerable<GraphNodeRecord> nodes, IEnumerable<GraphEdgeRecord> edges, IReadOnlyDictionary<string, string>? missing = null,
+        IEnumerable<ConceptMonth>? months = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(edges);
         using var transaction = _connection.BeginTransaction();
-        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges; DELETE FROM graph_missing;", transaction);
+        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges; DELETE FROM graph_missing; DELETE FROM graph_months;", transaction);
+        using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_months (key, month, papers) VALUES (?1, ?2, ?3)"))
+        {
+            foreach (var (key, month, papers) in months ?? [])
+            {
+                insert.Bind(1, key);
+                insert.Bind(2, month);
+                insert.Bind(3, papers);
+                insert.Execute();
+            }
+        }
+
+        SetMeta(MonthsBuiltKey, months is null ? "0" : "1", transaction);
         using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_missing (measure, reason) VALUES (?1, ?2)"))
         {
             foreach (var (measure, reason) in missing ?? new Dictionary<string, string>())

@@ -53,7 +53,7 @@ namespace PaperGraph.Storage;
 public sealed partial class Workspace : IDisposable
 {
     public const string DatabaseFileName = "papergraph.db";
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     /// <summary>The columns of table <c>graph_nodes</c>; an iterative measure the build could not compute is NULL.</summary>
     private const string GraphNodesColumns = """
@@ -177,6 +177,11 @@ public sealed partial class Workspace : IDisposable
                 weight REAL NOT NULL,
                 evidence TEXT NOT NULL,
                 PRIMARY KEY (source, target)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS graph_months (
+                key TEXT NOT NULL,
+                month TEXT NOT NULL,
+                papers INTEGER NOT NULL,
+                PRIMARY KEY (key, month)) WITHOUT ROWID;
             """);
 
         using var command = _connection.CreateCommand();
@@ -203,6 +208,11 @@ public sealed partial class Workspace : IDisposable
                 UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version';
                 """, transaction);
             transaction.Commit();
+        }
+        else if (version == "5")
+        {
+            // Version 6 only added graph_months, created above; a graph built before has no months until the next build.
+            Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {

@@ -293,7 +293,7 @@ public static class GraphExport
     private static string Number(int value) => value.ToString(Invariant);
 
     /// <summary>An RFC 4180 row: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
-    internal static void WriteCsvRow(TextWriter writer, IReadOnlyList<string> fields)
+    public static void WriteCsvRow(TextWriter writer, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
         {

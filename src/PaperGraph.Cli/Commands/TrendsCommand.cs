@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using PaperGraph.Core;
+using PaperGraph.Graph.Export;
+using PaperGraph.Graph.Trends;
+using PaperGraph.Nlp.Concepts;
+using PaperGraph.Storage;
+
+namespace PaperGraph.Cli.Commands;
+
+/// <summary><c>papergraph trends</c>, and the monthly papers of each graph concept that <c>build</c> stores and writes to <c>trends.csv</c>.</summary>
+internal static class TrendsCommand
+{
+    public const string FileName = "trends.csv";
+
+    public static Command Create(CommandRunner runner)
+    {
+        var count = new Option<int>("-n", "--top") { Description = "How many rising concepts and bursts to list (default 20).", DefaultValueFactory = _ => 20, HelpName = "count" };
+        count.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("-n must be at least 1."); } });
+        var window = new Option<int>("--window") { Description = "Months of the recent window, compared with the same number of months before it (default 12).", DefaultValueFactory = _ => 12, HelpName = "months" };
+        window.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--window must be at least 1 month."); } });
+        var minPapers = new Option<int>("--min-papers") { Description = "Papers a concept needs in the recent window to be listed as rising (default 3).", DefaultValueFactory = _ => 3, HelpName = "count" };
+        minPapers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--min-papers must be at least 1."); } });
+        var command = new Command("trends", """
+            Print the graph concepts rising now and the bursts of the corpus, from the papers' months. Rising: the
+            concept's share of the corpus's papers in the last --window months against its share in the window before
+            (growth = ratio of the two, each with one paper added). Bursts: Kleinberg's two-state burst model over
+            each concept's monthly papers against the corpus's (as CiteSpace uses it), strongest first. Papers without
+            a year and month are left out. Run 'papergraph build' first.
+            """)
+        {
+            IngestCommand.ExistingWorkspace, count, window, minPapers,
+        };
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+            (context, token) => Task.Run(() => Run(context, parse.GetValue(count), parse.GetValue(window), parse.GetValue(minPapers)), token), cancellationToken));
+        return command;
+    }
+
+    /// <summary>Each graph concept's papers per month, in the graph's order then by month, and the number of papers without a month.</summary>
+    internal static (List<ConceptMonth> Months, int Undated) MonthlyPapers(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes, IReadOnlyDictionary<string, string?> published)
+    {
+        var node = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        for (var v = 0; v < nodes.Count; v++)
+        {
+            node[nodes[v].Key] = v;
+        }
+
+        var counts = new Dictionary<Month, int>[nodes.Count];
+        var undated = 0;
+        foreach (var (paper, concepts) in index.ByDocument)
+        {
+            if (Month.Parse(published.GetValueOrDefault(paper)) is not { } month)
+            {
+                undated++;
+                continue;
+            }
+
+            foreach (var concept in concepts)
+            {
+                if (node.TryGetValue(concept.Key, out var v))
+                {
+                    counts[v] ??= [];
+                    counts[v][month] = counts[v].GetValueOrDefault(month) + 1;
+                }
+            }
+        }
+
+        var months = new List<ConceptMonth>();
+        for (var v = 0; v < nodes.Count; v++)
+        {
+            foreach (var (month, papers) in (counts[v] ?? []).OrderBy(m => m.Key))
+            {
+                months.Add(new ConceptMonth(nodes[v].Key, month.ToString(), papers));
+            }
+        }
+
+        return (months, undated);
+    }
+
+    /// <summary>Writes <c>trends.csv</c>: <c>key,month,papers</c>, one row per graph concept and month with a paper.</summary>
+    internal static void WriteCsv(IEnumerable<ConceptMonth> months, TextWriter writer)
+    {
+        GraphExport.WriteCsvRow(writer, ["key", "month", "papers"]);
+        foreach (var (key, month, papers) in months)
+        {
+            GraphExport.WriteCsvRow(writer, [key, month, papers.ToString(CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    private static int Run(CommandContext context, int count, int window, int minPapers)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        if (workspace.Count("graph_nodes") == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
+        }
+
+        if (!workspace.HasGraphMonths())
+        {
+            throw new PaperGraphException(ErrorCodes.MeasureNotComputed,
+                $"{workspace.Directory}: the graph was built by an earlier PaperGraph, which did not store the concepts' months; run 'papergraph build --workspace {workspace.Directory}' again.");
+        }
+
+        var corpus = new Dictionary<Month, int>();
+        var undated = 0;
+        foreach (var date in workspace.ReadPublished().Values)
+        {
+            if (Month.Parse(date) is { } month)
+            {
+                corpus[month] = corpus.GetValueOrDefault(month) + 1;
+            }
+            else
+            {
+                undated++;
+            }
+        }
+
+        if (corpus.Count == 0)
+        {
+            throw new PaperGraphException(ErrorCodes.NoDates,
+                $"{workspace.Directory}: none of the {undated:N0} papers has a year and month, so there is no trend to show. Dates come from arXiv versions, 'published' or 'date' fields, and Daily Papers dates with a year on their page.");
+        }
+
+        var series = workspace.ReadGraphMonths().GroupBy(m => m.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyDictionary<Month, int>)g.ToDictionary(m => Month.Parse(m.Month)!.Value, m => m.Papers))).ToList();
+        var settings = new TrendSettings(window, minPapers);
+        var trends = ConceptTrends.Analyze(series, corpus, settings);
+        var names = workspace.ReadConcepts().ToDictionary(c => c.Key, c => c.Name, StringComparer.Ordinal);
+        var first = corpus.Keys.Min();
+        var last = corpus.Keys.Max();
+        var recentStart = new Month(Math.Max(first.Index, last.Index - window + 1));
+        var previousStart = new Month(Math.Max(first.Index, recentStart.Index - window));
+        string Name(string key) => names.GetValueOrDefault(key, key);
+
+        context.Out.WriteLine(string.Create(inv, $"{corpus.Values.Sum():N0} dated papers from {first} to {last}{(undated > 0 ? $"; {undated:N0} without a year and month left out" : "")}"));
+        context.Out.WriteLine();
+        var rising = ConceptTrends.Rising(trends, settings).Take(count).ToList();
+        if (recentStart == previousStart)
+        {
+            context.Out.WriteLine(string.Create(inv, $"Rising: the corpus spans fewer than {window + 1} months, so there is no window before {recentStart} to compare with (try a smaller --window)."));
+        }
+        else
+        {
+            context.Out.WriteLine(string.Create(inv, $"Rising: share of papers {recentStart} to {last} against {previousStart} to {recentStart + -1} (at least {minPapers} recent papers)"));
+            context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"recent",7} {"share now",10} {"before",10} {"growth",7}"));
+            for (var i = 0; i < rising.Count; i++)
+            {
+                var t = rising[i];
+                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2}"));
+            }
+
+            if (rising.Count == 0)
+            {
+                context.Out.WriteLine("  (no concept grew its share)");
+            }
+        }
+
+        context.Out.WriteLine();
+        var bursts = trends.SelectMany(t => t.Bursts.Select(b => (t.Key, b.Start, b.End, b.Strength)))
+            .OrderByDescending(b => b.Strength).ThenBy(b => b.Key, StringComparer.Ordinal).Take(count).ToList();
+        context.Out.WriteLine(string.Create(inv, $"Strongest bursts (Kleinberg, s = {settings.Bursts.Scale}, gamma = {settings.Bursts.Gamma}; months against the corpus's)"));
+        context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"from",7} {"to",7} {"strength",9}"));
+        for (var i = 0; i < bursts.Count; i++)
+        {
+            var b = bursts[i];
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(Name(b.Key), 44),-44} {b.Start,7} {b.End,7} {b.Strength,9:F1}"));
+        }
+
+        if (bursts.Count == 0)
+        {
+            context.Out.WriteLine("  (no burst)");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Truncate(string text, int width) => text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…");
+}
