@@ -55,14 +55,16 @@ public static class AdminImportExport
         var schema = Path.Combine(directory, "schema.cypher");
         File.WriteAllText(schema, CypherFiles.Read("schema.cypher"), new UTF8Encoding(false));
 
-        var command = new StringBuilder("neo4j-admin database import full --overwrite-destination");
+        // The database name comes right after 'full': --nodes and --relationships take any number of values, and
+        // neo4j-admin's parser (picocli) gives them every following argument up to the next option, so a name at the
+        // end is read as one more file ("File 'neo4j' doesn't exist", Neo4j 5.19 and later).
+        var command = new StringBuilder("neo4j-admin database import full ").Append(Quote(database)).Append(" --overwrite-destination");
         command.Append(CultureInfo.InvariantCulture, $" --array-delimiter={Quote(delimiter == '\t' ? "\\t" : delimiter.ToString())}");
         foreach (var file in files)
         {
             command.Append(CultureInfo.InvariantCulture, $" \\\n    --{file.Option}={file.Name}={Quote(Path.GetFullPath(file.HeaderPath) + "," + Path.GetFullPath(file.DataPath))}");
         }
 
-        command.Append(" \\\n    ").Append(Quote(database));
         return new AdminImport(files, schema, delimiter, command.ToString());
     }
 
