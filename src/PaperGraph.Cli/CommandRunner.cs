@@ -103,7 +103,11 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
 
     private async Task<int> ReportAsync(PaperGraphException e, bool verbose)
     {
-        await error.WriteLineAsync($"error {e.Code}: {e.Message}").ConfigureAwait(false);
+        foreach (var line in e is ConfigurationException c ? c.Problems : [e.Message])
+        {
+            await error.WriteLineAsync($"error {e.Code}: {line}").ConfigureAwait(false);
+        }
+
         if (verbose && e.InnerException is not null)
         {
             await error.WriteLineAsync(e.InnerException.ToString()).ConfigureAwait(false);
@@ -141,6 +145,62 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
         builder.Logging.SetMinimumLevel(level);
         builder.Logging.AddProvider(new TextWriterLoggerProvider(error, level));
         configure(builder.Services);
-        return builder.Build();
+        var bound = builder.Services
+            .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidateOptions<>))
+            .Select(d => d.ServiceType.GetGenericArguments()[0])
+            .ToHashSet();
+        var host = builder.Build();
+        try
+        {
+            CheckConfiguration(host.Services, (IConfigurationRoot)builder.Configuration, bound, configPath);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reports every configuration problem at once before the command runs: values of the wrong type and values out of
+    /// range in the sections the command uses (errors, exit 2), and unknown keys (warnings, so a typo is never silently
+    /// ignored).
+    /// </summary>
+    private static void CheckConfiguration(IServiceProvider services, IConfigurationRoot configuration, IReadOnlySet<Type> bound, string configPath)
+    {
+        var (errors, warnings, unknown) = ConfigurationCheck.Run(configuration, bound, configPath);
+        var logger = services.GetRequiredService<ILogger<CommandRunner>>();
+        foreach (var setting in unknown)
+        {
+            Log.UnknownSetting(logger, setting.Source, setting.Key, setting.Suggestion is { } s ? $"; did you mean {s}?" : ".");
+        }
+
+        foreach (var warning in warnings)
+        {
+            Log.UnusedSettingInvalid(logger, warning);
+        }
+
+        if (errors.Count == 0)
+        {
+            // Values of the right type: now every range and rule of every section the command uses, all at once.
+            foreach (var type in bound.OrderBy(t => t.Name, StringComparer.Ordinal))
+            {
+                var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(type));
+                try
+                {
+                    _ = options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options);
+                }
+                catch (System.Reflection.TargetInvocationException e) when (e.InnerException is OptionsValidationException invalid)
+                {
+                    errors.AddRange(invalid.Failures);
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException(errors);
+        }
     }
 }
