@@ -1,11 +1,15 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperGraph.Cli.Commands;
 using PaperGraph.Cli.Hosting;
 using PaperGraph.Core;
+using PaperGraph.Storage;
 
 namespace PaperGraph.Cli;
 
@@ -24,7 +28,7 @@ internal sealed record CommandContext(IServiceProvider Services, IConfiguration 
 /// environment variables <c>PAPERGRAPH_Section__Key</c>, then the command's flags. Logs go to standard error,
 /// results to standard output.
 /// </remarks>
-internal sealed class CommandRunner(TextWriter output, TextWriter error, TextReader? input = null)
+internal sealed partial class CommandRunner(TextWriter output, TextWriter error, TextReader? input = null)
 {
     public const string ConfigFileName = "papergraph.json";
 
@@ -56,9 +60,11 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
         CancellationToken cancellationToken)
     {
         var verbose = parse.GetValue(Verbose);
+        string? workspace = null;
         try
         {
             using var host = BuildHost(parse, overrides, configure, verbose);
+            workspace = host.Services.GetRequiredService<IConfiguration>()[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] ?? new WorkspaceOptions().Path;
             var context = new CommandContext(host.Services, host.Services.GetRequiredService<IConfiguration>(), output, error, ProgressLine.ForStandardError(error), input ?? Console.In);
             try
             {
@@ -92,6 +98,11 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
             await error.WriteLineAsync("cancelled.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (EnvironmentFailure(e, workspace) is { } failure)
+        {
+            // A full disk, a folder without write permission, a workspace held by another run: not a bug.
+            return await ReportAsync(failure, verbose).ConfigureAwait(false);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             await error.WriteLineAsync(verbose
@@ -100,6 +111,29 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
             return ExitCodes.UnexpectedFailure;
         }
     }
+
+    /// <summary>
+    /// The coded error for a failure of the machine or its setup that reached the top without one (the places that
+    /// know the path raise their own): a SQLite failure is the workspace's, an I/O failure names the path .NET names.
+    /// </summary>
+    private static PaperGraphException? EnvironmentFailure(Exception e, string? workspace)
+    {
+        if (e is AggregateException aggregate)
+        {
+            e = aggregate.Flatten().InnerExceptions.FirstOrDefault(i => i is SqliteException or IOException or UnauthorizedAccessException) ?? e;
+        }
+
+        return e switch
+        {
+            SqliteException sqlite when workspace is not null => WorkspaceErrors.Classify(sqlite, Path.Combine(workspace, Workspace.DatabaseFileName)),
+            IOException or UnauthorizedAccessException => EnvironmentErrors.Classify(e, QuotedPath().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : workspace ?? Environment.CurrentDirectory),
+            _ => null,
+        };
+    }
+
+    /// <summary>The path in a .NET I/O message: <c>Access to the path '/x/y' is denied.</c></summary>
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex QuotedPath();
 
     private async Task<int> ReportAsync(PaperGraphException e, bool verbose)
     {
