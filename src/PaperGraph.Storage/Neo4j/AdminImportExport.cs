@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PaperGraph.Core;
 
 namespace PaperGraph.Storage.Neo4j;
 
@@ -27,7 +28,15 @@ public static class AdminImportExport
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (EnvironmentErrors.Classify(e, directory) is { } error)
+        {
+            throw error;
+        }
+
         var (concepts, communities) = GraphModel.ConceptsAndCommunities(workspace, allConcepts);
         var delimiter = DelimiterCandidates.FirstOrDefault(d => !concepts.Any(c => ((IEnumerable<string>)c.Properties.Values[2]!).Any(a => a.Contains(d, StringComparison.Ordinal))));
         if (delimiter == default)
@@ -53,7 +62,7 @@ public static class AdminImportExport
         };
 
         var schema = Path.Combine(directory, "schema.cypher");
-        File.WriteAllText(schema, CypherFiles.Read("schema.cypher"), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(schema, CypherFiles.Read("schema.cypher"));
 
         // The database name comes right after 'full': --nodes and --relationships take any number of values, and
         // neo4j-admin's parser (picocli) gives them every following argument up to the next option, so a name at the
@@ -72,9 +81,9 @@ public static class AdminImportExport
     {
         var headerPath = Path.Combine(directory, stem + ".header.csv");
         var dataPath = Path.Combine(directory, stem + ".csv");
-        File.WriteAllText(headerPath, header + "\n", new UTF8Encoding(false));
+        AtomicFile.WriteAllText(headerPath, header + "\n");
         long count = 0;
-        using (var writer = new StreamWriter(dataPath, append: false, new UTF8Encoding(false)))
+        AtomicFile.WriteText(dataPath, writer =>
         {
             var line = new StringBuilder();
             foreach (var row in rows)
@@ -93,7 +102,7 @@ public static class AdminImportExport
                 writer.Write(line.Append('\n'));
                 count++;
             }
-        }
+        });
 
         return new AdminImportFiles(option, name, headerPath, dataPath, count);
     }
