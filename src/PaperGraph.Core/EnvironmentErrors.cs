@@ -23,7 +23,7 @@ public static class EnvironmentErrors
         {
             PaperGraphException => null,
             UnauthorizedAccessException => new PaperGraphException(ErrorCodes.NotWritable,
-                $"{path}: permission denied; give your user write access to it, or choose another folder.", failure),
+                $"{path}: permission denied; give your user write access to {Existing(path)}, or choose another folder.", failure),
             FileNotFoundException or DirectoryNotFoundException when FileAncestor(path) is { } file => new PaperGraphException(ErrorCodes.NotAFolder,
                 $"{path}: {file} is a file, not a folder; choose another path.", failure),
             FileNotFoundException or DirectoryNotFoundException => new PaperGraphException(ErrorCodes.PathNotFound,
@@ -39,6 +39,39 @@ public static class EnvironmentErrors
             IOException => new PaperGraphException(ErrorCodes.DeviceError, $"{path}: input/output error ({failure.Message}); check the disk, then run again.", failure),
             _ => null,
         };
+    }
+
+    /// <summary>Creates the folder <paramref name="path"/> (and its parents) if missing; a failure is raised as a coded error naming it.</summary>
+    public static void CreateFolder(string path)
+    {
+        if (File.Exists(path))
+        {
+            throw new PaperGraphException(ErrorCodes.NotAFolder, $"{path}: is a file, not a folder; choose another path.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception e) when (Classify(e, path) is { } error)
+        {
+            throw error;
+        }
+    }
+
+    /// <summary>The path itself when it exists, else its nearest existing folder: what needs the permission.</summary>
+    private static string Existing(string path)
+    {
+        var full = Path.GetFullPath(path);
+        for (var at = full; !string.IsNullOrEmpty(at); at = Path.GetDirectoryName(at))
+        {
+            if (File.Exists(at) || Directory.Exists(at))
+            {
+                return at;
+            }
+        }
+
+        return full;
     }
 
     /// <summary>The nearest folder of <paramref name="path"/> (or the path itself) that is in fact a file, if any.</summary>

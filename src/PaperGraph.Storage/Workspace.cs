@@ -102,15 +102,7 @@ public sealed partial class Workspace : IDisposable
             throw new PaperGraphException(ErrorCodes.InvalidArgument, $"{directory}: is a file; expected a folder for the workspace (it is created if missing).");
         }
 
-        try
-        {
-            System.IO.Directory.CreateDirectory(directory);
-        }
-        catch (Exception e) when (EnvironmentErrors.Classify(e, directory) is { } error)
-        {
-            throw error;
-        }
-
+        EnvironmentErrors.CreateFolder(directory);
         var path = Path.Combine(directory, DatabaseFileName);
         var connection = new SqliteConnection(ConnectionString(path));
         try

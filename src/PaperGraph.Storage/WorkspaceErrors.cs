@@ -25,7 +25,7 @@ public static class WorkspaceErrors
         return failure.SqliteErrorCode switch
         {
             Busy or Locked => new PaperGraphException(ErrorCodes.WorkspaceLocked,
-                $"{path}: the workspace is in use by another run (its database stayed locked for {LockWaitSeconds} s); wait for that run to finish, or use another --workspace.", failure),
+                $"{path}: the workspace is in use by another run (its database is locked); wait for that run to finish, or use another --workspace.", failure),
             ReadOnly or Perm or Auth => new PaperGraphException(ErrorCodes.NotWritable,
                 $"{path}: the workspace cannot be written (permission denied, or a read-only file system); give your user write access to {folder} and its files, or use another --workspace.", failure),
             CantOpen => new PaperGraphException(ErrorCodes.NotWritable,

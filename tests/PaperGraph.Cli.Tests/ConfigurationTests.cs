@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PaperGraph.Tests;
 
 namespace PaperGraph.Cli.Tests;
@@ -84,5 +85,28 @@ public sealed class ConfigurationTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"warning: {config}: Neo4j:BatchSize is \"big\"; expected a whole number (default 10000). This command does not use it.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_from_an_environment_variable_names_the_variable()
+    {
+        // A prefix of its own, so no other test sees the variable.
+        var prefix = $"PGTEST_{Guid.NewGuid():N}_";
+        Environment.SetEnvironmentVariable(prefix + "Graph__MaxConcepts", "lots");
+        Environment.SetEnvironmentVariable(prefix + "Graph__Seeed", "3");
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build();
+
+            var (errors, _, unknown) = Hosting.ConfigurationCheck.Run(configuration, new HashSet<Type> { typeof(Commands.GraphOptions) }, "papergraph.json");
+
+            Assert.Equal(["environment variable PAPERGRAPH_Graph__MaxConcepts: Graph:MaxConcepts is \"lots\"; expected a whole number (default 10000)."], errors);
+            Assert.Equal(new Hosting.UnknownSetting("environment variable PAPERGRAPH_Graph__Seeed", "Graph:Seeed", "Graph:Seed"), Assert.Single(unknown));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(prefix + "Graph__MaxConcepts", null);
+            Environment.SetEnvironmentVariable(prefix + "Graph__Seeed", null);
+        }
     }
 }

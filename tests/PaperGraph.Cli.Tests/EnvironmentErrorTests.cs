@@ -115,6 +115,38 @@ public sealed class EnvironmentErrorTests
         Assert.Equal($"error PG2008: {output}: {file} is a file, not a folder; choose another path.", run.Error.Trim());
     }
 
+    private const string Gold = """
+        {"id": "a", "title": "Reward models for dialogue", "abstract": "We train reward models on preference data for dialogue agents. The approach is simple.", "keyphrases": ["reward models", "preference data"]}
+        {"id": "b", "title": "Sparse attention", "abstract": "Sparse attention reduces the cost of long contexts in transformers. The idea is old.", "keyphrases": ["sparse attention", "long contexts"]}
+        """;
+
+    /// <summary>Every command that writes a file named by a flag; <c>{out}</c> is the file, <c>{temp}</c> the test's folder.</summary>
+    public static TheoryData<string[]> OutputCommands => new()
+    {
+        { ["eval", "keyphrases", "--gold", "{temp}/gold.jsonl", "--predictions-out", "{out}"] },
+        { ["eval", "fit-ranker", "--gold", "{temp}/gold.jsonl", "--out", "{out}"] },
+        { ["tagger", "train", "--train", "{temp}/train.conllu", "--out", "{out}", "--iterations", "1", "--hash-bits", "10"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutputCommands))]
+    public async Task An_output_file_under_a_file_exits_2_naming_the_file(string[] command)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("gold.jsonl", Gold);
+        temp.Write("train.conllu", TaggerCommandTests.Treebank(6));
+        var file = temp.Write("notes.txt", "not a folder");
+        var output = Path.Combine(file, "result");
+
+        var run = await CliRun.RunAsync([.. command.Select(a => a.Replace("{temp}", temp.Path, StringComparison.Ordinal).Replace("{out}", output, StringComparison.Ordinal))]);
+
+        Assert.Equal(2, run.ExitCode);
+        run.AssertNoStackTrace();
+        Assert.StartsWith("error PG2008: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains(file, run.Error, StringComparison.Ordinal);
+        Assert.Contains("is a file, not a folder; choose another path.", run.Error, StringComparison.Ordinal);
+    }
+
     [UnprivilegedFact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Export_into_a_folder_without_write_permission_exits_2_naming_it()

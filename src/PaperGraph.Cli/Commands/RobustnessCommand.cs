@@ -94,7 +94,7 @@ internal static class RobustnessCommand
                         TimeSpan.FromSeconds(settings.Timeout), token).ConfigureAwait(false);
                     if (outcome.ExitCode != 0 && settings.Keep is { } keep)
                     {
-                        keep.Create();
+                        EnvironmentErrors.CreateFolder(keep.FullName);
                         AtomicFile.Write(Path.Combine(keep.FullName, $"subset-{subset.ToString(inv)}.jsonl"), kept =>
                         {
                             using var source = File.OpenRead(input);

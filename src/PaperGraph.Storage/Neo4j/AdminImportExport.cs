@@ -28,15 +28,7 @@ public static class AdminImportExport
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        try
-        {
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception e) when (EnvironmentErrors.Classify(e, directory) is { } error)
-        {
-            throw error;
-        }
-
+        EnvironmentErrors.CreateFolder(directory);
         var (concepts, communities) = GraphModel.ConceptsAndCommunities(workspace, allConcepts);
         var delimiter = DelimiterCandidates.FirstOrDefault(d => !concepts.Any(c => ((IEnumerable<string>)c.Properties.Values[2]!).Any(a => a.Contains(d, StringComparison.Ordinal))));
         if (delimiter == default)
