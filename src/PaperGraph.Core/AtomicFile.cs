@@ -13,20 +13,23 @@ namespace PaperGraph.Core;
 /// folder (same file system), and it comes after <c>fsync</c>, so after a power cut the name holds the old or the new
 /// content, not an empty file. Several files that belong together (VOSviewer's map and network) are each atomic; they
 /// are renamed one after the other once all are written. File-system failures are raised as coded errors naming the
-/// path (<see cref="EnvironmentErrors"/>).
+/// path (<see cref="EnvironmentErrors"/>). A device or a pipe (<c>--out /dev/stdout</c>) is written straight through,
+/// and a symbolic link is followed, so the file it names is replaced and the link kept.
 /// </remarks>
 public sealed class AtomicFile : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly FileStream _stream;
+    private readonly bool _direct;
     private bool _committed;
 
-    private AtomicFile(string path, string temporaryPath, FileStream stream)
+    private AtomicFile(string path, string temporaryPath, FileStream stream, bool direct = false)
     {
         Path = path;
         TemporaryPath = temporaryPath;
         _stream = stream;
+        _direct = direct;
     }
 
     /// <summary>The destination.</summary>
@@ -43,10 +46,23 @@ public sealed class AtomicFile : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
-        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
         try
         {
+            if (IsDeviceOrPipe(full))
+            {
+                // /dev/stdout, /dev/null, /dev/fd/3: no previous content to keep, and renaming a file over a device
+                // node would replace the device itself. Written straight through.
+                return new AtomicFile(full, full, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1 << 16), direct: true);
+            }
+
+            // A link to a file: the file is replaced, the link kept.
+            if (File.Exists(full) && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
+            {
+                full = target.FullName;
+            }
+
+            var folder = System.IO.Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
+            var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
             var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
             return new AtomicFile(full, temporary, stream);
         }
@@ -88,12 +104,26 @@ public sealed class AtomicFile : IDisposable
         ObjectDisposedException.ThrowIf(_committed, this);
         Guard(() =>
         {
+            if (_direct)
+            {
+                _stream.Flush();
+                _stream.Dispose();
+                return;
+            }
+
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
             File.Move(TemporaryPath, Path, overwrite: true);
         });
         _committed = true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="full"/> names a device or a pipe rather than a file: on Unix, anything under
+    /// <c>/dev</c> or <c>/proc</c> (.NET has no portable file-type test, and regular outputs never live there).
+    /// </summary>
+    private static bool IsDeviceOrPipe(string full) =>
+        !OperatingSystem.IsWindows() && (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal));
 
     /// <summary>Removes the temporary file unless <see cref="Commit"/> ran: the destination keeps its previous content.</summary>
     public void Dispose()
@@ -111,6 +141,11 @@ public sealed class AtomicFile : IDisposable
         catch (IOException)
         {
             // Flushing the rest failed (a full disk): the file is abandoned anyway.
+        }
+
+        if (_direct)
+        {
+            return;
         }
 
         try

@@ -205,6 +205,21 @@ public sealed class EnvironmentErrorTests
     }
 
     [DevFullFact]
+    public async Task Writing_to_a_full_device_exits_5_naming_it()
+    {
+        // /dev/full answers every write with ENOSPC, as a full disk does; devices are written straight through.
+        using var temp = new TempDirectory();
+        var gold = temp.Write("gold.jsonl", Gold);
+
+        var run = await CliRun.RunAsync("eval", "keyphrases", "--gold", gold, "--predictions-out", "/dev/full");
+
+        Assert.Equal(5, run.ExitCode);
+        run.AssertNoStackTrace();
+        Assert.Equal("error PG5001: /dev/full: no space left on the device (disk full or quota reached); free some space and run again. Files already there were kept whole.",
+            run.Error.Trim());
+    }
+
+    [DevFullFact]
     public void A_full_disk_is_the_machines_state_exit_5_naming_the_path()
     {
         // A real ENOSPC from the kernel, as a full disk gives it.

@@ -78,6 +78,30 @@ public sealed class AtomicFileTests
         Assert.Equal($"{path}: {file} is a file, not a folder; choose another path.", e.Message);
     }
 
+    [UnixDevicesFact]
+    public void A_device_is_written_straight_through_and_never_replaced()
+    {
+        AtomicFile.WriteAllText("/dev/null", "discarded");
+
+        // Still the device: a file renamed over it would now hold the text.
+        Assert.Equal("", File.ReadAllText("/dev/null"));
+        Assert.Empty(Directory.GetFiles("/dev", ".null.*"));
+    }
+
+    [UnixDevicesFact]
+    public void A_symbolic_link_is_kept_and_the_file_it_names_replaced()
+    {
+        using var temp = new TempDirectory();
+        var target = temp.Write("real.csv", "old\n");
+        var link = temp.File("link.csv");
+        File.CreateSymbolicLink(link, target);
+
+        AtomicFile.WriteAllText(link, "new\n");
+
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.Equal("new\n", File.ReadAllText(target));
+    }
+
     /// <summary>One helper for every output: a new writer that opens files itself would bring truncated outputs back.</summary>
     [Fact]
     public void No_source_file_writes_an_output_without_AtomicFile()
@@ -94,5 +118,17 @@ public sealed class AtomicFileTests
             .ToList();
 
         Assert.Empty(offenders);
+    }
+}
+
+/// <summary>A fact about Unix device files (<c>/dev/null</c>); reported as skipped where there are none.</summary>
+internal sealed class UnixDevicesFactAttribute : FactAttribute
+{
+    public UnixDevicesFactAttribute()
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists("/dev/null"))
+        {
+            Skip = "Skipped: needs Unix device files (/dev/null) and symbolic links.";
+        }
     }
 }
