@@ -1,11 +1,15 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaperGraph.Cli.Commands;
 using PaperGraph.Cli.Hosting;
 using PaperGraph.Core;
+using PaperGraph.Storage;
 
 namespace PaperGraph.Cli;
 
@@ -24,7 +28,7 @@ internal sealed record CommandContext(IServiceProvider Services, IConfiguration 
 /// environment variables <c>PAPERGRAPH_Section__Key</c>, then the command's flags. Logs go to standard error,
 /// results to standard output.
 /// </remarks>
-internal sealed class CommandRunner(TextWriter output, TextWriter error, TextReader? input = null)
+internal sealed partial class CommandRunner(TextWriter output, TextWriter error, TextReader? input = null)
 {
     public const string ConfigFileName = "papergraph.json";
 
@@ -56,9 +60,11 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
         CancellationToken cancellationToken)
     {
         var verbose = parse.GetValue(Verbose);
+        string? workspace = null;
         try
         {
             using var host = BuildHost(parse, overrides, configure, verbose);
+            workspace = host.Services.GetRequiredService<IConfiguration>()[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] ?? new WorkspaceOptions().Path;
             var context = new CommandContext(host.Services, host.Services.GetRequiredService<IConfiguration>(), output, error, ProgressLine.ForStandardError(error), input ?? Console.In);
             try
             {
@@ -92,6 +98,11 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
             await error.WriteLineAsync("cancelled.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (EnvironmentFailure(e, workspace) is { } failure)
+        {
+            // A full disk, a folder without write permission, a workspace held by another run: not a bug.
+            return await ReportAsync(failure, verbose).ConfigureAwait(false);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             await error.WriteLineAsync(verbose
@@ -101,9 +112,36 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
         }
     }
 
+    /// <summary>
+    /// The coded error for a failure of the machine or its setup that reached the top without one (the places that
+    /// know the path raise their own): a SQLite failure is the workspace's, an I/O failure names the path .NET names.
+    /// </summary>
+    private static PaperGraphException? EnvironmentFailure(Exception e, string? workspace)
+    {
+        if (e is AggregateException aggregate)
+        {
+            e = aggregate.Flatten().InnerExceptions.FirstOrDefault(i => i is SqliteException or IOException or UnauthorizedAccessException) ?? e;
+        }
+
+        return e switch
+        {
+            SqliteException sqlite when workspace is not null => WorkspaceErrors.Classify(sqlite, Path.Combine(workspace, Workspace.DatabaseFileName)),
+            IOException or UnauthorizedAccessException => EnvironmentErrors.Classify(e, QuotedPath().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : workspace ?? Environment.CurrentDirectory),
+            _ => null,
+        };
+    }
+
+    /// <summary>The path in a .NET I/O message: <c>Access to the path '/x/y' is denied.</c></summary>
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex QuotedPath();
+
     private async Task<int> ReportAsync(PaperGraphException e, bool verbose)
     {
-        await error.WriteLineAsync($"error {e.Code}: {e.Message}").ConfigureAwait(false);
+        foreach (var line in e is ConfigurationException c ? c.Problems : [e.Message])
+        {
+            await error.WriteLineAsync($"error {e.Code}: {line}").ConfigureAwait(false);
+        }
+
         if (verbose && e.InnerException is not null)
         {
             await error.WriteLineAsync(e.InnerException.ToString()).ConfigureAwait(false);
@@ -141,6 +179,62 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, TextRea
         builder.Logging.SetMinimumLevel(level);
         builder.Logging.AddProvider(new TextWriterLoggerProvider(error, level));
         configure(builder.Services);
-        return builder.Build();
+        var bound = builder.Services
+            .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidateOptions<>))
+            .Select(d => d.ServiceType.GetGenericArguments()[0])
+            .ToHashSet();
+        var host = builder.Build();
+        try
+        {
+            CheckConfiguration(host.Services, (IConfigurationRoot)builder.Configuration, bound, configPath);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reports every configuration problem at once before the command runs: values of the wrong type and values out of
+    /// range in the sections the command uses (errors, exit 2), and unknown keys (warnings, so a typo is never silently
+    /// ignored).
+    /// </summary>
+    private static void CheckConfiguration(IServiceProvider services, IConfigurationRoot configuration, IReadOnlySet<Type> bound, string configPath)
+    {
+        var (errors, warnings, unknown) = ConfigurationCheck.Run(configuration, bound, configPath);
+        var logger = services.GetRequiredService<ILogger<CommandRunner>>();
+        foreach (var setting in unknown)
+        {
+            Log.UnknownSetting(logger, setting.Source, setting.Key, setting.Suggestion is { } s ? $"; did you mean {s}?" : ".");
+        }
+
+        foreach (var warning in warnings)
+        {
+            Log.UnusedSettingInvalid(logger, warning);
+        }
+
+        if (errors.Count == 0)
+        {
+            // Values of the right type: now every range and rule of every section the command uses, all at once.
+            foreach (var type in bound.OrderBy(t => t.Name, StringComparer.Ordinal))
+            {
+                var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(type));
+                try
+                {
+                    _ = options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options);
+                }
+                catch (System.Reflection.TargetInvocationException e) when (e.InnerException is OptionsValidationException invalid)
+                {
+                    errors.AddRange(invalid.Failures);
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException(errors);
+        }
     }
 }

@@ -17,6 +17,9 @@ public static class ExitCodes
     /// <summary>The graph store is unavailable or rejected the request.</summary>
     public const int GraphStoreFailure = 4;
 
+    /// <summary>The machine's state stopped the run: disk full (<c>PG5001</c>) or a device I/O error (<c>PG5002</c>); nothing is half-written.</summary>
+    public const int MachineState = 5;
+
     /// <summary>Cancelled with Ctrl+C.</summary>
     public const int Cancelled = 130;
 }

@@ -12,4 +12,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning,
         Message = "{Measure} is left empty in every output: {Reason}. The other measures are complete; raise Graph:MaxIterations (now {MaxIterations}) or loosen Graph:Tolerance (now {Tolerance}) to compute it.")]
     public static partial void MeasureMissing(ILogger logger, string measure, string reason, int maxIterations, double tolerance);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "{Source}: unknown setting {Key} is ignored{Suggestion}")]
+    public static partial void UnknownSetting(ILogger logger, string source, string key, string suggestion);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "{Problem} This command does not use it.")]
+    public static partial void UnusedSettingInvalid(ILogger logger, string problem);
 }

@@ -45,7 +45,7 @@ public static class PaperGraphApp
             Start with 'papergraph ingest <files or folders> --workspace <dir>', then 'papergraph extract' and
             'papergraph concepts' with the same --workspace; every command has --help.
             Configuration: papergraph.json in the working folder (or --config), then PAPERGRAPH_Section__Key
-            environment variables, then flags. Exit codes: 0 ok, 1 bug, 2 usage, 3 input data, 4 graph store, 130 cancelled.
+            environment variables, then flags. Exit codes: 0 ok, 1 bug, 2 usage or setup, 3 input data, 4 graph store, 5 disk full or device error, 130 cancelled.
             """)
         {
             CommandRunner.Verbose,

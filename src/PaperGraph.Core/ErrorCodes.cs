@@ -10,6 +10,12 @@ public static class ErrorCodes
     /// <summary>No longer raised: a measure that does not converge is left empty (<see cref="MeasureNotComputed"/> when asked for).</summary>
     public const string NotConverged = "PG2004";
     public const string NoGraphNodes = "PG2005";
+    /// <summary>The workspace is held by another PaperGraph run (or another program with it open for writing).</summary>
+    public const string WorkspaceLocked = "PG2006";
+    /// <summary>A file or folder PaperGraph must write is not writable: permission denied, or a read-only file system.</summary>
+    public const string NotWritable = "PG2007";
+    /// <summary>A path to write names a folder under an existing file (or a file where a folder is needed).</summary>
+    public const string NotAFolder = "PG2008";
 
     // 3xxx: input data. Whole-run failures first, then per-file and per-record skips (warnings).
     public const string NoPapersFound = "PG3001";
@@ -49,4 +55,8 @@ public static class ErrorCodes
     public const string DatabaseNotFound = "PG4003";
     public const string GraphStoreRejected = "PG4004";
     public const string GraphStoreProtocol = "PG4005";
+
+    // 5xxx: the machine's state, not the user's input or setup (exit code 5).
+    public const string DiskFull = "PG5001";
+    public const string DeviceError = "PG5002";
 }

@@ -3,7 +3,8 @@ namespace PaperGraph.Core;
 /// <summary>A mistake in the user's input, arguments or environment, reported as one line without a stack trace.</summary>
 /// <remarks>
 /// <see cref="Code"/> is stable (<c>PG3001</c>) so users can search for it. Its first digit is the process exit
-/// code: 2 = usage or configuration, 3 = input data, 4 = graph store. Bugs throw the standard exceptions instead.
+/// code: 2 = usage, configuration or setup, 3 = input data, 4 = graph store, 5 = the machine's state (disk full, device
+/// error). Bugs throw the standard exceptions instead.
 /// </remarks>
 public class PaperGraphException : Exception
 {
@@ -11,9 +12,9 @@ public class PaperGraphException : Exception
         : base(message, innerException)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
-        if (code.Length != 6 || !code.StartsWith("PG", StringComparison.Ordinal) || code[2] is < '2' or > '4')
+        if (code.Length != 6 || !code.StartsWith("PG", StringComparison.Ordinal) || code[2] is < '2' or > '5')
         {
-            throw new ArgumentException($"Error code '{code}' must look like PG2xxx, PG3xxx or PG4xxx.", nameof(code));
+            throw new ArgumentException($"Error code '{code}' must look like PG2xxx, PG3xxx, PG4xxx or PG5xxx.", nameof(code));
         }
 
         Code = code;

@@ -46,7 +46,7 @@ public sealed partial class Workspace
     private SqliteConnection OpenSyncDatabase()
     {
         var path = Path.Combine(Directory, SyncFileName);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var connection = new SqliteConnection(ConnectionString(path));
         try
         {
             connection.Open();
@@ -66,7 +66,7 @@ public sealed partial class Workspace
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
+            throw WorkspaceErrors.Classify(e, path) is { } error && error.Code != ErrorCodes.WorkspaceCorrupt ? error : new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
                 $"{path}: cannot open the sync state ({e.Message}); delete the file: the next sync then sends every row once.", e);
         }
     }

@@ -102,9 +102,9 @@ public sealed partial class Workspace : IDisposable
             throw new PaperGraphException(ErrorCodes.InvalidArgument, $"{directory}: is a file; expected a folder for the workspace (it is created if missing).");
         }
 
-        System.IO.Directory.CreateDirectory(directory);
+        EnvironmentErrors.CreateFolder(directory);
         var path = Path.Combine(directory, DatabaseFileName);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var connection = new SqliteConnection(ConnectionString(path));
         try
         {
             connection.Open();
@@ -115,10 +115,17 @@ public sealed partial class Workspace : IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
+            throw WorkspaceErrors.Classify(e, path) ?? new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
                 $"{path}: cannot open the workspace database ({e.Message}); expected a PaperGraph workspace, or an empty folder.", e);
         }
     }
+
+    /// <summary>
+    /// A connection to a workspace database: no pooling, and a short wait for another run's lock, so a second run on
+    /// the same workspace is told at once (<see cref="WorkspaceErrors"/>) rather than after the driver's 30 s.
+    /// </summary>
+    internal static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = WorkspaceErrors.LockWaitSeconds }.ToString();
 
     /// <summary>
     /// Opens the workspace in <paramref name="directory"/>, which must exist: for the commands that read a workspace,

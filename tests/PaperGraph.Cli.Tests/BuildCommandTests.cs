@@ -120,6 +120,38 @@ public class BuildCommandTests
     }
 
     [Fact]
+    public async Task VosViewer_network_carries_raw_cooccurrence_counts_not_association_strength()
+    {
+        // VOSviewer normalises the network file's strengths itself; a normalised weight there is normalised twice.
+        var (temp, workspace, run) = await BuildAsync("--weight", "association");
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt")).Skip(1).Select(l => l.Split('\t')).ToList();
+        var keyOf = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow)
+            .ToDictionary(r => r[1], r => r[0], StringComparer.Ordinal);
+        var counts = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv")).Skip(1).Select(GraphExport.ReadCsvRow)
+            .ToDictionary(r => (r[0], r[1]), r => (Count: double.Parse(r[5], inv), Weight: double.Parse(r[6], inv)));
+        var network = File.ReadAllLines(Path.Combine(workspace, "vosviewer-network.txt")).Select(l => l.Split('\t')).ToList();
+
+        Assert.Equal(counts.Count, network.Count);
+        Assert.Contains(counts.Values, c => c.Count != c.Weight);
+        var strength = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in network)
+        {
+            var (a, b) = (keyOf[map[int.Parse(line[0], inv) - 1][1]], keyOf[map[int.Parse(line[1], inv) - 1][1]]);
+            var edge = counts.TryGetValue((a, b), out var found) ? found : counts[(b, a)];
+            Assert.Equal(edge.Count, double.Parse(line[2], inv));
+            Assert.Equal(Math.Round(edge.Count), edge.Count);
+            strength[line[0]] = strength.GetValueOrDefault(line[0]) + edge.Count;
+            strength[line[1]] = strength.GetValueOrDefault(line[1]) + edge.Count;
+        }
+
+        // The map's total link strength is the sum of the network's strengths, as VOSviewer computes it.
+        Assert.All(map, item => Assert.Equal(strength.GetValueOrDefault(item[0]), double.Parse(item[4], inv)));
+    }
+
+    [Fact]
     public async Task Edges_keep_their_supporting_papers_in_the_workspace()
     {
         var (temp, workspace, run) = await BuildAsync();

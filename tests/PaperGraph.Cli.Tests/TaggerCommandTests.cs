@@ -6,7 +6,7 @@ namespace PaperGraph.Cli.Tests;
 public class TaggerCommandTests
 {
     /// <summary>A CoNLL-U file of <paramref name="count"/> short sentences written for this test, in two documents.</summary>
-    private static string Treebank(int count)
+    internal static string Treebank(int count)
     {
         var text = new StringBuilder();
         string[] nouns = ["model", "method", "graph", "agent"];

@@ -74,7 +74,7 @@ internal static class BenchCommand
                 leidenModularity = leiden.Modularity,
                 seconds = new { pagerank = pageRankSeconds, louvain = louvainSeconds, louvainSingleRun = singleSeconds, leiden = leidenSeconds },
             });
-            File.WriteAllText(output.FullName, json, new UTF8Encoding(false));
+            AtomicFile.WriteAllText(output.FullName, json);
         }
 
         return ExitCodes.Success;

@@ -163,7 +163,7 @@ internal static class BuildCommand
         clock.Restart();
         context.Progress.Report("build: writing the graph files and storing the concepts and the graph", force: true);
         // The files and the database are written side by side: they share nothing but the graph, which is only read.
-        var writing = Task.Run(() => WriteOutputs(workspace, graph), cancellationToken);
+        var writing = Task.Run(() => WriteOutputs(workspace, graph, cancellationToken), cancellationToken);
         try
         {
             // The graph's rows (edges in key order, with their evidence) are ready by the time the concepts are stored.
@@ -290,15 +290,28 @@ internal static class BuildCommand
         return new ConceptGraph(concepts, cooccurrence, analysis) { PaperIds = paperIds };
     }
 
-    private static void WriteOutputs(Workspace workspace, ConceptGraph graph)
+    /// <summary>Writes the graph files, each whole or not at all (<see cref="AtomicFile"/>): a run stopped half-way leaves the previous ones.</summary>
+    private static void WriteOutputs(Workspace workspace, ConceptGraph graph, CancellationToken cancellationToken)
     {
-        WriteText(workspace, Files.Concepts, writer => GraphExport.WriteConceptsCsv(graph, writer));
-        WriteText(workspace, Files.Cooccurrence, writer => GraphExport.WriteCooccurrenceCsv(graph, writer));
-        WriteStream(workspace, Files.GraphMl, stream => GraphExport.WriteGraphMl(graph, stream));
-        WriteStream(workspace, Files.Gexf, stream => GraphExport.WriteGexf(graph, stream));
-        using var map = OpenText(workspace, Files.VosViewerMap);
-        using var network = OpenText(workspace, Files.VosViewerNetwork);
-        GraphExport.WriteVosViewer(graph, map, network);
+        string In(string name) => Path.Combine(workspace.Directory, name);
+        AtomicFile.WriteText(In(Files.Concepts), writer => GraphExport.WriteConceptsCsv(graph, writer));
+        cancellationToken.ThrowIfCancellationRequested();
+        AtomicFile.WriteText(In(Files.Cooccurrence), writer => GraphExport.WriteCooccurrenceCsv(graph, writer));
+        cancellationToken.ThrowIfCancellationRequested();
+        AtomicFile.Write(In(Files.GraphMl), stream => GraphExport.WriteGraphMl(graph, stream));
+        cancellationToken.ThrowIfCancellationRequested();
+        AtomicFile.Write(In(Files.Gexf), stream => GraphExport.WriteGexf(graph, stream));
+        cancellationToken.ThrowIfCancellationRequested();
+        using var map = AtomicFile.Create(In(Files.VosViewerMap));
+        using var network = AtomicFile.Create(In(Files.VosViewerNetwork));
+        using (var mapWriter = map.CreateText())
+        using (var networkWriter = network.CreateText())
+        {
+            GraphExport.WriteVosViewer(graph, mapWriter, networkWriter);
+        }
+
+        map.Commit();
+        network.Commit();
     }
 
     /// <summary>The rows <see cref="Workspace.ReplaceGraph"/> stores: nodes, and edges with their evidence in the table's key order.</summary>
@@ -365,21 +378,7 @@ internal static class BuildCommand
             secondsPerAnalytic = analytics.ToDictionary(s => s.Step, s => Math.Round(s.Seconds, 3)),
             peakMemoryBytes = peak,
         };
-        File.WriteAllText(Path.Combine(workspace.Directory, Files.Summary), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));
-    }
-
-    private static StreamWriter OpenText(Workspace workspace, string name) => new(Path.Combine(workspace.Directory, name), append: false, new UTF8Encoding(false));
-
-    private static void WriteText(Workspace workspace, string name, Action<TextWriter> write)
-    {
-        using var writer = OpenText(workspace, name);
-        write(writer);
-    }
-
-    private static void WriteStream(Workspace workspace, string name, Action<Stream> write)
-    {
-        using var stream = File.Create(Path.Combine(workspace.Directory, name));
-        write(stream);
+        AtomicFile.WriteAllText(Path.Combine(workspace.Directory, Files.Summary), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
     private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases, bool explain)

@@ -72,11 +72,13 @@ internal static class EvalCommand
 
             if (parse.GetValue(predictionsOut) is { } output)
             {
-                using var writer = new StreamWriter(output.FullName);
-                foreach (var (document, predicted) in results)
+                AtomicFile.WriteText(output.FullName, writer =>
                 {
-                    writer.WriteLine(JsonSerializer.Serialize(new { id = document.Id, keyphrases = predicted }));
-                }
+                    foreach (var (document, predicted) in results)
+                    {
+                        writer.WriteLine(JsonSerializer.Serialize(new { id = document.Id, keyphrases = predicted }));
+                    }
+                });
 
                 context.Out.WriteLine($"Predictions written to {output.FullName}");
             }

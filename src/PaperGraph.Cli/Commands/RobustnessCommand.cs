@@ -88,13 +88,18 @@ internal static class RobustnessCommand
                     var folder = Path.Combine(scratch.FullName, subset.ToString(inv));
                     Directory.CreateDirectory(folder);
                     var input = Path.Combine(folder, "subset.jsonl");
+                    // A scratch input for the child build, deleted below: not an output, so not through AtomicFile.
                     await File.WriteAllLinesAsync(input, papers, new UTF8Encoding(false), token).ConfigureAwait(false);
                     var outcome = await BuildAsync(program, [.. prefix, "build", input, "--workspace", Path.Combine(folder, "ws"), "--quiet"], folder, subset, papers.Count,
                         TimeSpan.FromSeconds(settings.Timeout), token).ConfigureAwait(false);
                     if (outcome.ExitCode != 0 && settings.Keep is { } keep)
                     {
-                        keep.Create();
-                        File.Copy(input, Path.Combine(keep.FullName, $"subset-{subset.ToString(inv)}.jsonl"), overwrite: true);
+                        EnvironmentErrors.CreateFolder(keep.FullName);
+                        AtomicFile.Write(Path.Combine(keep.FullName, $"subset-{subset.ToString(inv)}.jsonl"), kept =>
+                        {
+                            using var source = File.OpenRead(input);
+                            source.CopyTo(kept);
+                        });
                     }
 
                     Directory.Delete(folder, recursive: true);
@@ -112,11 +117,13 @@ internal static class RobustnessCommand
         var all = outcomes.OrderBy(o => o.Subset).ToList();
         if (settings.Output is { } output)
         {
-            await using var writer = new StreamWriter(output.FullName, append: false, new UTF8Encoding(false));
-            foreach (var o in all)
+            AtomicFile.WriteText(output.FullName, writer =>
             {
-                await writer.WriteLineAsync(JsonSerializer.Serialize(new { subset = o.Subset, papers = o.Papers, exitCode = o.ExitCode, seconds = Math.Round(o.Seconds, 3), error = o.Message, measureLeftEmpty = o.MeasureLeftEmpty })).ConfigureAwait(false);
-            }
+                foreach (var o in all)
+                {
+                    writer.WriteLine(JsonSerializer.Serialize(new { subset = o.Subset, papers = o.Papers, exitCode = o.ExitCode, seconds = Math.Round(o.Seconds, 3), error = o.Message, measureLeftEmpty = o.MeasureLeftEmpty }));
+                }
+            });
         }
 
         var failed = all.Where(o => o.ExitCode != 0).ToList();

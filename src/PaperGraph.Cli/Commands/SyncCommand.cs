@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
@@ -9,7 +10,7 @@ using PaperGraph.Storage.Neo4j;
 namespace PaperGraph.Cli.Commands;
 
 /// <summary><c>papergraph sync</c>: writes the workspace's graph into Neo4j; and <c>papergraph export --format neo4j-admin</c>.</summary>
-internal static class SyncCommand
+internal static partial class SyncCommand
 {
     public const string PasswordVariable = "PAPERGRAPH_NEO4J_PASSWORD";
     public const string UriVariable = "PAPERGRAPH_NEO4J_URI";
@@ -81,6 +82,12 @@ internal static class SyncCommand
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph to export yet; run 'papergraph build --workspace {workspace.Directory}' first.");
         }
 
+        if (!DatabaseName().IsMatch(database))
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidArgument,
+                $"--database '{database}': not a name Neo4j accepts; expected 3 to 63 letters, digits, dots or dashes, starting with a letter (e.g. neo4j, papers-2025).");
+        }
+
         if (File.Exists(output))
         {
             throw new PaperGraphException(ErrorCodes.InvalidArgument, $"--out {output}: is a file; expected a folder (created when missing).");
@@ -103,6 +110,10 @@ internal static class SyncCommand
         context.Out.WriteLine($"cypher-shell -u neo4j -d {database} -f {Path.GetFullPath(export.SchemaPath)}");
         return ExitCodes.Success;
     }
+
+    /// <summary>A database name as Neo4j 5 accepts it (and so never read as an option by neo4j-admin).</summary>
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9.-]{1,61}[A-Za-z0-9]$")]
+    private static partial Regex DatabaseName();
 
     private static void ConfigureServices(IServiceCollection services)
     {

@@ -60,7 +60,7 @@ internal static class TaggerCommand
             }, token);
 
             var path = parse.GetValue(output)!.FullName;
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            EnvironmentErrors.CreateFolder(Path.GetDirectoryName(path)!);
             model.Save(path);
             context.Out.WriteLine(string.Create(inv, $"Saved {path} ({new FileInfo(path).Length / 1e6:F2} MB, {model.DictionarySize:N0} dictionary words)"));
             if (devSentences is not null)

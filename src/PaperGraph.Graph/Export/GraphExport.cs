@@ -215,6 +215,13 @@ public static class GraphExport
     /// VOSviewer's map file (tab-separated, with a header: id, label, cluster, weights and scores) and network file
     /// (id, id, strength; no header). Ids are node ids + 1 and clusters community + 1, as VOSviewer counts from 1.
     /// </summary>
+    /// <remarks>
+    /// The network file's strength is the raw co-occurrence count (<see cref="CooccurrenceEdge.Count"/>), never the
+    /// normalised <see cref="CooccurrenceEdge.Weight"/>: VOSviewer reads the third column as link strength and
+    /// normalises it itself (association strength by default), so a weight normalised here would be normalised twice,
+    /// and its clusters and layout would differ from a map VOSviewer makes from the same data. The map's total link
+    /// strength is the sum of those counts, as VOSviewer computes it.
+    /// </remarks>
     public static void WriteVosViewer(ConceptGraph graph, TextWriter map, TextWriter network)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -222,6 +229,13 @@ public static class GraphExport
         ArgumentNullException.ThrowIfNull(network);
         var m = graph.Analysis.Nodes;
         var (pageRank, topic) = (m.PageRank, m.Topic);
+        var strength = new double[graph.Concepts.Count];
+        foreach (var e in graph.Cooccurrence.Edges)
+        {
+            strength[e.Source] += e.Count;
+            strength[e.Target] += e.Count;
+        }
+
         map.WriteLine("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>" + (pageRank is null ? "" : "\tscore<PageRank>") + "\tscore<Betweenness>"
             + (topic is null ? "" : "\tscore<Topic>"));
         for (var v = 0; v < graph.Concepts.Count; v++)
@@ -230,12 +244,12 @@ public static class GraphExport
             var rank = pageRank is null ? "" : "\t" + Number(pageRank[v]);
             var topicScore = topic is null ? "" : "\t" + Number(topic[v]);
             map.WriteLine(string.Create(Invariant,
-                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(m.WeightedDegree[v])}\t{graph.Concepts[v].Papers}{rank}\t{Number(m.Betweenness[v])}{topicScore}"));
+                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(strength[v])}\t{graph.Concepts[v].Papers}{rank}\t{Number(m.Betweenness[v])}{topicScore}"));
         }
 
         foreach (var e in graph.Cooccurrence.Edges)
         {
-            network.WriteLine(string.Create(Invariant, $"{e.Source + 1}\t{e.Target + 1}\t{Number(e.Weight)}"));
+            network.WriteLine(string.Create(Invariant, $"{e.Source + 1}\t{e.Target + 1}\t{Number(e.Count)}"));
         }
     }
 

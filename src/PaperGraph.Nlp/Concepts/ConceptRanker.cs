@@ -264,9 +264,8 @@ public sealed class ConceptRanker
     }
 
     /// <summary>Writes the weights as a ranker file: <c>feature&lt;TAB&gt;weight</c> per line, after a comment.</summary>
-    public void Write(string path, string comment)
+    public void Write(string path, string comment) => AtomicFile.WriteText(path, writer =>
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         foreach (var line in comment.Split('\n'))
         {
             writer.Write("# ");
@@ -278,7 +277,7 @@ public sealed class ConceptRanker
         {
             writer.Write(string.Create(CultureInfo.InvariantCulture, $"{FeatureNames[i]}\t{_weights[i]:R}\n"));
         }
-    }
+    });
 
     /// <summary>Reads a ranker file written by <see cref="Write"/>: every feature once, by name, in any order.</summary>
     /// <exception cref="PaperGraphException">The file is missing or a line is malformed (file and line given).</exception>

@@ -310,17 +310,8 @@ public sealed class TaggerModel
         return weights;
     }
 
-    /// <summary>Writes the model to <paramref name="path"/> (through a temporary file, so a failure leaves no half-written model).</summary>
-    public void Save(string path)
-    {
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        {
-            Save(stream);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>Writes the model to <paramref name="path"/>, whole or not at all (<see cref="AtomicFile"/>).</summary>
+    public void Save(string path) => AtomicFile.Write(path, Save);
 
     private static void WriteVarint(Stream stream, ulong value)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PaperGraph.Core;
 
 namespace PaperGraph.Storage.Neo4j;
 
@@ -27,7 +28,7 @@ public static class AdminImportExport
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        Directory.CreateDirectory(directory);
+        EnvironmentErrors.CreateFolder(directory);
         var (concepts, communities) = GraphModel.ConceptsAndCommunities(workspace, allConcepts);
         var delimiter = DelimiterCandidates.FirstOrDefault(d => !concepts.Any(c => ((IEnumerable<string>)c.Properties.Values[2]!).Any(a => a.Contains(d, StringComparison.Ordinal))));
         if (delimiter == default)
@@ -53,16 +54,18 @@ public static class AdminImportExport
         };
 
         var schema = Path.Combine(directory, "schema.cypher");
-        File.WriteAllText(schema, CypherFiles.Read("schema.cypher"), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(schema, CypherFiles.Read("schema.cypher"));
 
-        var command = new StringBuilder("neo4j-admin database import full --overwrite-destination");
+        // The database name comes right after 'full': --nodes and --relationships take any number of values, and
+        // neo4j-admin's parser (picocli) gives them every following argument up to the next option, so a name at the
+        // end is read as one more file ("File 'neo4j' doesn't exist", Neo4j 5.19 and later).
+        var command = new StringBuilder("neo4j-admin database import full ").Append(Quote(database)).Append(" --overwrite-destination");
         command.Append(CultureInfo.InvariantCulture, $" --array-delimiter={Quote(delimiter == '\t' ? "\\t" : delimiter.ToString())}");
         foreach (var file in files)
         {
             command.Append(CultureInfo.InvariantCulture, $" \\\n    --{file.Option}={file.Name}={Quote(Path.GetFullPath(file.HeaderPath) + "," + Path.GetFullPath(file.DataPath))}");
         }
 
-        command.Append(" \\\n    ").Append(Quote(database));
         return new AdminImport(files, schema, delimiter, command.ToString());
     }
 
@@ -70,9 +73,9 @@ public static class AdminImportExport
     {
         var headerPath = Path.Combine(directory, stem + ".header.csv");
         var dataPath = Path.Combine(directory, stem + ".csv");
-        File.WriteAllText(headerPath, header + "\n", new UTF8Encoding(false));
+        AtomicFile.WriteAllText(headerPath, header + "\n");
         long count = 0;
-        using (var writer = new StreamWriter(dataPath, append: false, new UTF8Encoding(false)))
+        AtomicFile.WriteText(dataPath, writer =>
         {
             var line = new StringBuilder();
             foreach (var row in rows)
@@ -91,7 +94,7 @@ public static class AdminImportExport
                 writer.Write(line.Append('\n'));
                 count++;
             }
-        }
+        });
 
         return new AdminImportFiles(option, name, headerPath, dataPath, count);
     }

@@ -17,8 +17,10 @@ namespace PaperGraph.Storage.Neo4j;
 /// HTTP 202 with <c>{"data": {"fields": [...], "values": [[...]]}, "counters": {...}}</c>; failures carry
 /// <c>{"errors": [{"code", "message"}]}</c>. <c>Neo.TransientError.*</c>, 5xx answers, timeouts and refused or
 /// broken connections are retried with jittered exponential backoff until <see cref="Neo4jSettings.RetryBudget"/> is
-/// spent; every other error fails at once, quoting the server's code and message. The request body is serialised
-/// once and re-sent as is on a retry.
+/// spent; every other error fails at once, quoting the server's code and message. Before the server has answered
+/// once, a refused connection or an unknown host fails at once too: nothing listens at that address, and waiting
+/// the whole budget would only delay the message (a restart during a sync is what retries are for). The request
+/// body is serialised once and re-sent as is on a retry.
 /// </remarks>
 public sealed class Neo4jQueryClient : IGraphStore, IDisposable
 {
@@ -62,6 +64,9 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
 
     private long _bytesSent;
 
+    /// <summary>1 once the server has answered any request (with any status): from then on, refused connections are retried.</summary>
+    private int _contacted;
+
     public async Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(statement);
@@ -92,6 +97,12 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
             catch (TransientException e)
             {
                 (reason, failure) = (e.Message, e.InnerException ?? e);
+            }
+            catch (HttpRequestException e) when (Volatile.Read(ref _contacted) == 0 && NothingListens(e))
+            {
+                throw new GraphStoreException(ErrorCodes.GraphStoreUnavailable,
+                    $"Neo4j at {Target} is unavailable: {Describe(e)} at the first request, so it was not retried; is the server running, " +
+                    "and is the address right (the HTTP port, 7474 by default)?", innerException: e);
             }
             catch (HttpRequestException e) when (e.InnerException is not System.Security.Authentication.AuthenticationException)
             {
@@ -124,6 +135,7 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
         request.Content.Headers.ContentType = Json;
         Interlocked.Add(ref _bytesSent, body.Length);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        Volatile.Write(ref _contacted, 1);
         var status = (int)response.StatusCode;
         JsonDocument? document = null;
         try
@@ -253,6 +265,7 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
     private static string Describe(HttpRequestException e) => e.InnerException switch
     {
         SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
+        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => "unknown host",
         SocketException s => $"network error ({s.SocketErrorCode})",
         IOException => "the connection was closed before the answer arrived",
         _ => e.HttpRequestError switch
@@ -262,6 +275,11 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
             _ => e.Message,
         },
     };
+
+    /// <summary>Whether the connection failed because no server is at the address: refused, or a host name that does not resolve.</summary>
+    private static bool NothingListens(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.NameResolutionError
+        || e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData };
 
     public void Dispose() => _http.Dispose();
 

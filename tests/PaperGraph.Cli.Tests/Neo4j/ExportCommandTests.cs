@@ -33,12 +33,44 @@ public sealed class ExportCommandTests
             Assert.Contains($"{stem}.header.csv,", run.Out, StringComparison.Ordinal);
         }
 
-        Assert.Contains("neo4j-admin database import full --overwrite-destination --array-delimiter='|'", run.Out, StringComparison.Ordinal);
+        Assert.Contains("neo4j-admin database import full papers --overwrite-destination --array-delimiter='|'", run.Out, StringComparison.Ordinal);
         Assert.Contains("--nodes=Paper=", run.Out, StringComparison.Ordinal);
         Assert.Contains("--relationships=CO_OCCURS=", run.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\\\n    papers\n", run.Out);
         Assert.Contains("cypher-shell -u neo4j -d papers -f ", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "schema.cypher")));
+    }
+
+    [Theory]
+    [InlineData("neo4j", "import")]
+    [InlineData("papers-2025", "folder with spaces")]
+    public async Task The_printed_command_parses_as_neo4j_admin_reads_it_and_names_only_files_that_exist(string database, string folder)
+    {
+        using var fixture = new SyncFixture();
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.RunAsync("export", "-w", fixture.Directory, "--format", "neo4j-admin", "--out", temp.File(folder), "--database", database);
+
+        Assert.Equal(0, run.ExitCode);
+        var printed = run.Out.Split('\n').SkipWhile(l => !l.StartsWith("neo4j-admin ", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0);
+        var import = AdminCommandLine.Parse(string.Join('\n', printed));
+        Assert.Equal(database, import.Database);
+        Assert.Equal(["CO_OCCURS", "IN_COMMUNITY", "MENTIONS"], import.Relationships.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Community", "Concept", "Paper"], import.Nodes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(import.Nodes.Values.Concat(import.Relationships.Values).SelectMany(f => f), file => Assert.True(File.Exists(file), $"{file} is named but does not exist"));
+        Assert.All(import.Nodes.Values.Concat(import.Relationships.Values), f => Assert.Equal(2, f.Count));
+    }
+
+    [Fact]
+    public async Task A_database_name_neo4j_would_not_accept_is_a_usage_error()
+    {
+        using var fixture = new SyncFixture();
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.RunAsync("export", "-w", fixture.Directory, "--format", "neo4j-admin", "--out", temp.File("import"), "--database", "my papers");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error PG2003: --database 'my papers':", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("import")));
     }
 
     [Fact]

@@ -169,10 +169,41 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_connection_is_retried_until_the_budget_is_spent()
+    public async Task A_refused_first_connection_fails_at_once_naming_the_address()
     {
         var port = FakeNeo4jServer.FreePort();
-        using var client = Client(uri: new Uri($"http://127.0.0.1:{port}"), budgetSeconds: 1);
+        using var client = Client(uri: new Uri($"http://127.0.0.1:{port}"), budgetSeconds: 60);
+        var clock = Stopwatch.StartNew();
+
+        var e = await Assert.ThrowsAsync<GraphStoreException>(() => client.RunAsync("RETURN 1"));
+
+        Assert.Equal(ErrorCodes.GraphStoreUnavailable, e.Code);
+        Assert.Contains($"Neo4j at http://127.0.0.1:{port}, database neo4j is unavailable: connection refused at the first request", e.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 10);
+    }
+
+    [Fact]
+    public async Task An_unknown_host_fails_at_once()
+    {
+        // .invalid never resolves (RFC 2606).
+        using var client = Client(uri: new Uri("http://papergraph-test.invalid:7474"), budgetSeconds: 60);
+        var clock = Stopwatch.StartNew();
+
+        var e = await Assert.ThrowsAsync<GraphStoreException>(() => client.RunAsync("RETURN 1"));
+
+        Assert.Equal(ErrorCodes.GraphStoreUnavailable, e.Code);
+        Assert.Contains("http://papergraph-test.invalid:7474", e.Message, StringComparison.Ordinal);
+        Assert.Contains("at the first request", e.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 10);
+    }
+
+    [Fact]
+    public async Task After_a_first_answer_a_refused_connection_is_retried_until_the_budget_is_spent()
+    {
+        var server = await FakeNeo4jServer.StartAsync();
+        using var client = Client(uri: server.Uri, budgetSeconds: 1);
+        await client.RunAsync(InspectionQueries.CountNodes("Paper"));
+        await server.DisposeAsync();
         var clock = Stopwatch.StartNew();
 
         var e = await Assert.ThrowsAsync<GraphStoreException>(() => client.RunAsync("RETURN 1"));
@@ -184,18 +215,21 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_server_that_comes_up_while_retrying_is_used()
+    public async Task A_server_that_restarts_after_a_first_answer_is_used_again()
     {
-        var port = FakeNeo4jServer.FreePort();
-        using var client = Client(uri: new Uri($"http://127.0.0.1:{port}"), budgetSeconds: 20);
+        var first = await FakeNeo4jServer.StartAsync();
+        var port = first.Uri.Port;
+        using var client = Client(uri: first.Uri, budgetSeconds: 20);
+        await client.RunAsync(InspectionQueries.CountNodes("Paper"));
+        await first.DisposeAsync();
+
         var running = client.RunAsync(InspectionQueries.CountNodes("Paper"));
         await Task.Delay(300);
         Assert.False(running.IsCompleted);
-
-        await using var late = await FakeNeo4jServer.StartAsync(port: port);
+        await using var restarted = await FakeNeo4jServer.StartAsync(port: port);
         var result = await running;
 
         Assert.Equal(0L, result.Value(0, "count"));
-        Assert.Single(late.Requests);
+        Assert.Single(restarted.Requests);
     }
 }
