@@ -58,6 +58,7 @@ public static class PaperGraphApp
             EvalCommand.Create(runner),
             BuildCommand.Create(runner),
             BuildCommand.CreateTop(runner),
+            TrendsCommand.Create(runner),
             SyncCommand.Create(runner),
             SyncCommand.CreateExport(runner),
             BenchCommand.Create(runner),

@@ -56,7 +56,7 @@ public static class InputDiscovery
     public static readonly IReadOnlySet<string> PaperGraphFileNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "papergraph.db", "papergraph.db-journal", "papergraph-sync.db", "papergraph-sync.db-journal", "papergraph.json",
-        "concepts.csv", "cooccurrence.csv", "graph.graphml", "graph.gexf", "vosviewer-map.txt", "vosviewer-network.txt", "summary.json",
+        "concepts.csv", "cooccurrence.csv", "graph.graphml", "graph.gexf", "vosviewer-map.txt", "vosviewer-network.txt", "trends.csv", "summary.json",
     };
 
     private const string WorkspaceDatabase = "papergraph.db";

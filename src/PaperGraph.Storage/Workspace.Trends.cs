@@ -34,6 +34,21 @@ public sealed partial class Workspace
         return months;
     }
 
+    /// <summary>The display name of each graph concept, by key.</summary>
+    public Dictionary<string, string> ReadGraphNames()
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT c.key, c.name FROM graph_nodes g JOIN concepts c ON c.key = g.key";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return names;
+    }
+
     /// <summary>Each paper's publication date as read (<c>YYYY-MM-DD</c>, or partial, or null).</summary>
     public Dictionary<string, string?> ReadPublished()
     {

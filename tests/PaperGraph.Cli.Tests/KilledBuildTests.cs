@@ -14,7 +14,7 @@ namespace PaperGraph.Cli.Tests;
 public sealed class KilledBuildTests
 {
     private static readonly string[] GraphFiles =
-        ["concepts.csv", "cooccurrence.csv", "graph.graphml", "graph.gexf", "vosviewer-map.txt", "vosviewer-network.txt"];
+        ["concepts.csv", "cooccurrence.csv", "graph.graphml", "graph.gexf", "vosviewer-map.txt", "vosviewer-network.txt", "trends.csv"];
 
     /// <summary>800 papers over 400 two-word terms, so the graph files take a while to write (megabytes of GraphML).</summary>
     private static string Corpus()

@@ -191,4 +191,25 @@ public class WorkspaceConceptTests
         Assert.Equal(0.25, node.Keyphraseness);
         Assert.Equal(["eigenvector", "pagerank", "topic"], upgraded.ReadMissingMeasures().Keys);
     }
+
+    [Fact]
+    public void A_version_5_graph_has_no_months_until_the_next_build_stores_them()
+    {
+        using var temp = new TempDirectory();
+        using (var workspace = Workspace.Open(temp.Path))
+        {
+            workspace.ReplaceGraph([new GraphNodeRecord("a", 0, 0, 1.0, 0, 0, 0, 0, 0)], []);
+        }
+
+        // Version 5: no graph_months table and no record that months were stored.
+        RawSql(temp.Path, "DROP TABLE graph_months; DELETE FROM meta WHERE key = 'graph_months_built'; UPDATE meta SET value = '5' WHERE key = 'schema_version';");
+
+        using var upgraded = Workspace.Open(temp.Path);
+        Assert.False(upgraded.HasGraphMonths());
+        Assert.Empty(upgraded.ReadGraphMonths());
+
+        upgraded.ReplaceGraph([new GraphNodeRecord("a", 0, 0, 1.0, 0, 0, 0, 0, 0)], [], months: [new ConceptMonth("a", "2024-03", 2), new ConceptMonth("a", "2024-01", 1)]);
+        Assert.True(upgraded.HasGraphMonths());
+        Assert.Equal([new ConceptMonth("a", "2024-01", 1), new ConceptMonth("a", "2024-03", 2)], upgraded.ReadGraphMonths());
+    }
 }

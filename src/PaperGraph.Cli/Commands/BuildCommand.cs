@@ -28,6 +28,7 @@ internal static class BuildCommand
         public const string VosViewerMap = "vosviewer-map.txt";
         public const string VosViewerNetwork = "vosviewer-network.txt";
         public const string Summary = "summary.json";
+        public const string Trends = TrendsCommand.FileName;
     }
 
     public static Command Create(CommandRunner runner)
@@ -51,7 +52,8 @@ internal static class BuildCommand
             or changed papers (as 'extract'), build the concept co-occurrence graph and compute degree, weighted
             degree, PageRank, betweenness, eigenvector centrality, k-core, connected components and communities.
             Writes into the workspace: concepts.csv, cooccurrence.csv, graph.graphml, graph.gexf (Gephi),
-            vosviewer-map.txt and vosviewer-network.txt (VOSviewer), summary.json; and stores the graph for
+            vosviewer-map.txt and vosviewer-network.txt (VOSviewer), trends.csv (papers per concept and month),
+            summary.json; and stores the graph for
             'papergraph top'. Settings: configuration sections "Graph" and "Concepts" (see README).
             """)
         {
@@ -140,6 +142,7 @@ internal static class BuildCommand
         stages.Add(("extract", clock.Elapsed.TotalSeconds));
 
         var minPapers = RequireNodes(workspace, extraction.Index, options);
+        var published = workspace.ReadPublished();
 
         // The concepts are stored while the graph is built and its files written: the graph needs only the index in
         // memory, and the database is touched by the storing task alone until it is awaited. On the 200k corpus the
@@ -163,14 +166,15 @@ internal static class BuildCommand
         clock.Restart();
         context.Progress.Report("build: writing the graph files and storing the concepts and the graph", force: true);
         // The files and the database are written side by side: they share nothing but the graph, which is only read.
-        var writing = Task.Run(() => WriteOutputs(workspace, graph, cancellationToken), cancellationToken);
+        var (months, undated) = TrendsCommand.MonthlyPapers(extraction.Index, graph.Concepts, published);
+        var writing = Task.Run(() => WriteOutputs(workspace, graph, months, cancellationToken), cancellationToken);
         try
         {
             // The graph's rows (edges in key order, with their evidence) are ready by the time the concepts are stored.
             var rows = Task.Run(() => GraphRows(graph), cancellationToken);
             storing.GetAwaiter().GetResult();
             var (nodes, edges) = rows.GetAwaiter().GetResult();
-            workspace.ReplaceGraph(nodes, edges, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal));
+            workspace.ReplaceGraph(nodes, edges, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal), months);
         }
         finally
         {
@@ -193,7 +197,8 @@ internal static class BuildCommand
         context.Out.WriteLine("  time:        " + string.Join(", ", stages.Select(s => string.Create(inv, $"{s.Stage} {s.Seconds:F1} s"))));
         context.Out.WriteLine("  analytics:   " + string.Join(", ", graphTimings.Select(s => string.Create(inv, $"{s.Step} {s.Seconds:F2} s"))));
         context.Out.WriteLine(string.Create(inv, $"  peak memory: {peak / 1e6:N0} MB"));
-        context.Out.WriteLine($"  files:       {string.Join(", ", Files.Concepts, Files.Cooccurrence, Files.GraphMl, Files.Gexf, Files.VosViewerMap, Files.VosViewerNetwork, Files.Summary)}");
+        context.Out.WriteLine(string.Create(inv, $"  months:      {months.Count:N0} concept-months in {Files.Trends}{(undated > 0 ? $"; {undated:N0} papers without a year and month are not in it" : "")}"));
+        context.Out.WriteLine($"  files:       {string.Join(", ", Files.Concepts, Files.Cooccurrence, Files.GraphMl, Files.Gexf, Files.VosViewerMap, Files.VosViewerNetwork, Files.Trends, Files.Summary)}");
         context.Out.WriteLine($"  next:        papergraph top --workspace {workspace.Directory}");
         return ExitCodes.Success;
     }
@@ -291,7 +296,7 @@ internal static class BuildCommand
     }
 
     /// <summary>Writes the graph files, each whole or not at all (<see cref="AtomicFile"/>): a run stopped half-way leaves the previous ones.</summary>
-    private static void WriteOutputs(Workspace workspace, ConceptGraph graph, CancellationToken cancellationToken)
+    private static void WriteOutputs(Workspace workspace, ConceptGraph graph, IReadOnlyList<ConceptMonth> months, CancellationToken cancellationToken)
     {
         string In(string name) => Path.Combine(workspace.Directory, name);
         AtomicFile.WriteText(In(Files.Concepts), writer => GraphExport.WriteConceptsCsv(graph, writer));
@@ -312,6 +317,8 @@ internal static class BuildCommand
 
         map.Commit();
         network.Commit();
+        cancellationToken.ThrowIfCancellationRequested();
+        AtomicFile.WriteText(In(Files.Trends), writer => TrendsCommand.WriteCsv(months, writer));
     }
 
     /// <summary>The rows <see cref="Workspace.ReplaceGraph"/> stores: nodes, and edges with their evidence in the table's key order.</summary>

@@ -25,7 +25,8 @@ internal static class TrendsCommand
         var command = new Command("trends", """
             Print the graph concepts rising now and the bursts of the corpus, from the papers' months. Rising: the
             concept's share of the corpus's papers in the last --window months against its share in the window before
-            (growth = ratio of the two, each with one paper added). Bursts: Kleinberg's two-state burst model over
+            (growth = ratio of the two, each with one paper added), surest rise first (G², the log-likelihood ratio of
+            the two windows' counts). Bursts: Kleinberg's two-state burst model over
             each concept's monthly papers against the corpus's (as CiteSpace uses it), strongest first. Papers without
             a year and month are left out. Run 'papergraph build' first.
             """)
@@ -127,7 +128,7 @@ internal static class TrendsCommand
             .Select(g => (g.Key, (IReadOnlyDictionary<Month, int>)g.ToDictionary(m => Month.Parse(m.Month)!.Value, m => m.Papers))).ToList();
         var settings = new TrendSettings(window, minPapers);
         var trends = ConceptTrends.Analyze(series, corpus, settings);
-        var names = workspace.ReadConcepts().ToDictionary(c => c.Key, c => c.Name, StringComparer.Ordinal);
+        var names = workspace.ReadGraphNames();
         var first = corpus.Keys.Min();
         var last = corpus.Keys.Max();
         var recentStart = new Month(Math.Max(first.Index, last.Index - window + 1));
@@ -144,11 +145,11 @@ internal static class TrendsCommand
         else
         {
             context.Out.WriteLine(string.Create(inv, $"Rising: share of papers {recentStart} to {last} against {previousStart} to {recentStart + -1} (at least {minPapers} recent papers)"));
-            context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"recent",7} {"share now",10} {"before",10} {"growth",7}"));
+            context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"recent",7} {"share now",10} {"before",10} {"growth",7} {"G²",8}"));
             for (var i = 0; i < rising.Count; i++)
             {
                 var t = rising[i];
-                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2}"));
+                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2} {t.Evidence,8:F1}"));
             }
 
             if (rising.Count == 0)

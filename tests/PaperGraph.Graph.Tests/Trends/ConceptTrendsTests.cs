@@ -79,4 +79,28 @@ public class ConceptTrendsTests
     public void A_concept_with_more_papers_in_a_month_than_the_corpus_is_refused() =>
         Assert.Throws<ArgumentException>(() => ConceptTrends.Analyze([("c", new Dictionary<Month, int> { [M("2020-01")] = 11 })],
             new Dictionary<Month, int> { [M("2020-01")] = 10 }));
+
+    [Theory]
+    [InlineData(8, 20, 2, 20, 5.063025953476483)]
+    [InlineData(3, 1000, 0, 1000, 4.163389845195)]
+    [InlineData(50, 1000, 20, 1000, 13.749202900335543)]
+    [InlineData(0, 10, 0, 10, 0)]
+    public void Evidence_is_the_log_likelihood_ratio_of_the_two_windows(int recent, int recentTotal, int previous, int previousTotal, double expected) =>
+        // Expected values from the G-test formula computed in Python.
+        Assert.Equal(expected, ConceptTrends.LogLikelihoodRatio(recent, recentTotal, previous, previousTotal), 1e-9);
+
+    [Fact]
+    public void A_frequent_concept_that_rises_clearly_outranks_a_new_one_with_three_papers()
+    {
+        // 1,000 papers a month for two months, a window of one month: "new" goes 0 -> 3, "clear" 20 -> 50.
+        var corpus = new Dictionary<Month, int> { [M("2024-01")] = 1000, [M("2024-02")] = 1000 };
+        var trends = ConceptTrends.Analyze(
+            [("new", new Dictionary<Month, int> { [M("2024-02")] = 3 }), ("clear", new Dictionary<Month, int> { [M("2024-01")] = 20, [M("2024-02")] = 50 })],
+            corpus, new TrendSettings(WindowMonths: 1));
+
+        var rising = ConceptTrends.Rising(trends, new TrendSettings(WindowMonths: 1)).Select(t => t.Key).ToList();
+
+        Assert.Equal(["clear", "new"], rising);
+        Assert.True(trends.Single(t => t.Key == "new").Growth > trends.Single(t => t.Key == "clear").Growth);
+    }
 }
