@@ -59,6 +59,8 @@ public static class PaperGraphApp
             BuildCommand.Create(runner),
             BuildCommand.CreateTop(runner),
             TrendsCommand.Create(runner),
+            ExploreCommands.CreateShow(runner),
+            ExploreCommands.CreatePaper(runner),
             SyncCommand.Create(runner),
             SyncCommand.CreateExport(runner),
             BenchCommand.Create(runner),

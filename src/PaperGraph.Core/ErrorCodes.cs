@@ -16,6 +16,10 @@ public static class ErrorCodes
     public const string NotWritable = "PG2007";
     /// <summary>A path to write names a folder under an existing file (or a file where a folder is needed).</summary>
     public const string NotAFolder = "PG2008";
+    /// <summary><c>show</c> of a concept the workspace does not have; the nearest names are suggested.</summary>
+    public const string UnknownConcept = "PG2009";
+    /// <summary><c>paper</c> with an id the workspace does not have; the nearest ids are suggested.</summary>
+    public const string UnknownPaper = "PG2010";
 
     // 3xxx: input data. Whole-run failures first, then per-file and per-record skips (warnings).
     public const string NoPapersFound = "PG3001";

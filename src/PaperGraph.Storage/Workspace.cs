@@ -184,6 +184,7 @@ public sealed partial class Workspace : IDisposable
                 weight REAL NOT NULL,
                 evidence TEXT NOT NULL,
                 PRIMARY KEY (source, target)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS graph_edges_target ON graph_edges (target);
             CREATE TABLE IF NOT EXISTS graph_months (
                 key TEXT NOT NULL,
                 month TEXT NOT NULL,

@@ -57,7 +57,7 @@ public class BuildCommandTests
         var concepts = File.ReadAllLines(Path.Combine(workspace, "concepts.csv"));
         var edges = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv"));
         Assert.Equal("key,name,aliases,papers,occurrences,degree,weighted_degree,pagerank,betweenness,eigenvector,core,community,keyphraseness,topic", concepts[0]);
-        Assert.Equal("source,target,source_name,target_name,papers,count,weight", edges[0]);
+        Assert.Equal("source,target,source_name,target_name,papers,count,weight,evidence", edges[0]);
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "summary.json")));
         var root = summary.RootElement;

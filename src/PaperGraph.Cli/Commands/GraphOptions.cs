@@ -35,6 +35,10 @@ public sealed class GraphOptions
     [Range(0, int.MaxValue)]
     public int TopNeighbors { get; set; }
 
+    /// <summary>Paper ids listed per edge in cooccurrence.csv's evidence column and the GraphML and GEXF edge attribute, best evidence first (default 10; the workspace keeps them all).</summary>
+    [Range(0, int.MaxValue)]
+    public int EvidencePerEdge { get; set; } = 10;
+
     /// <summary>Community detection (default Leiden).</summary>
     public CommunityAlgorithm Communities { get; set; } = CommunityAlgorithm.Leiden;
 

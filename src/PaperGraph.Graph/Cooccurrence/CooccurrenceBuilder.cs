@@ -57,6 +57,7 @@ public static class CooccurrenceBuilder
         var postingPapers = new int[offsets[nodeCount]];
         var postingCounts = new int[postingPapers.Length];
         var postingSentences = new ulong[postingPapers.Length];
+        var postingScores = new double[postingPapers.Length];
         var postingIndex = new int[postingPapers.Length]; // position of the node within the sorted paper
         var fill = offsets[..^1];
         for (var p = 0; p < sorted.Length; p++)
@@ -68,6 +69,7 @@ public static class CooccurrenceBuilder
                 postingPapers[at] = p;
                 postingCounts[at] = o.Count;
                 postingSentences[at] = o.Sentences;
+                postingScores[at] = o.Score;
                 postingIndex[at] = i;
             }
         }
@@ -184,7 +186,7 @@ public static class CooccurrenceBuilder
         var graph = new UndirectedGraph<int, CooccurrenceEdge>(allowParallelEdges: true);
         graph.AddVertexRange(Enumerable.Range(0, nodeCount));
         graph.AddEdgeRange(kept);
-        return new CooccurrenceGraph(graph, kept, nodePapers, papers.Count, candidates, settings, offsets, postingPapers, postingSentences);
+        return new CooccurrenceGraph(graph, kept, nodePapers, papers.Count, candidates, settings, offsets, postingPapers, postingSentences, postingScores);
     }
 
     /// <summary>An edge's weight from its count (<paramref name="count"/>), its papers, and the two nodes' sizes and papers, in a corpus of <paramref name="n"/> papers.</summary>

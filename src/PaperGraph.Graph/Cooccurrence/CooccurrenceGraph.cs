@@ -3,7 +3,8 @@ using QuikGraph;
 namespace PaperGraph.Graph.Cooccurrence;
 
 /// <summary>One concept of a paper: the node it is, how often the paper mentions it, and in which sentences (bit i for sentence i, the last bit for all later ones).</summary>
-public readonly record struct ConceptOccurrence(int Concept, int Count, ulong Sentences);
+/// <param name="Score">How much the paper is about the concept (its keyphrase probability there); orders an edge's evidence.</param>
+public readonly record struct ConceptOccurrence(int Concept, int Count, ulong Sentences, double Score = 0);
 
 /// <summary>An edge of the co-occurrence graph; <see cref="Source"/> is the smaller node id.</summary>
 public sealed class CooccurrenceEdge(int source, int target, int papers, double count, double weight) : IEdge<int>
@@ -28,10 +29,12 @@ public sealed class CooccurrenceGraph
     private readonly int[] _postingOffsets;
     private readonly int[] _postingPapers;
     private readonly ulong[] _postingSentences;
+    private readonly double[] _postingScores;
 
     internal CooccurrenceGraph(UndirectedGraph<int, CooccurrenceEdge> graph, List<CooccurrenceEdge> edges, int[] nodePapers, int paperCount,
-        long candidatePairs, CooccurrenceSettings settings, int[] postingOffsets, int[] postingPapers, ulong[] postingSentences)
+        long candidatePairs, CooccurrenceSettings settings, int[] postingOffsets, int[] postingPapers, ulong[] postingSentences, double[] postingScores)
     {
+        _postingScores = postingScores;
         Graph = graph;
         Edges = edges;
         NodePapers = nodePapers;
@@ -63,13 +66,18 @@ public sealed class CooccurrenceGraph
     /// <summary>The graph in compact form, weighted by <see cref="CooccurrenceEdge.Weight"/>.</summary>
     public CompactGraph ToCompact() => CompactGraph.FromQuikGraph(Graph, e => e.Weight);
 
-    /// <summary>The supporting papers of every edge (indexed like <see cref="Edges"/>), ascending.</summary>
+    /// <summary>The supporting papers of every edge (indexed like <see cref="Edges"/>), ascending, or, with <paramref name="ranked"/>, best first.</summary>
+    /// <param name="ranked">
+    /// Order each edge's papers by how much they are about both concepts: the product of the two concepts' scores in the
+    /// paper (<see cref="ConceptOccurrence.Score"/>), highest first, ties by paper.
+    /// </param>
     /// <remarks>
     /// One pass over the papers, looking up each pair of a paper's nodes among the edges: O(Σ k²) for k nodes a paper,
     /// where intersecting posting lists edge by edge would cost the hubs' long lists once per edge.
     /// </remarks>
-    public List<int>[] AllEvidence()
+    public List<int>[] AllEvidence(bool ranked = false)
     {
+        var rankedBy = ranked ? new List<double>[Edges.Count] : null;
         var index = new Dictionary<long, int>(Edges.Count);
         var evidence = new List<int>[Edges.Count];
         for (var e = 0; e < Edges.Count; e++)
@@ -92,6 +100,7 @@ public sealed class CooccurrenceGraph
 
         var nodes = new int[_postingPapers.Length];
         var sentences = new ulong[_postingPapers.Length];
+        var scores = new double[_postingPapers.Length];
         var fill = paperOffsets[..^1];
         for (var v = 0; v + 1 < _postingOffsets.Length; v++)
         {
@@ -100,6 +109,15 @@ public sealed class CooccurrenceGraph
                 var at = fill[_postingPapers[i]]++;
                 nodes[at] = v;
                 sentences[at] = _postingSentences[i];
+                scores[at] = _postingScores[i];
+            }
+        }
+
+        if (rankedBy is not null)
+        {
+            for (var e = 0; e < Edges.Count; e++)
+            {
+                rankedBy[e] = new List<double>(Edges[e].Papers);
             }
         }
 
@@ -113,9 +131,35 @@ public sealed class CooccurrenceGraph
                     if ((!sentence || (sentences[a] & sentences[b]) != 0) && index.TryGetValue(Pair(nodes[a], nodes[b]), out var e))
                     {
                         evidence[e].Add(p);
+                        rankedBy?[e].Add(scores[a] * scores[b]);
                     }
                 }
             }
+        }
+
+        if (rankedBy is not null)
+        {
+            // Each edge on its own, so the order does not depend on the threads; papers were added ascending, so a
+            // stable sort by score keeps ties in paper order.
+            Parallel.For(0, Edges.Count, e =>
+            {
+                var papers = evidence[e];
+                var by = rankedBy[e];
+                var order = new int[papers.Count];
+                for (var i = 0; i < order.Length; i++)
+                {
+                    order[i] = i;
+                }
+
+                Array.Sort(order, (x, y) => by[x] != by[y] ? by[y].CompareTo(by[x]) : x.CompareTo(y));
+                var sorted = new List<int>(order.Length);
+                foreach (var i in order)
+                {
+                    sorted.Add(papers[i]);
+                }
+
+                evidence[e] = sorted;
+            });
         }
 
         return evidence;

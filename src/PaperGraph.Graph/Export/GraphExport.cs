@@ -11,6 +11,17 @@ public sealed record ConceptGraph(IReadOnlyList<ConceptSummary> Concepts, Cooccu
 {
     /// <summary>The paper ids of the co-occurrence builder's input, by index (to name an edge's evidence).</summary>
     public IReadOnlyList<string> PaperIds { get; init; } = [];
+
+    /// <summary>Each edge's supporting papers (indices into <see cref="PaperIds"/>, best evidence first), indexed like the edges; null to export none.</summary>
+    public IReadOnlyList<List<int>>? Evidence { get; init; }
+
+    /// <summary>How many of an edge's papers the exports list (cooccurrence.csv's <c>evidence</c>, GraphML's and GEXF's edge attribute).</summary>
+    public int EvidencePerEdge { get; init; } = 10;
+
+    /// <summary>The first <see cref="EvidencePerEdge"/> paper ids of an edge's evidence, joined by <c>|</c>; empty without evidence.</summary>
+    public string EvidenceOf(int edge) => Evidence is { } evidence
+        ? string.Join('|', evidence[edge].Take(EvidencePerEdge).Select(p => PaperIds[p]))
+        : "";
 }
 
 /// <summary>Writes a <see cref="ConceptGraph"/> in the formats people open it with: CSV, GraphML, GEXF (Gephi) and VOSviewer's map and network files.</summary>
@@ -26,7 +37,7 @@ public static class GraphExport
         ["key", "name", "aliases", "papers", "occurrences", "degree", "weighted_degree", "pagerank", "betweenness", "eigenvector", "core", "community", "keyphraseness", "topic"];
 
     /// <summary>The header of <c>cooccurrence.csv</c>.</summary>
-    public static readonly string[] EdgeColumns = ["source", "target", "source_name", "target_name", "papers", "count", "weight"];
+    public static readonly string[] EdgeColumns = ["source", "target", "source_name", "target_name", "papers", "count", "weight", "evidence"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -54,10 +65,13 @@ public static class GraphExport
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);
         WriteCsvRow(writer, EdgeColumns);
-        foreach (var e in graph.Cooccurrence.Edges.OrderByDescending(e => e.Weight).ThenBy(e => e.Source).ThenBy(e => e.Target))
+        var edges = graph.Cooccurrence.Edges;
+        var order = Enumerable.Range(0, edges.Count).OrderByDescending(i => edges[i].Weight).ThenBy(i => edges[i].Source).ThenBy(i => edges[i].Target);
+        foreach (var i in order)
         {
+            var e = edges[i];
             var (a, b) = (graph.Concepts[e.Source], graph.Concepts[e.Target]);
-            WriteCsvRow(writer, [a.Key, b.Key, a.Name, b.Name, Number(e.Papers), Number(e.Count), Number(e.Weight)]);
+            WriteCsvRow(writer, [a.Key, b.Key, a.Name, b.Name, Number(e.Papers), Number(e.Count), Number(e.Weight), graph.EvidenceOf(i)]);
         }
     }
 
@@ -78,6 +92,7 @@ public static class GraphExport
         Key(xml, "e_papers", "edge", "papers", "int");
         Key(xml, "e_count", "edge", "count", "double");
         Key(xml, "e_weight", "edge", "weight", "double");
+        Key(xml, "e_evidence", "edge", "evidence", "string");
         xml.WriteStartElement("graph", ns);
         xml.WriteAttributeString("id", "concepts");
         xml.WriteAttributeString("edgedefault", "undirected");
@@ -96,12 +111,13 @@ public static class GraphExport
             xml.WriteEndElement();
         }
 
-        foreach (var e in graph.Cooccurrence.Edges)
+        for (var i = 0; i < graph.Cooccurrence.Edges.Count; i++)
         {
+            var e = graph.Cooccurrence.Edges[i];
             xml.WriteStartElement("edge", ns);
             xml.WriteAttributeString("source", graph.Concepts[e.Source].Key);
             xml.WriteAttributeString("target", graph.Concepts[e.Target].Key);
-            foreach (var (id, value) in new[] { ("e_papers", Number(e.Papers)), ("e_count", Number(e.Count)), ("e_weight", Number(e.Weight)) })
+            foreach (var (id, value) in new[] { ("e_papers", Number(e.Papers)), ("e_count", Number(e.Count)), ("e_weight", Number(e.Weight)), ("e_evidence", graph.EvidenceOf(i)) })
             {
                 xml.WriteStartElement("data", ns);
                 xml.WriteAttributeString("key", id);
@@ -157,7 +173,7 @@ public static class GraphExport
         xml.WriteEndElement();
         xml.WriteStartElement("attributes", ns);
         xml.WriteAttributeString("class", "edge");
-        foreach (var (id, name, type) in new[] { ("e_papers", "papers", "integer"), ("e_count", "count", "double") })
+        foreach (var (id, name, type) in new[] { ("e_papers", "papers", "integer"), ("e_count", "count", "double"), ("e_evidence", "evidence", "string") })
         {
             xml.WriteStartElement("attribute", ns);
             xml.WriteAttributeString("id", id);
@@ -179,15 +195,15 @@ public static class GraphExport
 
         xml.WriteEndElement();
         xml.WriteStartElement("edges", ns);
-        var edgeId = 0;
-        foreach (var e in graph.Cooccurrence.Edges)
+        for (var i = 0; i < graph.Cooccurrence.Edges.Count; i++)
         {
+            var e = graph.Cooccurrence.Edges[i];
             xml.WriteStartElement("edge", ns);
-            xml.WriteAttributeString("id", Number(edgeId++));
+            xml.WriteAttributeString("id", Number(i));
             xml.WriteAttributeString("source", graph.Concepts[e.Source].Key);
             xml.WriteAttributeString("target", graph.Concepts[e.Target].Key);
             xml.WriteAttributeString("weight", Number(e.Weight));
-            AttributeValues(xml, [("e_papers", Number(e.Papers)), ("e_count", Number(e.Count))]);
+            AttributeValues(xml, [("e_papers", Number(e.Papers)), ("e_count", Number(e.Count)), ("e_evidence", graph.EvidenceOf(i))]);
             xml.WriteEndElement();
         }
 

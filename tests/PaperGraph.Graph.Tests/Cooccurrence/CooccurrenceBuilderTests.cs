@@ -92,6 +92,23 @@ public sealed class CooccurrenceBuilderTests
     }
 
     [Fact]
+    public void Ranked_evidence_puts_the_papers_most_about_both_concepts_first()
+    {
+        // Four papers mention concepts 0 and 1, with these scores; the products are 0.02, 0.36, 0.02 and 0.12.
+        ConceptOccurrence[][] papers =
+        [
+            [new(0, 1, 1, 0.1), new(1, 1, 1, 0.2)],
+            [new(0, 1, 1, 0.6), new(1, 1, 1, 0.6)],
+            [new(0, 1, 1, 0.2), new(1, 1, 1, 0.1)],
+            [new(0, 1, 1, 0.3), new(1, 1, 1, 0.4)],
+        ];
+        var graph = CooccurrenceBuilder.Build(papers, 2, new CooccurrenceSettings());
+
+        Assert.Equal([1, 3, 0, 2], graph.AllEvidence(ranked: true)[0]);
+        Assert.Equal([0, 1, 2, 3], graph.AllEvidence()[0]);
+    }
+
+    [Fact]
     public void Minimum_count_and_top_neighbours_prune()
     {
         var byCount = CooccurrenceBuilder.Build(Papers, 4, new CooccurrenceSettings(Weighting: EdgeWeighting.Count, MinCount: 2));
