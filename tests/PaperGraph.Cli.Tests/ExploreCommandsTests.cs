@@ -115,4 +115,30 @@ public sealed class ExploreCommandsTests
         var link = rows.Single(r => r[0] == "graph neural network" && r[1] == "molecular property" || r[1] == "graph neural network" && r[0] == "molecular property");
         Assert.Equal(["2401.00000", "2401.00001", "2401.00002"], link[^1].Split('|').Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Top_and_concepts_give_the_same_rows_as_a_table_csv_and_json()
+    {
+        using var temp = new TempDirectory();
+        var workspace = await BuildAsync(temp);
+
+        var table = await CliRun.RunAsync("top", "-w", workspace, "-n", "5");
+        var json = await CliRun.RunAsync("top", "-w", workspace, "-n", "5", "--format", "json");
+        var csv = await CliRun.RunAsync("top", "-w", workspace, "-n", "5", "--format", "csv");
+        var concepts = await CliRun.RunAsync("concepts", "-w", workspace, "-n", "3", "--format", "json");
+
+        Assert.Equal((0, 0, 0, 0), (table.ExitCode, json.ExitCode, csv.ExitCode, concepts.ExitCode));
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal("topic", document.RootElement.GetProperty("by").GetString());
+        var keys = document.RootElement.GetProperty("concepts").EnumerateArray().Select(c => c.GetProperty("key").GetString()!).ToList();
+        Assert.Equal(5, keys.Count);
+        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(GraphExport.ReadCsvRow).ToList();
+        Assert.Equal("rank,key,name,papers,degree,weighted_degree,topic,keyphraseness,pagerank,betweenness,eigenvector,core,community", string.Join(',', rows[0]));
+        Assert.Equal(keys, rows.Skip(1).Select(r => r[1]));
+        var names = document.RootElement.GetProperty("concepts").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+        Assert.All(names, name => Assert.Contains(name, table.Out, StringComparison.Ordinal));
+        using var conceptsJson = JsonDocument.Parse(concepts.Out);
+        Assert.Equal(3, conceptsJson.RootElement.GetProperty("concepts").GetArrayLength());
+        Assert.Equal(8, conceptsJson.RootElement.GetProperty("papers").GetInt32());
+    }
 }

@@ -83,4 +83,24 @@ public sealed class TrendsCommandTests
         Assert.Contains("none of the 480 papers has a year and month", trends.Error, StringComparison.Ordinal);
         trends.AssertNoStackTrace();
     }
+
+    [Fact]
+    public async Task Trends_for_scripts_in_json_and_csv()
+    {
+        using var temp = new TempDirectory();
+        Assert.Equal(0, (await CliRun.RunAsync("build", temp.Write("papers.jsonl", Corpus()), "-w", temp.File("ws"), "-q")).ExitCode);
+
+        var json = await CliRun.RunAsync("trends", "-w", temp.File("ws"), "--format", "json");
+        var csv = await CliRun.RunAsync("trends", "-w", temp.File("ws"), "--format", "csv");
+
+        Assert.Equal((0, 0), (json.ExitCode, csv.ExitCode));
+        using var document = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.Equal("2023-01", document.RootElement.GetProperty("from").GetString());
+        Assert.Equal(480, document.RootElement.GetProperty("datedPapers").GetInt32());
+        var burst = Assert.Single(document.RootElement.GetProperty("bursts").EnumerateArray(), b => b.GetProperty("name").GetString() == "combinatorial optimisation");
+        Assert.Equal(("2024-07", "2024-09"), (burst.GetProperty("start").GetString(), burst.GetProperty("end").GetString()));
+        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(GraphExport.ReadCsvRow).ToList();
+        Assert.Equal("key,name,first_month,recent,recent_share,previous_share,growth,g2,bursts", string.Join(',', rows[0]));
+        Assert.StartsWith("2024-07..2024-09:", rows.Single(r => r[1] == "combinatorial optimisation")[8], StringComparison.Ordinal);
+    }
 }

@@ -95,12 +95,13 @@ internal static class BuildCommand
         var community = new Option<int?>("--community") { Description = "Only concepts of this community (0 is the biggest).", HelpName = "id" };
         var phrases = new Option<bool>("--phrases") { Description = "Only concepts of two words or more and abbreviations: leave out broad one-word terms such as 'theory' or 'function', which a large corpus ranks high." };
         var explain = new Option<bool>("--explain") { Description = "Show the parts of each concept's topic centrality: PageRank, keyphraseness, and where PageRank alone would rank it." };
+        var format = ExploreCommands.FormatOption();
         var command = new Command("top", "Print the workspace's most central concepts as a table, most central research topics first (see --by). Run 'papergraph build' first.")
         {
-            IngestCommand.ExistingWorkspace, by, count, community, phrases, explain,
+            IngestCommand.ExistingWorkspace, by, count, community, phrases, explain, format,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
-            (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community), parse.GetValue(phrases), parse.GetValue(explain)), token), cancellationToken));
+            (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community), parse.GetValue(phrases), parse.GetValue(explain), parse.GetValue(format)), token), cancellationToken));
         return command;
     }
 
@@ -392,7 +393,7 @@ internal static class BuildCommand
         AtomicFile.WriteAllText(Path.Combine(workspace.Directory, Files.Summary), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
-    private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases, bool explain)
+    private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases, bool explain, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
         using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
@@ -416,6 +417,20 @@ internal static class BuildCommand
         if (rows.Count == 0 && community is not null && workspace.ReadTopConcepts(by, 1, community).Count == 0)
         {
             throw new PaperGraphException(ErrorCodes.InvalidArgument, string.Create(inv, $"community {community} has no concepts; communities are numbered 0 (the biggest) and up."));
+        }
+
+        if (format != OutputFormat.Table)
+        {
+            ExploreCommands.WriteRows(context.Out, format, "concepts",
+                ["rank", "key", "name", "papers", "degree", "weightedDegree", "topic", "keyphraseness", "pagerank", "betweenness", "eigenvector", "core", "community"],
+                rows.Select((r, i) => new object?[] { i + 1, r.Key, r.Name, r.Papers, r.Node.Degree, r.Node.WeightedDegree, r.Node.Topic, r.Node.Keyphraseness,
+                    r.Node.PageRank, r.Node.Betweenness, r.Node.Eigenvector, r.Node.Core, r.Node.Community }),
+                json =>
+                {
+                    json.WriteString("by", Workspace.Column(by));
+                    json.WriteNumber("graphConcepts", workspace.Count("graph_nodes"));
+                });
+            return ExitCodes.Success;
         }
 
         var scope = (community is { } c ? $" in community {c}" : "") + (phrases ? ", phrases and abbreviations only" : "");

@@ -36,6 +36,7 @@ internal static class ExtractCommand
         var top = new Option<int>("--top", "-n") { Description = "How many concepts to list (default 50).", DefaultValueFactory = _ => 50, HelpName = "count" };
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--top must be at least 1."); } });
         var abbreviations = new Option<bool>("--abbreviations") { Description = "List every abbreviation with its long form instead." };
+        var format = ExploreCommands.FormatOption();
         var command = new Command("concepts", """
             List the workspace's top concepts by relevance, with papers, occurrences and surface forms. Relevance is
             the number of papers about a concept: the papers that mention it times its keyphraseness squared, where
@@ -43,10 +44,10 @@ internal static class ExtractCommand
             such as 'theory' have little). Run 'papergraph extract' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, top, abbreviations,
+            IngestCommand.ExistingWorkspace, top, abbreviations, format,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
-            (context, token) => Task.Run(() => RunConcepts(context, parse.GetValue(top), parse.GetValue(abbreviations)), token), cancellationToken));
+            (context, token) => Task.Run(() => RunConcepts(context, parse.GetValue(top), parse.GetValue(abbreviations), parse.GetValue(format)), token), cancellationToken));
         return command;
     }
 
@@ -263,13 +264,29 @@ internal static class ExtractCommand
         workspace.ReplaceConcepts(summaries, mentions);
     }
 
-    private static int RunConcepts(CommandContext context, int top, bool abbreviations)
+    private static int RunConcepts(CommandContext context, int top, bool abbreviations, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
         using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("concepts") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concepts yet; run 'papergraph extract --workspace {workspace.Directory}' first.");
+        }
+
+        if (format != OutputFormat.Table)
+        {
+            var listed = abbreviations
+                ? workspace.ReadConcepts().Where(c => c.LongForm is not null).OrderBy(c => c.Key, StringComparer.Ordinal).ToList()
+                : workspace.ReadConcepts(top);
+            ExploreCommands.WriteRows(context.Out, format, "concepts", ["rank", "key", "name", "longForm", "papers", "occurrences", "relevance", "forms"],
+                listed.Select((c, i) => new object?[] { i + 1, c.Key, c.Name, c.LongForm, c.Papers, c.Occurrences, c.Relevance,
+                    string.Join(" | ", c.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} ({a.Value})")) }),
+                json =>
+                {
+                    json.WriteNumber("totalConcepts", workspace.Count("concepts"));
+                    json.WriteNumber("papers", workspace.Count("papers"));
+                });
+            return ExitCodes.Success;
         }
 
         if (abbreviations)

@@ -22,6 +22,7 @@ internal static class TrendsCommand
         window.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--window must be at least 1 month."); } });
         var minPapers = new Option<int>("--min-papers") { Description = "Papers a concept needs in the recent window to be listed as rising (default 3).", DefaultValueFactory = _ => 3, HelpName = "count" };
         minPapers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--min-papers must be at least 1."); } });
+        var format = ExploreCommands.FormatOption();
         var command = new Command("trends", """
             Print the graph concepts rising now and the bursts of the corpus, from the papers' months. Rising: the
             concept's share of the corpus's papers in the last --window months against its share in the window before
@@ -31,10 +32,10 @@ internal static class TrendsCommand
             a year and month are left out. Run 'papergraph build' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, count, window, minPapers,
+            IngestCommand.ExistingWorkspace, count, window, minPapers, format,
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
-            (context, token) => Task.Run(() => Run(context, parse.GetValue(count), parse.GetValue(window), parse.GetValue(minPapers)), token), cancellationToken));
+            (context, token) => Task.Run(() => Run(context, parse.GetValue(count), parse.GetValue(window), parse.GetValue(minPapers), parse.GetValue(format)), token), cancellationToken));
         return command;
     }
 
@@ -89,7 +90,7 @@ internal static class TrendsCommand
         }
     }
 
-    private static int Run(CommandContext context, int count, int window, int minPapers)
+    private static int Run(CommandContext context, int count, int window, int minPapers, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
         using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
@@ -134,6 +135,60 @@ internal static class TrendsCommand
         var recentStart = new Month(Math.Max(first.Index, last.Index - window + 1));
         var previousStart = new Month(Math.Max(first.Index, recentStart.Index - window));
         string Name(string key) => names.GetValueOrDefault(key, key);
+
+        if (format == OutputFormat.Csv)
+        {
+            // Every graph concept's trend, for a script to rank as it likes; bursts as start..end:strength, joined by |.
+            ExploreCommands.WriteRows(context.Out, format, "trends",
+                ["key", "name", "firstMonth", "recent", "recentShare", "previousShare", "growth", "g2", "bursts"],
+                trends.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new object?[] { t.Key, Name(t.Key), t.First.ToString(), t.Recent, t.RecentShare,
+                    t.PreviousShare, t.Growth, t.Evidence, string.Join('|', t.Bursts.Select(b => string.Create(inv, $"{b.Start}..{b.End}:{b.Strength:R}"))) }));
+            return ExitCodes.Success;
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            ExploreCommands.WriteJson(context.Out, json =>
+            {
+                json.WriteString("from", first.ToString());
+                json.WriteString("to", last.ToString());
+                json.WriteNumber("datedPapers", corpus.Values.Sum());
+                json.WriteNumber("undatedPapers", undated);
+                json.WriteNumber("windowMonths", window);
+                json.WriteString("recentFrom", recentStart.ToString());
+                json.WriteString("previousFrom", previousStart.ToString());
+                json.WriteStartArray("rising");
+                foreach (var t in ConceptTrends.Rising(trends, settings).Take(count))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("key", t.Key);
+                    json.WriteString("name", Name(t.Key));
+                    json.WriteNumber("recent", t.Recent);
+                    json.WriteNumber("recentShare", t.RecentShare);
+                    json.WriteNumber("previousShare", t.PreviousShare);
+                    json.WriteNumber("growth", t.Growth);
+                    json.WriteNumber("g2", t.Evidence);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("bursts");
+                foreach (var (key, start, end, strength) in trends.SelectMany(t => t.Bursts.Select(b => (t.Key, b.Start, b.End, b.Strength)))
+                    .OrderByDescending(b => b.Strength).ThenBy(b => b.Key, StringComparer.Ordinal).Take(count))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("key", key);
+                    json.WriteString("name", Name(key));
+                    json.WriteString("start", start.ToString());
+                    json.WriteString("end", end.ToString());
+                    json.WriteNumber("strength", strength);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            });
+            return ExitCodes.Success;
+        }
 
         context.Out.WriteLine(string.Create(inv, $"{corpus.Values.Sum():N0} dated papers from {first} to {last}{(undated > 0 ? $"; {undated:N0} without a year and month left out" : "")}"));
         context.Out.WriteLine();
