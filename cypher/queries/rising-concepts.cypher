@@ -1,19 +1,14 @@
-// Concepts rising over time: the share of papers published on or after $since that mention a concept, against its
-// share before (add-one smoothed), highest growth first. Papers without a full date (yearless Daily Papers dates)
-// are left out.
-// Parameters: $since, an ISO date such as '2024-06-01'; $minPapers, fewest recent papers a concept needs; $limit.
-// In Neo4j Browser: :param since => '2024-06-01'  :param minPapers => 3  :param limit => 25
-MATCH (p:Paper)
-WHERE p.published =~ '[0-9]{4}-[0-9]{2}-[0-9]{2}'
-WITH sum(CASE WHEN p.published >= $since THEN 1 ELSE 0 END) AS recentTotal,
-     sum(CASE WHEN p.published < $since THEN 1 ELSE 0 END) AS earlierTotal
-MATCH (p:Paper)-[:MENTIONS]->(c:Concept)
-WHERE p.published =~ '[0-9]{4}-[0-9]{2}-[0-9]{2}'
-WITH c, recentTotal, earlierTotal,
-     sum(CASE WHEN p.published >= $since THEN 1 ELSE 0 END) AS recent,
-     sum(CASE WHEN p.published < $since THEN 1 ELSE 0 END) AS earlier
-WHERE recent >= $minPapers AND recentTotal > 0
-RETURN c.name AS concept, recent, earlier,
-       round((toFloat(recent) / recentTotal) / ((earlier + 1.0) / (earlierTotal + 1.0)), 3) AS growth
-ORDER BY growth DESC, recent DESC, c.key
+// Concepts rising now: their bursts that last until $since or later, strongest first. A burst is a run of months in
+// which a concept's share of the papers is well above its usual share (Kleinberg's two-state model over its papers per
+// month against the corpus's, as `papergraph trends` lists them); `papergraph build` computes them and the sync stores
+// each concept's firstMonth and its bursts as three lists: burstStarts, burstEnds and burstStrengths (months 'YYYY-MM').
+// Parameters: $since, a month such as '2024-06'; $limit, how many bursts.
+// In Neo4j Browser: :param since => '2024-06'  :param limit => 25
+MATCH (c:Concept)
+WHERE c.burstEnds IS NOT NULL
+UNWIND range(0, size(c.burstEnds) - 1) AS i
+WITH c, c.burstStarts[i] AS burstStart, c.burstEnds[i] AS burstEnd, c.burstStrengths[i] AS strength
+WHERE burstEnd >= $since
+RETURN c.name AS concept, c.firstMonth AS firstMonth, burstStart, burstEnd, round(strength, 1) AS strength, c.papers AS papers
+ORDER BY strength DESC, c.key
 LIMIT $limit

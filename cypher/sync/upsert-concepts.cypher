@@ -1,7 +1,8 @@
 // Creates or updates concepts, their community membership, and the :Central label of the most central ones (the
 // Browser style draws those bigger). $rows: maps {key, name, aliases, longForm, papers, occurrences, degree,
-// weightedDegree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic, central}; a
-// null property (a measure the build could not compute) removes it.
+// weightedDegree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic, firstMonth,
+// burstStarts, burstEnds, burstStrengths, central}; a null property (a measure the build could not compute, a concept
+// without dated papers or bursts) removes it.
 UNWIND $rows AS row
 MERGE (c:Concept {key: row.key})
 SET c += row {.*, central: null}

@@ -19,13 +19,26 @@ public sealed partial class Workspace
     /// <summary>Replaces the stored graph (nodes, edges and their evidence), in one transaction.</summary>
     /// <param name="missing">The measures the build left empty (null in every node), by column name, with the reason.</param>
     /// <param name="months">Each node's papers per month (<c>YYYY-MM</c>), for the trends; months without papers left out.</param>
+    /// <param name="bursts">Each node's bursts (months <c>YYYY-MM</c>, inclusive), for the sync.</param>
     public void ReplaceGraph(IEnumerable<GraphNodeRecord> nodes, IEnumerable<GraphEdgeRecord> edges, IReadOnlyDictionary<string, string>? missing = null,
-        IEnumerable<ConceptMonth>? months = null)
+        IEnumerable<ConceptMonth>? months = null, IEnumerable<ConceptBurst>? bursts = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(edges);
         using var transaction = _connection.BeginTransaction();
-        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges; DELETE FROM graph_missing; DELETE FROM graph_months;", transaction);
+        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges; DELETE FROM graph_missing; DELETE FROM graph_months; DELETE FROM graph_bursts;", transaction);
+        using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_bursts (key, start, end, strength) VALUES (?1, ?2, ?3, ?4)"))
+        {
+            foreach (var (key, start, end, strength) in bursts ?? [])
+            {
+                insert.Bind(1, key);
+                insert.Bind(2, start);
+                insert.Bind(3, end);
+                insert.BindReal(4, strength);
+                insert.Execute();
+            }
+        }
+
         using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_months (key, month, papers) VALUES (?1, ?2, ?3)"))
         {
             foreach (var (key, month, papers) in months ?? [])

@@ -6,6 +6,9 @@ namespace PaperGraph.Storage;
 /// <param name="Month">The month, <c>YYYY-MM</c>.</param>
 public readonly record struct ConceptMonth(string Key, string Month, int Papers);
 
+/// <summary>A burst of a graph concept (Kleinberg's model, as <c>build</c> finds it): its first and last month, <c>YYYY-MM</c>, and its strength.</summary>
+public readonly record struct ConceptBurst(string Key, string Start, string End, double Strength);
+
 public sealed partial class Workspace
 {
     // Set to 1 by a build that stored the graph's months (schema 6 on); a graph built before has none.
@@ -32,6 +35,35 @@ public sealed partial class Workspace
         }
 
         return months;
+    }
+
+    /// <summary>Each graph concept's first month and bursts (in time order), by key; concepts without a dated paper are absent.</summary>
+    public Dictionary<string, (string First, List<ConceptBurst> Bursts)> ReadTimes()
+    {
+        var times = new Dictionary<string, (string, List<ConceptBurst>)>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT key, min(month) FROM graph_months GROUP BY key";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                times[reader.GetString(0)] = (reader.GetString(1), []);
+            }
+        }
+
+        command.CommandText = "SELECT key, start, end, strength FROM graph_bursts ORDER BY key, start";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (times.TryGetValue(reader.GetString(0), out var time))
+                {
+                    time.Item2.Add(new ConceptBurst(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3)));
+                }
+            }
+        }
+
+        return times;
     }
 
     /// <summary>The display name of each graph concept, by key.</summary>

@@ -185,6 +185,7 @@ public sealed partial class Workspace : IDisposable
                 evidence TEXT NOT NULL,
                 PRIMARY KEY (source, target)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS graph_edges_target ON graph_edges (target);
+            CREATE TABLE IF NOT EXISTS graph_bursts (key TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, strength REAL NOT NULL);
             CREATE TABLE IF NOT EXISTS graph_months (
                 key TEXT NOT NULL,
                 month TEXT NOT NULL,
@@ -219,7 +220,7 @@ public sealed partial class Workspace : IDisposable
         }
         else if (version == "5")
         {
-            // Version 6 only added graph_months, created above; a graph built before has no months until the next build.
+            // Version 6 only added graph_months and graph_bursts, created above; a graph built before has no months until the next build.
             Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -39,9 +39,25 @@ internal static class TrendsCommand
         return command;
     }
 
-    /// <summary>Each graph concept's papers per month, in the graph's order then by month, and the number of papers without a month.</summary>
-    internal static (List<ConceptMonth> Months, int Undated) MonthlyPapers(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes, IReadOnlyDictionary<string, string?> published)
+    /// <summary>
+    /// Each graph concept's papers per month, in the graph's order then by month; its bursts (Kleinberg's model with the
+    /// default settings, against the corpus's papers per month); and the number of papers without a month.
+    /// </summary>
+    internal static (List<ConceptMonth> Months, List<ConceptBurst> Bursts, int Undated) MonthlyPapers(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes,
+        IReadOnlyDictionary<string, string?> published)
     {
+        var (months, corpus, undated) = Count(index, nodes, published);
+        var series = months.GroupBy(m => m.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyDictionary<Month, int>)g.ToDictionary(m => Month.Parse(m.Month)!.Value, m => m.Papers))).ToList();
+        var bursts = ConceptTrends.Analyze(series, corpus)
+            .SelectMany(t => t.Bursts.Select(b => new ConceptBurst(t.Key, b.Start.ToString(), b.End.ToString(), b.Strength))).ToList();
+        return (months, bursts, undated);
+    }
+
+    private static (List<ConceptMonth> Months, Dictionary<Month, int> Corpus, int Undated) Count(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes,
+        IReadOnlyDictionary<string, string?> published)
+    {
+        var corpus = new Dictionary<Month, int>();
         var node = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
         for (var v = 0; v < nodes.Count; v++)
         {
@@ -57,6 +73,8 @@ internal static class TrendsCommand
                 undated++;
                 continue;
             }
+
+            corpus[month] = corpus.GetValueOrDefault(month) + 1;
 
             foreach (var concept in concepts)
             {
@@ -77,7 +95,7 @@ internal static class TrendsCommand
             }
         }
 
-        return (months, undated);
+        return (months, corpus, undated);
     }
 
     /// <summary>Writes <c>trends.csv</c>: <c>key,month,papers</c>, one row per graph concept and month with a paper.</summary>

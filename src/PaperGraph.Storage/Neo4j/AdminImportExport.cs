@@ -41,7 +41,7 @@ public static class AdminImportExport
             WriteKind(directory, "nodes", "Paper", "papers", "id:ID(Paper),title,published,source,authors:int,upvotes:int",
                 GraphModel.Papers(workspace).Select(r => r.Properties.Values), delimiter),
             WriteKind(directory, "nodes", "Concept", "concepts",
-                "key:ID(Concept),name,aliases:string[],longForm,papers:int,occurrences:int,degree:int,weightedDegree:double,pagerank:double,betweenness:double,eigenvector:double,core:int,community:int,component:int,keyphraseness:double,topic:double,:LABEL",
+                "key:ID(Concept),name,aliases:string[],longForm,papers:int,occurrences:int,degree:int,weightedDegree:double,pagerank:double,betweenness:double,eigenvector:double,core:int,community:int,component:int,keyphraseness:double,topic:double,firstMonth,burstStarts:string[],burstEnds:string[],burstStrengths:double[],:LABEL",
                 concepts.Select(r => r.Properties.Values[..^1].Append(r.Properties.Values[^1] is true ? "Central" : null).ToArray()), delimiter),
             WriteKind(directory, "nodes", "Community", "communities", ":ID(Community),id:int,size:int,label",
                 communities.Select(r => r.Properties.Values.Prepend(Convert.ToString(r.Properties.Values[0], CultureInfo.InvariantCulture)).ToArray()), delimiter),
@@ -108,6 +108,7 @@ public static class AdminImportExport
             bool b => b ? "true" : "false",
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             IEnumerable<string> items => string.Join(arrayDelimiter, items),
+            IEnumerable<double> numbers => string.Join(arrayDelimiter, numbers.Select(n => n.ToString("R", CultureInfo.InvariantCulture))),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };

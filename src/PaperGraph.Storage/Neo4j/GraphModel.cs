@@ -12,7 +12,7 @@ public sealed record SyncRow(string Key, PropertyRow Properties);
 /// <summary>How the workspace maps to the Neo4j graph model: the properties of each node and relationship, and the statements that write and remove them.</summary>
 /// <remarks>
 /// <c>(:Paper {id, title, published, source, authors, upvotes})</c>,
-/// <c>(:Concept {key, name, aliases, longForm, papers, occurrences, degree, weightedDegree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic})</c>
+/// <c>(:Concept {key, name, aliases, longForm, papers, occurrences, degree, weightedDegree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic, firstMonth, burstStarts, burstEnds, burstStrengths})</c>
 /// with the label <c>:Central</c> on the most central topics (by <c>topic</c>, topic centrality), a measure the build
 /// could not compute being absent, <c>(:Community {id, size, label})</c>,
 /// <c>(:Paper)-[:MENTIONS {count, score, inTitle}]->(:Concept)</c>,
@@ -23,7 +23,7 @@ public sealed record SyncRow(string Key, PropertyRow Properties);
 public static class GraphModel
 {
     /// <summary>Part of every row hash: raise it when properties or statements change, so the next sync sends every row again.</summary>
-    public const long ModelVersion = 2;
+    public const long ModelVersion = 3;
 
     /// <summary>Labels the community after its most central concepts, this many.</summary>
     public const int CommunityLabelConcepts = 3;
@@ -31,7 +31,8 @@ public static class GraphModel
     public static readonly string[] PaperFields = ["id", "title", "published", "source", "authors", "upvotes"];
 
     public static readonly string[] ConceptFields =
-        ["key", "name", "aliases", "longForm", "papers", "occurrences", "degree", "weightedDegree", "pagerank", "betweenness", "eigenvector", "core", "community", "component", "keyphraseness", "topic", "central"];
+        ["key", "name", "aliases", "longForm", "papers", "occurrences", "degree", "weightedDegree", "pagerank", "betweenness", "eigenvector", "core", "community", "component", "keyphraseness", "topic",
+            "firstMonth", "burstStarts", "burstEnds", "burstStrengths", "central"];
 
     public static readonly string[] CommunityFields = ["id", "size", "label"];
 
@@ -112,14 +113,21 @@ public static class GraphModel
         var central = nodes.OrderByDescending(c => CentralScore(c.Node!)).ThenBy(c => c.Key, StringComparer.Ordinal).Take(centralCount)
             .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
+        // A graph concept's first month and bursts, as build found them; a concept without a dated paper has none.
+        var times = workspace.ReadTimes();
         var conceptRows = new List<SyncRow>(concepts.Count);
         foreach (var c in concepts)
         {
             var n = c.Node;
+            var (first, bursts) = times.GetValueOrDefault(c.Key);
             conceptRows.Add(new SyncRow(c.Key, new PropertyRow(ConceptFields,
             [
                 c.Key, c.Name, c.Aliases, c.LongForm, c.Papers, c.Occurrences,
                 Box(n?.Degree), Box(n?.WeightedDegree), Box(n?.PageRank), Box(n?.Betweenness), Box(n?.Eigenvector), Box(n?.Core), Box(n?.Community), Box(n?.Component), Box(n?.Keyphraseness), Box(n?.Topic),
+                first,
+                bursts is { Count: > 0 } ? bursts.Select(b => b.Start).ToArray() : null,
+                bursts is { Count: > 0 } ? bursts.Select(b => b.End).ToArray() : null,
+                bursts is { Count: > 0 } ? bursts.Select(b => b.Strength).ToArray() : null,
                 central.Contains(c.Key),
             ])));
         }

@@ -64,6 +64,24 @@ public sealed class FakeServerSyncTests : SyncContract, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concepts_carry_their_first_month_and_bursts()
+    {
+        using var fixture = new SyncFixture();
+
+        await SyncAsync(fixture);
+
+        var rlhf = _server.Graph.Concepts["RLHF"].Properties;
+        Assert.Equal("2024-01", rlhf["firstMonth"]);
+        Assert.Equal(["2024-01"], Assert.IsAssignableFrom<IEnumerable<object?>>(rlhf["burstStarts"]));
+        Assert.Equal(["2024-02"], Assert.IsAssignableFrom<IEnumerable<object?>>(rlhf["burstEnds"]));
+        Assert.Equal(3.5, Convert.ToDouble(Assert.Single(Assert.IsAssignableFrom<IEnumerable<object?>>(rlhf["burstStrengths"])), System.Globalization.CultureInfo.InvariantCulture));
+        var reward = _server.Graph.Concepts["reward model"].Properties;
+        Assert.Equal("2024-01", reward["firstMonth"]);
+        Assert.False(reward.ContainsKey("burstStarts") && reward["burstStarts"] is not null);
+        Assert.False(_server.Graph.Concepts["low-rank adaptation"].Properties.TryGetValue("firstMonth", out var none) && none is not null);
+    }
+
+    [Fact]
     public async Task Values_never_appear_in_statement_text()
     {
         using var fixture = new SyncFixture();

@@ -144,7 +144,8 @@ public sealed class RealServerSyncTests : SyncContract, IDisposable
             ["shortest-path"] = new() { ["from"] = strongest.Source, ["to"] = strongest.Target, ["papers"] = 3 },
             ["papers-mentioning-both"] = new() { ["first"] = strongest.Source, ["second"] = strongest.Target, ["limit"] = 10 },
             ["community-members"] = new() { ["community"] = 0, ["limit"] = 10 },
-            ["rising-concepts"] = new() { ["since"] = dates[^1], ["minPapers"] = 1, ["limit"] = 10 },
+            ["growth-since"] = new() { ["since"] = dates[^1], ["minPapers"] = 1, ["limit"] = 10 },
+            ["rising-concepts"] = new() { ["since"] = workspace.ReadTimes().Values.SelectMany(t => t.Bursts).Select(b => b.End).Order(StringComparer.Ordinal).FirstOrDefault() ?? "9999-12", ["limit"] = 10 },
         };
     }
 }

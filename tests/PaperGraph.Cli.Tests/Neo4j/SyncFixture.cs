@@ -111,7 +111,8 @@ internal sealed class SyncFixture : IDisposable
         }
 
         workspace.ReplaceConcepts(concepts, mentions);
-        workspace.ReplaceGraph(nodes, edges);
+        workspace.ReplaceGraph(nodes, edges, months: [new("RLHF", "2024-01", 1), new("reward model", "2024-01", 1), new("reward model", "2024-02", 1)],
+            bursts: [new("RLHF", "2024-01", "2024-02", 3.5)]);
     }
 
     private static ConceptSummary Concept(string key, string name, int papers, string? longForm = null) =>
