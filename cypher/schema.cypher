@@ -5,6 +5,7 @@
 CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT concept_key IF NOT EXISTS FOR (c:Concept) REQUIRE c.key IS UNIQUE;
 CREATE CONSTRAINT community_id IF NOT EXISTS FOR (m:Community) REQUIRE m.id IS UNIQUE;
+CREATE CONSTRAINT author_name IF NOT EXISTS FOR (a:Author) REQUIRE a.name IS UNIQUE;
 CREATE CONSTRAINT papergraph_sync_workspace IF NOT EXISTS FOR (s:PaperGraphSync) REQUIRE s.workspace IS UNIQUE;
 
 CREATE INDEX concept_name IF NOT EXISTS FOR (c:Concept) ON (c.name);

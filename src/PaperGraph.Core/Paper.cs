@@ -19,6 +19,9 @@ public sealed record Paper
     /// <summary>Number of authors, when known.</summary>
     public int? Authors { get; init; }
 
+    /// <summary>The authors' names as the source writes them (white space and initials normalised), when it gives names; Daily Papers pages give only a count.</summary>
+    public IReadOnlyList<string> AuthorNames { get; init; } = [];
+
     /// <summary>Publication date as ISO 8601 text (<c>2025-11-23</c> or yearless <c>--11-23</c>).</summary>
     public string? Published { get; init; }
 

@@ -26,6 +26,7 @@ public static class PaperMerge
             Abstract = longerAbstract.Abstract,
             AbstractLatex = longerAbstract.AbstractLatex,
             Authors = kept.Authors ?? incoming.Authors,
+            AuthorNames = kept.AuthorNames.Count > 0 ? kept.AuthorNames : incoming.AuthorNames,
             Published = BetterDate(kept.Published, incoming.Published),
             Upvotes = kept.Upvotes is { } a && incoming.Upvotes is { } b ? Math.Max(a, b) : kept.Upvotes ?? incoming.Upvotes,
             Organization = kept.Organization ?? incoming.Organization,

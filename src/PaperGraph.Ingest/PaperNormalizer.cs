@@ -43,6 +43,7 @@ public static partial class PaperNormalizer
             Title = title,
             Abstract = abstractText,
             Authors = record.Authors,
+            AuthorNames = record.AuthorNames is { Count: > 0 } names ? [.. names.Select(TextNormalizer.Normalize).Where(n => n.Length > 0)] : [],
             Published = IsoDate(record.Date),
             Upvotes = record.Upvotes,
             Organization = record.Organization is null ? null : TextNormalizer.Normalize(record.Organization),

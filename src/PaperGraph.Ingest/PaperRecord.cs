@@ -12,7 +12,8 @@ public sealed record PaperRecord(
     string? Date = null,
     int? Upvotes = null,
     string? Organization = null,
-    IReadOnlyList<string>? Categories = null)
+    IReadOnlyList<string>? Categories = null,
+    IReadOnlyList<string>? AuthorNames = null)
 {
     public string Location => $"{File}:{Line}";
 }

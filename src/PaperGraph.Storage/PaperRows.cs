@@ -8,7 +8,7 @@ namespace PaperGraph.Storage;
 /// <summary>Maps <see cref="Paper"/> to and from rows of the <c>papers</c> table.</summary>
 internal static class PaperRows
 {
-    public const string Columns = "id, title, abstract, authors, published, upvotes, organization, categories, title_latex, abstract_latex, sources, title_key, revision";
+    public const string Columns = "id, title, abstract, authors, published, upvotes, organization, categories, title_latex, abstract_latex, sources, title_key, revision, author_names";
 
     public static Paper Read(SqliteDataReader reader) => new()
     {
@@ -23,6 +23,7 @@ internal static class PaperRows
         TitleLatex = ParseRanges(reader.GetString(8)),
         AbstractLatex = ParseRanges(reader.GetString(9)),
         Sources = Split(reader.GetString(10), '\n'),
+        AuthorNames = Split(reader.GetString(13), '\n'),
     };
 
     public static string FormatRanges(IReadOnlyList<TextRange> ranges)

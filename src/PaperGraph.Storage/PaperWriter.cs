@@ -39,7 +39,7 @@ public sealed class PaperWriter : IDisposable
         workspace.Execute("PRAGMA synchronous = OFF");
         LoadIdentities(connection);
         _transaction = connection.BeginTransaction();
-        _insert = new PreparedStatement(connection, $"INSERT INTO papers ({PaperRows.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        _insert = new PreparedStatement(connection, $"INSERT INTO papers ({PaperRows.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     }
 
     public long Added { get; private set; }
@@ -156,6 +156,7 @@ public sealed class PaperWriter : IDisposable
         insert.Bind(11, string.Join('\n', paper.Sources));
         insert.Bind(12, titleKey);
         insert.Bind(13, revision);
+        insert.Bind(14, string.Join('\n', paper.AuthorNames));
         insert.Execute();
     }
 
@@ -183,7 +184,7 @@ public sealed class PaperWriter : IDisposable
     private static bool SameRow(Paper a, Paper b) =>
         a.Id == b.Id && a.Title == b.Title && a.Abstract == b.Abstract && a.Authors == b.Authors && a.Published == b.Published
         && a.Upvotes == b.Upvotes && a.Organization == b.Organization && a.Categories.SequenceEqual(b.Categories)
-        && a.Sources.SequenceEqual(b.Sources);
+        && a.Sources.SequenceEqual(b.Sources) && a.AuthorNames.SequenceEqual(b.AuthorNames);
 
     /// <summary>Makes everything added so far durable and visible.</summary>
     public void Commit()

@@ -19,7 +19,7 @@ public enum SyncKind
 }
 
 /// <summary>A paper's fields that go to the graph store.</summary>
-public sealed record PaperSyncRow(string Id, string? Title, string? Published, string? Source, int? Authors, int? Upvotes);
+public sealed record PaperSyncRow(string Id, string? Title, string? Published, string? Source, int? Authors, int? Upvotes, IReadOnlyList<string>? AuthorNames = null);
 
 /// <summary>A concept with its place in the graph (null when it is not a graph node).</summary>
 public sealed record ConceptSyncRow(string Key, string Name, IReadOnlyList<string> Aliases, string? LongForm, int Papers, int Occurrences, GraphNodeRecord? Node);
@@ -188,7 +188,7 @@ public sealed partial class Workspace
     {
         using var command = _connection.CreateCommand();
         // Table order, not id order: the papers table is read sequentially rather than through its id index.
-        command.CommandText = "SELECT id, title, published, sources, authors, upvotes FROM papers";
+        command.CommandText = "SELECT id, title, published, sources, authors, upvotes, author_names FROM papers";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -196,7 +196,8 @@ public sealed partial class Workspace
             var newline = sources.IndexOf('\n', StringComparison.Ordinal);
             yield return new PaperSyncRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                 sources.Length == 0 ? null : newline < 0 ? sources : sources[..newline],
-                reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5));
+                reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                reader.GetString(6) is { Length: > 0 } names ? names.Split('\n') : []);
         }
     }
 

@@ -49,6 +49,13 @@ namespace PaperGraph.Storage;
 /// Versions 1–4 are upgraded in place: <c>graph_nodes</c> is copied into the new form, and a graph built by them has
 /// no keyphraseness and no topic centrality until the next build (recorded in <c>graph_missing</c>).
 /// </para>
+/// <para>
+/// Schema version 6: <c>papers.author_names</c>, the authors' names newline-separated (empty where the source gives
+/// none); <c>graph_months</c> (<c>key</c>, <c>month</c> <c>YYYY-MM</c>, <c>papers</c>), each graph concept's papers per
+/// month, and <c>graph_bursts</c> (<c>key</c>, <c>start</c>, <c>end</c>, <c>strength</c>), its bursts, both written by
+/// the build with the graph (<c>meta</c> <c>graph_months_built</c> = 1 once a build has); index
+/// <c>graph_edges_target</c> for a concept's links. Earlier versions gain the column and tables in place.
+/// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
 {
@@ -163,7 +170,8 @@ public sealed partial class Workspace : IDisposable
                 abstract_latex TEXT NOT NULL,
                 sources TEXT NOT NULL,
                 title_key TEXT NOT NULL,
-                revision INTEGER NOT NULL DEFAULT 1);
+                revision INTEGER NOT NULL DEFAULT 1,
+                author_names TEXT NOT NULL DEFAULT '');
             CREATE TABLE IF NOT EXISTS skipped (code TEXT NOT NULL, location TEXT NOT NULL, message TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS paper_terms (paper_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, terms TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS concepts {{ConceptsColumns}};
@@ -193,6 +201,9 @@ public sealed partial class Workspace : IDisposable
                 PRIMARY KEY (key, month)) WITHOUT ROWID;
             """);
 
+        // Version 6 added papers.author_names (newline-separated); a paper read before has none until read again.
+        AddColumnIfMissing("papers", "author_names", "TEXT NOT NULL DEFAULT ''");
+
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
         var version = command.ExecuteScalar() as string;
@@ -220,13 +231,23 @@ public sealed partial class Workspace : IDisposable
         }
         else if (version == "5")
         {
-            // Version 6 only added graph_months and graph_bursts, created above; a graph built before has no months until the next build.
+            // Version 6 only added graph_months and graph_bursts, created above, and papers.author_names; a graph built before has no months until the next build.
             Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
                 $"{Directory}: the workspace has schema version {version}; this PaperGraph reads version {SchemaVersion}. Use a new workspace folder.");
+        }
+    }
+
+    private void AddColumnIfMissing(string table, string column, string definition)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");
         }
     }
 

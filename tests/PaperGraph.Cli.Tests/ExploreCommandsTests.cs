@@ -21,7 +21,10 @@ public sealed class ExploreCommandsTests
 
     private static async Task<string> BuildAsync(TempDirectory temp)
     {
-        var lines = Abstracts.Select((a, i) => JsonSerializer.Serialize(new { id = $"2401.{i:D5}", title = $"Study {i}", @abstract = a, published = $"2024-0{1 + i % 3}-10" }));
+        var lines = Abstracts.Select((a, i) => JsonSerializer.Serialize(new
+        {
+            id = $"2401.{i:D5}", title = $"Study {i}", @abstract = a, published = $"2024-0{1 + i % 3}-10", authors = new[] { "Ada Lovelace", $"Author {i}" },
+        }));
         var workspace = temp.File("ws");
         var build = await CliRun.RunAsync("build", temp.Write("papers.jsonl", string.Join('\n', lines)), "-w", workspace, "-q");
         Assert.Equal(0, build.ExitCode);
@@ -76,6 +79,8 @@ public sealed class ExploreCommandsTests
         Assert.Contains("2024-01-10", table.Out, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(json.Out);
         Assert.Equal("2401.00000", document.RootElement.GetProperty("id").GetString());
+        Assert.Equal(["Ada Lovelace", "Author 0"], document.RootElement.GetProperty("authorNames").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains("authors:     Ada Lovelace, Author 0", table.Out, StringComparison.Ordinal);
         var concepts = document.RootElement.GetProperty("concepts").EnumerateArray().ToList();
         Assert.Contains(concepts, c => c.GetProperty("key").GetString() == "graph neural network");
         Assert.All(concepts, c => Assert.InRange(c.GetProperty("score").GetDouble(), 0, 1));

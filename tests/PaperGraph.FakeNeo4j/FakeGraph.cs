@@ -46,12 +46,12 @@ public sealed partial class FakeGraph
             Markers[Text(p, "workspace")!] = (long)p["generation"]!;
             return FakeResult.Counters(new() { ["nodesCreated"] = created ? 1 : 0, ["propertiesSet"] = 1 });
         });
-        On(CypherFiles.Sync("upsert-papers"), p => UpsertNodes(p, "Paper", "id", Papers));
+        On(CypherFiles.Sync("upsert-papers"), UpsertPapers);
         On(CypherFiles.Sync("upsert-communities"), p => UpsertNodes(p, "Community", "id", Communities));
         On(CypherFiles.Sync("upsert-concepts"), UpsertConcepts);
         On(CypherFiles.Sync("upsert-mentions"), p => UpsertRelationships(p, "paper", "concept", Papers, Concepts, Mentions, ["count", "score", "inTitle"]));
         On(CypherFiles.Sync("upsert-links"), p => UpsertRelationships(p, "source", "target", Concepts, Concepts, Links, ["papers", "count", "weight", "npmi", "associationStrength"]));
-        On(CypherFiles.Sync("delete-papers"), p => DeleteNodes(p, "id", Papers));
+        On(CypherFiles.Sync("delete-papers"), DeletePapers);
         On(CypherFiles.Sync("delete-concepts"), p => DeleteNodes(p, "key", Concepts));
         On(CypherFiles.Sync("delete-communities"), p => DeleteNodes(p, "id", Communities));
         On(CypherFiles.Sync("delete-mentions"), p => DeleteRelationships(p, "paper", "concept", Mentions));
@@ -65,24 +65,28 @@ public sealed partial class FakeGraph
         On(InspectionQueries.CountRelationships("MENTIONS"), _ => FakeResult.Rows(["count"], [[(long)Mentions.Count]]));
         On(InspectionQueries.CountRelationships("CO_OCCURS"), _ => FakeResult.Rows(["count"], [[(long)Links.Count]]));
         On(InspectionQueries.CountRelationships("IN_COMMUNITY"), _ => FakeResult.Rows(["count"], [[(long)Memberships.Count]]));
+        On(InspectionQueries.CountRelationships("WRITTEN_BY"), _ => FakeResult.Rows(["count"], [[(long)WrittenBy.Count]]));
         On(InspectionQueries.ConceptByKey, p => Concepts.TryGetValue(Text(p, "key")!, out var c)
             ? FakeResult.Rows(["name", "aliases", "labels"], [[c.Properties.GetValueOrDefault("name"), c.Properties.GetValueOrDefault("aliases"), c.Labels.Order(StringComparer.Ordinal).Cast<object?>().ToList()]])
             : FakeResult.Rows(["name", "aliases", "labels"]));
         On(InspectionQueries.Nodes, _ => FakeResult.Rows(["labels", "properties"],
-            [.. Papers.Values.Concat(Concepts.Values).Concat(Communities.Values)
+            [.. Papers.Values.Concat(Authors.Values).Concat(Concepts.Values).Concat(Communities.Values)
                 .Select(n => new List<object?> { n.Labels.Order(StringComparer.Ordinal).Cast<object?>().ToList(), new Dictionary<string, object?>(n.Properties) })]));
         On(InspectionQueries.Relationships, _ => FakeResult.Rows(["type", "source", "target", "properties"],
             [
                 .. Mentions.Select(m => new List<object?> { "MENTIONS", m.Key.Item1, m.Key.Item2, new Dictionary<string, object?>(m.Value) }),
                 .. Links.Select(l => new List<object?> { "CO_OCCURS", l.Key.Item1, l.Key.Item2, new Dictionary<string, object?>(l.Value) }),
                 .. Memberships.Select(m => new List<object?> { "IN_COMMUNITY", m.Key, m.Value, new Dictionary<string, object?>() }),
+                .. WrittenBy.Select(w => new List<object?> { "WRITTEN_BY", w.Paper, w.Author, new Dictionary<string, object?>() }),
             ]));
         On(InspectionQueries.Constraints, _ => FakeResult.Rows(["name"], [.. Constraints.Order(StringComparer.Ordinal).Select(n => new List<object?> { n })]));
         On(InspectionQueries.Indexes, _ => FakeResult.Rows(["name"], [.. Indexes.Order(StringComparer.Ordinal).Select(n => new List<object?> { n })]));
         On(InspectionQueries.DeleteEverything, _ =>
         {
-            var deleted = Papers.Count + Concepts.Count + Communities.Count + Markers.Count;
+            var deleted = Papers.Count + Authors.Count + Concepts.Count + Communities.Count + Markers.Count;
             Papers.Clear();
+            Authors.Clear();
+            WrittenBy.Clear();
             Concepts.Clear();
             Communities.Clear();
             Markers.Clear();
@@ -96,6 +100,12 @@ public sealed partial class FakeGraph
     public Dictionary<object, FakeNode> Papers { get; } = [];
 
     public Dictionary<object, FakeNode> Concepts { get; } = [];
+
+    /// <summary><c>:Author</c> nodes by name.</summary>
+    public Dictionary<object, FakeNode> Authors { get; } = [];
+
+    /// <summary><c>WRITTEN_BY</c>: (paper id, author name).</summary>
+    public HashSet<(object Paper, object Author)> WrittenBy { get; } = [];
 
     public Dictionary<object, FakeNode> Communities { get; } = [];
 
@@ -139,6 +149,7 @@ public sealed partial class FakeGraph
     {
         "Paper" => Papers,
         "Concept" => Concepts,
+        "Author" => Authors,
         _ => Communities,
     };
 
@@ -164,6 +175,83 @@ public sealed partial class FakeGraph
         }
 
         return FakeResult.Counters(new() { ["nodesCreated"] = created, ["propertiesSet"] = set, ["labelsAdded"] = created });
+    }
+
+    /// <summary>upsert-papers.cypher: the paper's properties but <c>authorNames</c>, its <c>WRITTEN_BY</c> links to exactly those names, and no author left without a paper.</summary>
+    private FakeResult UpsertPapers(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var rows = Rows(parameters);
+        foreach (var row in rows)
+        {
+            _ = Key(row, "id", "Paper");
+        }
+
+        long created = 0, set = 0, relationshipsCreated = 0, relationshipsDeleted = 0, deleted = 0;
+        foreach (var row in rows)
+        {
+            var id = Key(row, "id", "Paper");
+            if (!Papers.TryGetValue(id, out var node))
+            {
+                Papers[id] = node = new FakeNode("Paper");
+                created++;
+            }
+
+            set += Assign(node.Properties, new Dictionary<string, object?>(row, StringComparer.Ordinal) { ["authorNames"] = null });
+            var names = row.GetValueOrDefault("authorNames") is IEnumerable<object?> list ? list.OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
+            foreach (var gone in WrittenBy.Where(w => Equals(w.Paper, id) && !names.Contains((string)w.Author)).ToList())
+            {
+                WrittenBy.Remove(gone);
+                relationshipsDeleted++;
+                if (!WrittenBy.Any(w => Equals(w.Author, gone.Author)))
+                {
+                    Authors.Remove(gone.Author);
+                    deleted++;
+                }
+            }
+
+            foreach (var name in names)
+            {
+                if (!Authors.ContainsKey(name))
+                {
+                    var author = new FakeNode("Author");
+                    author.Properties["name"] = name;
+                    Authors[name] = author;
+                    created++;
+                }
+
+                relationshipsCreated += WrittenBy.Add((id, name)) ? 1 : 0;
+            }
+        }
+
+        return FakeResult.Counters(new()
+        {
+            ["nodesCreated"] = created, ["nodesDeleted"] = deleted, ["propertiesSet"] = set, ["labelsAdded"] = created,
+            ["relationshipsCreated"] = relationshipsCreated, ["relationshipsDeleted"] = relationshipsDeleted,
+        });
+    }
+
+    /// <summary>delete-papers.cypher: the papers, their mentions and authorship, and the authors left without a paper.</summary>
+    private FakeResult DeletePapers(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var result = DeleteNodes(parameters, "id", Papers);
+        long relationships = 0, deleted = 0;
+        foreach (var gone in WrittenBy.Where(w => !Papers.ContainsKey(w.Paper)).ToList())
+        {
+            WrittenBy.Remove(gone);
+            relationships++;
+        }
+
+        foreach (var orphan in Authors.Keys.Where(a => !WrittenBy.Any(w => Equals(w.Author, a))).ToList())
+        {
+            Authors.Remove(orphan);
+            deleted++;
+        }
+
+        return relationships + deleted == 0 ? result : FakeResult.Counters(new()
+        {
+            ["nodesDeleted"] = result.CounterValues["nodesDeleted"] + deleted,
+            ["relationshipsDeleted"] = result.CounterValues["relationshipsDeleted"] + relationships,
+        });
     }
 
     private FakeResult UpsertConcepts(IReadOnlyDictionary<string, object?> parameters)

@@ -9,10 +9,10 @@ public static class InspectionQueries
 
     public const string ConceptByKey = "MATCH (c:Concept {key: $key}) RETURN c.name AS name, c.aliases AS aliases, labels(c) AS labels";
 
-    public const string Nodes = "MATCH (n) WHERE n:Paper OR n:Concept OR n:Community RETURN labels(n) AS labels, properties(n) AS properties";
+    public const string Nodes = "MATCH (n) WHERE n:Paper OR n:Author OR n:Concept OR n:Community RETURN labels(n) AS labels, properties(n) AS properties";
 
     public const string Relationships =
-        "MATCH (a)-[r]->(b) WHERE type(r) IN ['MENTIONS', 'CO_OCCURS', 'IN_COMMUNITY'] RETURN type(r) AS type, coalesce(a.id, a.key) AS source, coalesce(b.key, b.id) AS target, properties(r) AS properties";
+        "MATCH (a)-[r]->(b) WHERE type(r) IN ['MENTIONS', 'CO_OCCURS', 'IN_COMMUNITY', 'WRITTEN_BY'] RETURN type(r) AS type, coalesce(a.id, a.key) AS source, coalesce(b.key, b.id, b.name) AS target, properties(r) AS properties";
 
     public const string Constraints = "SHOW CONSTRAINTS YIELD name RETURN name";
 
@@ -20,7 +20,7 @@ public static class InspectionQueries
 
     public const string DeleteEverything = "MATCH (n) DETACH DELETE n";
 
-    public static readonly string[] NodeLabels = ["Paper", "Concept", "Community", "PaperGraphSync"];
+    public static readonly string[] NodeLabels = ["Paper", "Author", "Concept", "Community", "PaperGraphSync"];
 
-    public static readonly string[] RelationshipTypes = ["MENTIONS", "CO_OCCURS", "IN_COMMUNITY"];
+    public static readonly string[] RelationshipTypes = ["MENTIONS", "CO_OCCURS", "IN_COMMUNITY", "WRITTEN_BY"];
 }

@@ -230,6 +230,13 @@ internal static class ExploreCommands
                         json.WriteNull("authors");
                     }
 
+                    json.WriteStartArray("authorNames");
+                    foreach (var name in paper.AuthorNames)
+                    {
+                        json.WriteStringValue(name);
+                    }
+
+                    json.WriteEndArray();
                     json.WriteStartArray("categories");
                     foreach (var category in paper.Categories)
                     {
@@ -273,7 +280,7 @@ internal static class ExploreCommands
                 output.WriteLine(paper.Title ?? "(no title)");
                 output.WriteLine($"  id:          {paper.Id}");
                 output.WriteLine($"  published:   {paper.Published ?? "unknown"}");
-                output.WriteLine($"  authors:     {(paper.Authors is { } n ? n.ToString(inv) : "unknown")}");
+                output.WriteLine($"  authors:     {(paper.AuthorNames.Count > 0 ? string.Join(", ", paper.AuthorNames) : paper.Authors is { } n ? $"{n.ToString(inv)} (names not in the source)" : "unknown")}");
                 if (paper.Categories.Count > 0)
                 {
                     output.WriteLine($"  categories:  {string.Join(", ", paper.Categories)}");

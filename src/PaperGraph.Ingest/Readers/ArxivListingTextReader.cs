@@ -94,7 +94,8 @@ internal sealed partial class ArxivListingTextReader : IPaperReader
             ? SubjectCode().Matches(subjects).Select(m => m.Groups["code"].Value).ToList()
             : entry.Field("Categories") is { } codes ? codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList() : null;
         return new PaperRecord(source.DisplayPath, entry.Line, entry.Id, title, entry.Abstract.ToString(),
-            AuthorList.Count(entry.Field("Authors")), Categories: categories);
+            AuthorList.Count(entry.Field("Authors")), Categories: categories,
+            AuthorNames: AuthorList.Names(entry.Field("Authors")) is { Count: > 0 } names ? names : null);
     }
 
     /// <summary>One entry as it is read: its fields, then its abstract.</summary>

@@ -92,7 +92,8 @@ internal sealed class CsvPaperReader(char? delimiter, int maxRecordBytes) : IPap
                 int.TryParse(Get("upvotes"), out var upvotes) ? upvotes : null,
                 Categories: Get("categories") is { } categories
                     ? categories.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    : null);
+                    : null,
+                AuthorNames: AuthorList.Names(authorsText) is { Count: > 0 } names ? names : null);
         }
     }
 

@@ -8,8 +8,9 @@ namespace PaperGraph.Ingest.Readers;
 /// <remarks>
 /// Fields, by name: <c>id</c> (string or number); <c>title</c>; <c>abstract</c> or <c>summary</c>; the date from
 /// <c>date</c>, <c>published</c>, the first of <c>versions[].created</c> (the v1 date), else <c>update_date</c>;
-/// <c>categories</c> as an array or a space-separated string; the author count from <c>authors_parsed</c>, an
-/// <c>authors</c> array, or an <c>authors</c> string ("A, B and C"); <c>upvotes</c>. Other fields are ignored.
+/// <c>categories</c> as an array or a space-separated string; the authors' names and count from <c>authors_parsed</c>
+/// (arXiv's snapshot), an <c>authors</c> array (of names, or of objects with a <c>name</c>), or an <c>authors</c> string
+/// ("A, B and C"), or only a count from a number; <c>upvotes</c>. Other fields are ignored.
 /// Parsed straight from the UTF-8 bytes of the line; only the kept strings are allocated.
 /// </remarks>
 internal sealed class JsonLinesPaperReader : IPaperReader
@@ -35,7 +36,7 @@ internal sealed class JsonLinesPaperReader : IPaperReader
     {
         string? id = null, title = null, abstractText = null, date = null, firstVersion = null, updateDate = null;
         int? authors = null, upvotes = null;
-        List<string>? categories = null;
+        List<string>? categories = null, authorNames = null, parsedNames = null;
         try
         {
             var json = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -84,18 +85,30 @@ internal sealed class JsonLinesPaperReader : IPaperReader
                 }
                 else if (json.ValueTextEquals("authors_parsed"u8))
                 {
-                    authors = CountArray(ref json) ?? authors;
+                    parsedNames = ReadParsedNames(ref json);
+                    authors = parsedNames?.Count ?? authors;
                 }
                 else if (json.ValueTextEquals("authors"u8))
                 {
                     json.Read();
-                    var count = json.TokenType switch
+                    switch (json.TokenType)
                     {
-                        JsonTokenType.String => AuthorList.Count(json.GetString()),
-                        JsonTokenType.StartArray => CountItems(ref json),
-                        _ => SkipCount(ref json),
-                    };
-                    authors ??= count;
+                        case JsonTokenType.String:
+                            var text = json.GetString();
+                            authors ??= AuthorList.Count(text);
+                            authorNames = AuthorList.Names(text);
+                            break;
+                        case JsonTokenType.StartArray:
+                            authorNames = ReadNames(ref json, out var count);
+                            authors ??= count;
+                            break;
+                        case JsonTokenType.Number:
+                            authors ??= json.TryGetInt32(out var number) && number >= 0 ? number : null;
+                            break;
+                        default:
+                            json.Skip();
+                            break;
+                    }
                 }
                 else if (json.ValueTextEquals("upvotes"u8))
                 {
@@ -120,8 +133,10 @@ internal sealed class JsonLinesPaperReader : IPaperReader
             return null;
         }
 
+        // The arXiv snapshot has both: authors_parsed splits "Surname, Initials" lists that a comma split would break.
+        var names = parsedNames is { Count: > 0 } ? parsedNames : authorNames;
         return new PaperRecord(source.DisplayPath, source.LineNumber, id, title, abstractText, authors,
-            date ?? firstVersion ?? updateDate, upvotes, Categories: categories);
+            date ?? firstVersion ?? updateDate, upvotes, Categories: categories, AuthorNames: names is { Count: > 0 } ? names : null);
     }
 
     private static string? ReadString(ref Utf8JsonReader json)
@@ -131,12 +146,6 @@ internal sealed class JsonLinesPaperReader : IPaperReader
     }
 
     private static string? Skip(ref Utf8JsonReader json)
-    {
-        json.Skip();
-        return null;
-    }
-
-    private static int? SkipCount(ref Utf8JsonReader json)
     {
         json.Skip();
         return null;
@@ -207,23 +216,85 @@ internal sealed class JsonLinesPaperReader : IPaperReader
         return list;
     }
 
-    private static int? CountArray(ref Utf8JsonReader json)
+    /// <summary>The names of an <c>authors</c> array whose start the reader is on: strings, or objects with a <c>name</c>; <paramref name="count"/> counts every item.</summary>
+    private static List<string> ReadNames(ref Utf8JsonReader json, out int count)
     {
-        json.Read();
-        return json.TokenType == JsonTokenType.StartArray ? CountItems(ref json) : SkipCount(ref json);
-    }
-
-    /// <summary>Counts the items of the array whose start the reader is on.</summary>
-    private static int CountItems(ref Utf8JsonReader json)
-    {
-        var count = 0;
+        var names = new List<string>();
+        count = 0;
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
             count++;
-            json.Skip();
+            if (json.TokenType == JsonTokenType.String)
+            {
+                if (AuthorList.Normalise(json.GetString()!) is { Length: > 0 } name)
+                {
+                    names.Add(name);
+                }
+            }
+            else if (json.TokenType == JsonTokenType.StartObject)
+            {
+                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (json.ValueTextEquals("name"u8) && ReadString(ref json) is { } text && AuthorList.Normalise(text) is { Length: > 0 } name)
+                    {
+                        names.Add(name);
+                    }
+                    else if (!json.ValueTextEquals("name"u8))
+                    {
+                        json.Read();
+                        json.Skip();
+                    }
+                }
+            }
+            else
+            {
+                json.Skip();
+            }
         }
 
-        return count;
+        return names;
+    }
+
+    /// <summary>arXiv's <c>authors_parsed</c>: <c>[["Surname", "Given names", "Suffix"], ...]</c>, as "Given names Surname Suffix"; null when not such an array.</summary>
+    private static List<string>? ReadParsedNames(ref Utf8JsonReader json)
+    {
+        json.Read();
+        if (json.TokenType != JsonTokenType.StartArray)
+        {
+            json.Skip();
+            return null;
+        }
+
+        var names = new List<string>();
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartArray)
+            {
+                json.Skip();
+                continue;
+            }
+
+            var parts = new List<string>(3);
+            while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+            {
+                if (json.TokenType == JsonTokenType.String)
+                {
+                    parts.Add(json.GetString()!);
+                }
+                else
+                {
+                    json.Skip();
+                }
+            }
+
+            var ordered = parts.Count == 0 ? "" : string.Join(' ', parts.Skip(1).Take(1).Append(parts[0]).Concat(parts.Skip(2)));
+            if (AuthorList.Normalise(ordered) is { Length: > 0 } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     private static string Describe(JsonTokenType token) => token switch

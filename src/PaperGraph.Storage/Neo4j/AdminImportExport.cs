@@ -39,7 +39,13 @@ public static class AdminImportExport
         var files = new List<AdminImportFiles>
         {
             WriteKind(directory, "nodes", "Paper", "papers", "id:ID(Paper),title,published,source,authors:int,upvotes:int",
-                GraphModel.Papers(workspace).Select(r => r.Properties.Values), delimiter),
+                GraphModel.Papers(workspace).Select(r => r.Properties.Values[..^1]), delimiter),
+            WriteKind(directory, "nodes", "Author", "authors", "name:ID(Author)",
+                GraphModel.Papers(workspace).SelectMany(r => (string[])r.Properties.Values[^1]!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                    .Select(name => new object?[] { name }), delimiter),
+            WriteKind(directory, "relationships", "WRITTEN_BY", "authorship", ":START_ID(Paper),:END_ID(Author)",
+                GraphModel.Papers(workspace).SelectMany(r => ((string[])r.Properties.Values[^1]!).Distinct(StringComparer.Ordinal)
+                    .Select(name => new object?[] { r.Key, name })), delimiter),
             WriteKind(directory, "nodes", "Concept", "concepts",
                 "key:ID(Concept),name,aliases:string[],longForm,papers:int,occurrences:int,degree:int,weightedDegree:double,pagerank:double,betweenness:double,eigenvector:double,core:int,community:int,component:int,keyphraseness:double,topic:double,firstMonth,burstStarts:string[],burstEnds:string[],burstStrengths:double[],:LABEL",
                 concepts.Select(r => r.Properties.Values[..^1].Append(r.Properties.Values[^1] is true ? "Central" : null).ToArray()), delimiter),

@@ -11,7 +11,8 @@ public sealed record SyncRow(string Key, PropertyRow Properties);
 
 /// <summary>How the workspace maps to the Neo4j graph model: the properties of each node and relationship, and the statements that write and remove them.</summary>
 /// <remarks>
-/// <c>(:Paper {id, title, published, source, authors, upvotes})</c>,
+/// <c>(:Paper {id, title, published, source, authors, upvotes})</c>, <c>(:Paper)-[:WRITTEN_BY]->(:Author {name})</c> where the
+/// source names the authors (a name is normalised for white space and initials, never merged across spellings),
 /// <c>(:Concept {key, name, aliases, longForm, papers, occurrences, degree, weightedDegree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic, firstMonth, burstStarts, burstEnds, burstStrengths})</c>
 /// with the label <c>:Central</c> on the most central topics (by <c>topic</c>, topic centrality), a measure the build
 /// could not compute being absent, <c>(:Community {id, size, label})</c>,
@@ -28,7 +29,7 @@ public static class GraphModel
     /// <summary>Labels the community after its most central concepts, this many.</summary>
     public const int CommunityLabelConcepts = 3;
 
-    public static readonly string[] PaperFields = ["id", "title", "published", "source", "authors", "upvotes"];
+    public static readonly string[] PaperFields = ["id", "title", "published", "source", "authors", "upvotes", "authorNames"];
 
     public static readonly string[] ConceptFields =
         ["key", "name", "aliases", "longForm", "papers", "occurrences", "degree", "weightedDegree", "pagerank", "betweenness", "eigenvector", "core", "community", "component", "keyphraseness", "topic",
@@ -97,7 +98,7 @@ public static class GraphModel
     public static SyncRow PaperRow(PaperSyncRow p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return new SyncRow(p.Id, new PropertyRow(PaperFields, [p.Id, p.Title, p.Published, p.Source, Box(p.Authors), Box(p.Upvotes)]));
+        return new SyncRow(p.Id, new PropertyRow(PaperFields, [p.Id, p.Title, p.Published, p.Source, Box(p.Authors), Box(p.Upvotes), (p.AuthorNames ?? []).ToArray()]));
     }
 
     /// <summary>The concepts (graph nodes, or every concept with <paramref name="all"/>) and the communities they form.</summary>

@@ -54,8 +54,8 @@ public sealed class ExportCommandTests
         var printed = run.Out.Split('\n').SkipWhile(l => !l.StartsWith("neo4j-admin ", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0);
         var import = AdminCommandLine.Parse(string.Join('\n', printed));
         Assert.Equal(database, import.Database);
-        Assert.Equal(["CO_OCCURS", "IN_COMMUNITY", "MENTIONS"], import.Relationships.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["Community", "Concept", "Paper"], import.Nodes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["CO_OCCURS", "IN_COMMUNITY", "MENTIONS", "WRITTEN_BY"], import.Relationships.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Author", "Community", "Concept", "Paper"], import.Nodes.Keys.Order(StringComparer.Ordinal));
         Assert.All(import.Nodes.Values.Concat(import.Relationships.Values).SelectMany(f => f), file => Assert.True(File.Exists(file), $"{file} is named but does not exist"));
         Assert.All(import.Nodes.Values.Concat(import.Relationships.Values), f => Assert.Equal(2, f.Count));
     }

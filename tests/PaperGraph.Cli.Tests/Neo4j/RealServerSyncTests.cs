@@ -95,7 +95,13 @@ public sealed class RealServerSyncTests : SyncContract, IDisposable
         var seeds = SharedData.Root is { } shared && Directory.Exists(Path.Combine(shared, "seeds"))
             ? Path.Combine(shared, "seeds")
             : Path.Combine(Repository.Root ?? throw new InvalidOperationException($"PaperGraph.sln not found above {AppContext.BaseDirectory}"), "samples");
-        var build = await CliRun.RunAsync("build", seeds, "-w", workspace);
+        // Daily Papers pages name no authors: two papers of our own that do, on the seeds' central topic.
+        var authored = Path.Combine(Path.GetDirectoryName(workspace)!, "authored.jsonl");
+        await File.WriteAllTextAsync(authored, """
+            {"id": "2499.00001", "title": "Aligning large language models", "abstract": "We align large language models with reinforcement learning from human feedback.", "authors": ["Ada Lovelace", "Grace Hopper"]}
+            {"id": "2499.00002", "title": "Evaluating large language models", "abstract": "Large language models are evaluated on reasoning benchmarks.", "authors": "Ada Lovelace and Alan Turing"}
+            """);
+        var build = await CliRun.RunAsync("build", seeds, authored, "-w", workspace);
         Assert.True(build.ExitCode == 0, build.Error);
         var sync = await SyncCliAsync(workspace);
         Assert.True(sync.ExitCode == 0, sync.Error);
@@ -145,6 +151,7 @@ public sealed class RealServerSyncTests : SyncContract, IDisposable
             ["papers-mentioning-both"] = new() { ["first"] = strongest.Source, ["second"] = strongest.Target, ["limit"] = 10 },
             ["community-members"] = new() { ["community"] = 0, ["limit"] = 10 },
             ["growth-since"] = new() { ["since"] = dates[^1], ["minPapers"] = 1, ["limit"] = 10 },
+            ["concept-authors"] = new() { ["concept"] = workspace.ReadPaperConcepts("2499.00002").Select(m => m.ConceptKey).First(k => workspace.ReadNode(k) is not null), ["limit"] = 10 },
             ["rising-concepts"] = new() { ["since"] = workspace.ReadTimes().Values.SelectMany(t => t.Bursts).Select(b => b.End).Order(StringComparer.Ordinal).FirstOrDefault() ?? "9999-12", ["limit"] = 10 },
         };
     }

@@ -64,6 +64,8 @@ public abstract class SyncContract
         return new Dictionary<string, long>
         {
             ["Paper"] = workspace.CountPapers(),
+            ["Author"] = workspace.ReadPapers().SelectMany(p => p.AuthorNames).Distinct(StringComparer.Ordinal).Count(),
+            ["WRITTEN_BY"] = workspace.ReadPapers().Sum(p => p.AuthorNames.Distinct(StringComparer.Ordinal).Count()),
             ["Concept"] = concepts.Count,
             ["Community"] = communities.Count,
             ["MENTIONS"] = workspace.ReadMentionsForSync(all: false).Count(),
@@ -76,7 +78,7 @@ public abstract class SyncContract
     {
         var expected = await ExpectedCountsAsync(fixture);
         var actual = new Dictionary<string, long>();
-        foreach (var label in new[] { "Paper", "Concept", "Community" })
+        foreach (var label in new[] { "Paper", "Author", "Concept", "Community" })
         {
             actual[label] = await CountAsync(InspectionQueries.CountNodes(label));
         }

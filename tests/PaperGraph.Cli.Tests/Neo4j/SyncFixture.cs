@@ -40,14 +40,17 @@ internal sealed class SyncFixture : IDisposable
     {
         var papers = new List<Paper>
         {
-            new() { Id = "2401.00001", Title = "Reward models for RLHF", Abstract = "a", Published = "2024-01-03", Authors = 3, Upvotes = 12, Sources = ["papers.jsonl:1"] },
-            new() { Id = "2401.00002", Title = "Low-rank adaptation of reward models", Abstract = "b", Published = "2024-02-10", Sources = ["papers.jsonl:2"] },
+            new() { Id = "2401.00001", Title = "Reward models for RLHF", Abstract = "a", Published = "2024-01-03", Authors = 3, Upvotes = 12, Sources = ["papers.jsonl:1"],
+                AuthorNames = ["Ada Lovelace", "Alan Turing", InjectionName] },
+            new() { Id = "2401.00002", Title = "Low-rank adaptation of reward models", Abstract = "b", Published = "2024-02-10", Sources = ["papers.jsonl:2"],
+                AuthorNames = ["Ada Lovelace"] },
             new() { Id = "2401.00003", Title = "An old concept", Abstract = "c", Published = "--03-01", Sources = ["page.txt:7"] },
             new() { Id = "t:0123456789abcdef", Title = InjectionName, Abstract = "d", Sources = ["page.txt:20"] },
         };
         if (version >= 2)
         {
-            papers.Add(new() { Id = "2402.00005", Title = "Sample complexity of RLHF", Abstract = "e", Published = "2024-03-05", Sources = ["more.jsonl:1"] });
+            papers.Add(new() { Id = "2402.00005", Title = "Sample complexity of RLHF", Abstract = "e", Published = "2024-03-05", Sources = ["more.jsonl:1"],
+                AuthorNames = ["Grace Hopper", "Ada Lovelace"] });
         }
 
         using (var writer = workspace.BeginPapers())

@@ -29,7 +29,7 @@ public sealed class CypherFilesTests
     {
         var names = CypherFiles.Names().Where(n => n.StartsWith("queries/", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(7, names.Count);
+        Assert.Equal(8, names.Count);
         foreach (var name in names)
         {
             var text = CypherFiles.Read(name);

@@ -20,7 +20,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
 
     private static Dictionary<string, object?> Rows(params PropertyRow[] rows) => new() { ["rows"] = rows.ToList() };
 
-    private static PropertyRow Paper(string id, string title) => new(GraphModel.PaperFields, [id, title, "2024-01-03", "a.jsonl:1", 3, null]);
+    private static PropertyRow Paper(string id, string title) => new(GraphModel.PaperFields, [id, title, "2024-01-03", "a.jsonl:1", 3, null, new[] { "Ada Lovelace" }]);
 
     [Fact]
     public async Task RunAsync_returns_fields_rows_and_counters()
@@ -29,7 +29,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
         var write = await client.RunAsync(GraphModel.UpsertStatement(SyncKind.Paper), Rows(Paper("p1", "One"), Paper("p2", "Two")));
         var count = await client.RunAsync(InspectionQueries.CountNodes("Paper"));
 
-        Assert.Equal(2, write.Counters["nodesCreated"]);
+        Assert.Equal(3, write.Counters["nodesCreated"]); // two papers and their one author
         Assert.True(write.Writes > 0);
         Assert.Equal(["count"], count.Fields);
         Assert.Equal(2L, count.Value(0, "count"));
