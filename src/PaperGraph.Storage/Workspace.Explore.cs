@@ -104,22 +104,6 @@ public sealed partial class Workspace
         return neighbours;
     }
 
-    /// <summary>A graph concept's papers per month, in month order.</summary>
-    public List<ConceptMonth> ReadMonths(string key)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT key, month, papers FROM graph_months WHERE key = $key ORDER BY month";
-        command.Parameters.AddWithValue("$key", key);
-        using var reader = command.ExecuteReader();
-        var months = new List<ConceptMonth>();
-        while (reader.Read())
-        {
-            months.Add(new ConceptMonth(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
-        }
-
-        return months;
-    }
-
     /// <summary>Every paper id, for suggestions.</summary>
     public List<string> ReadPaperIds()
     {

@@ -20,13 +20,25 @@ public sealed partial class Workspace
     /// <param name="missing">The measures the build left empty (null in every node), by column name, with the reason.</param>
     /// <param name="months">Each node's papers per month (<c>YYYY-MM</c>), for the trends; months without papers left out.</param>
     /// <param name="bursts">Each node's bursts (months <c>YYYY-MM</c>, inclusive), for the sync.</param>
+    /// <param name="corpus">The corpus's dated papers per month (<c>YYYY-MM</c>), and how many papers have no month.</param>
     public void ReplaceGraph(IEnumerable<GraphNodeRecord> nodes, IEnumerable<GraphEdgeRecord> edges, IReadOnlyDictionary<string, string>? missing = null,
-        IEnumerable<ConceptMonth>? months = null, IEnumerable<ConceptBurst>? bursts = null)
+        IEnumerable<ConceptMonth>? months = null, IEnumerable<ConceptBurst>? bursts = null, (IReadOnlyDictionary<string, int> Months, int Undated)? corpus = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(edges);
         using var transaction = _connection.BeginTransaction();
-        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges; DELETE FROM graph_missing; DELETE FROM graph_months; DELETE FROM graph_bursts;", transaction);
+        Execute("DELETE FROM graph_nodes; DELETE FROM graph_edges; DELETE FROM graph_missing; DELETE FROM graph_months; DELETE FROM graph_bursts; DELETE FROM corpus_months;", transaction);
+        using (var insert = new PreparedStatement(_connection, "INSERT INTO corpus_months (month, papers) VALUES (?1, ?2)"))
+        {
+            foreach (var (month, papers) in corpus?.Months ?? new Dictionary<string, int>())
+            {
+                insert.Bind(1, month);
+                insert.Bind(2, papers);
+                insert.Execute();
+            }
+        }
+
+        SetMeta(UndatedKey, (corpus?.Undated ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture), transaction);
         using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_bursts (key, start, end, strength) VALUES (?1, ?2, ?3, ?4)"))
         {
             foreach (var (key, start, end, strength) in bursts ?? [])
@@ -39,13 +51,13 @@ public sealed partial class Workspace
             }
         }
 
-        using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_months (key, month, papers) VALUES (?1, ?2, ?3)"))
+        using (var insert = new PreparedStatement(_connection, "INSERT INTO graph_months (key, months) VALUES (?1, ?2)"))
         {
-            foreach (var (key, month, papers) in months ?? [])
+            foreach (var concept in (months ?? []).GroupBy(m => m.Key, StringComparer.Ordinal))
             {
-                insert.Bind(1, key);
-                insert.Bind(2, month);
-                insert.Bind(3, papers);
+                insert.Bind(1, concept.Key);
+                insert.Bind(2, string.Join(' ', concept.OrderBy(m => m.Month, StringComparer.Ordinal)
+                    .Select(m => m.Month + ":" + m.Papers.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 insert.Execute();
             }
         }

@@ -51,9 +51,11 @@ namespace PaperGraph.Storage;
 /// </para>
 /// <para>
 /// Schema version 6: <c>papers.author_names</c>, the authors' names newline-separated (empty where the source gives
-/// none); <c>graph_months</c> (<c>key</c>, <c>month</c> <c>YYYY-MM</c>, <c>papers</c>), each graph concept's papers per
-/// month, and <c>graph_bursts</c> (<c>key</c>, <c>start</c>, <c>end</c>, <c>strength</c>), its bursts, both written by
-/// the build with the graph (<c>meta</c> <c>graph_months_built</c> = 1 once a build has); index
+/// none); <c>graph_months</c> (<c>key</c>, <c>months</c>: <c>YYYY-MM:papers</c> pairs, space-separated, in month order),
+/// each graph concept's papers per month, one row per concept so that the trends of 10,000 concepts read in a blink;
+/// <c>corpus_months</c> (<c>month</c>, <c>papers</c>), the corpus's dated papers per month, and <c>meta</c>
+/// <c>undated_papers</c>; and <c>graph_bursts</c> (<c>key</c>, <c>start</c>, <c>end</c>, <c>strength</c>), each
+/// concept's bursts; all written by the build with the graph (<c>meta</c> <c>graph_months_built</c> = 1 once a build has); index
 /// <c>graph_edges_target</c> for a concept's links. Earlier versions gain the column and tables in place.
 /// </para>
 /// </remarks>
@@ -194,11 +196,8 @@ public sealed partial class Workspace : IDisposable
                 PRIMARY KEY (source, target)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS graph_edges_target ON graph_edges (target);
             CREATE TABLE IF NOT EXISTS graph_bursts (key TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, strength REAL NOT NULL);
-            CREATE TABLE IF NOT EXISTS graph_months (
-                key TEXT NOT NULL,
-                month TEXT NOT NULL,
-                papers INTEGER NOT NULL,
-                PRIMARY KEY (key, month)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS graph_months (key TEXT PRIMARY KEY, months TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS corpus_months (month TEXT PRIMARY KEY, papers INTEGER NOT NULL) WITHOUT ROWID;
             """);
 
         // Version 6 added papers.author_names (newline-separated); a paper read before has none until read again.
@@ -231,7 +230,7 @@ public sealed partial class Workspace : IDisposable
         }
         else if (version == "5")
         {
-            // Version 6 only added graph_months and graph_bursts, created above, and papers.author_names; a graph built before has no months until the next build.
+            // Version 6 only added graph_months, corpus_months and graph_bursts, created above, and papers.author_names; a graph built before has no months until the next build.
             Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -167,7 +167,7 @@ internal static class BuildCommand
         clock.Restart();
         context.Progress.Report("build: writing the graph files and storing the concepts and the graph", force: true);
         // The files and the database are written side by side: they share nothing but the graph, which is only read.
-        var (months, bursts, undated) = TrendsCommand.MonthlyPapers(extraction.Index, graph.Concepts, published);
+        var (months, bursts, corpusMonths, undated) = TrendsCommand.MonthlyPapers(extraction.Index, graph.Concepts, published);
         // Each link's papers, best evidence first, are found while concepts.csv is written and the concepts stored;
         // the other files and the graph's rows wait for them.
         var withEvidence = Task.Run(() => graph with { Evidence = graph.Cooccurrence.AllEvidence(ranked: true), EvidencePerEdge = options.EvidencePerEdge }, cancellationToken);
@@ -178,7 +178,7 @@ internal static class BuildCommand
             var rows = Task.Run(() => GraphRows(withEvidence.GetAwaiter().GetResult()), cancellationToken);
             storing.GetAwaiter().GetResult();
             var (nodes, edges) = rows.GetAwaiter().GetResult();
-            workspace.ReplaceGraph(nodes, edges, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal), months, bursts);
+            workspace.ReplaceGraph(nodes, edges, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal), months, bursts, (corpusMonths, undated));
         }
         finally
         {

@@ -43,15 +43,15 @@ internal static class TrendsCommand
     /// Each graph concept's papers per month, in the graph's order then by month; its bursts (Kleinberg's model with the
     /// default settings, against the corpus's papers per month); and the number of papers without a month.
     /// </summary>
-    internal static (List<ConceptMonth> Months, List<ConceptBurst> Bursts, int Undated) MonthlyPapers(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes,
-        IReadOnlyDictionary<string, string?> published)
+    internal static (List<ConceptMonth> Months, List<ConceptBurst> Bursts, Dictionary<string, int> Corpus, int Undated) MonthlyPapers(ConceptIndex index,
+        IReadOnlyList<ConceptSummary> nodes, IReadOnlyDictionary<string, string?> published)
     {
         var (months, corpus, undated) = Count(index, nodes, published);
         var series = months.GroupBy(m => m.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, (IReadOnlyDictionary<Month, int>)g.ToDictionary(m => Month.Parse(m.Month)!.Value, m => m.Papers))).ToList();
         var bursts = ConceptTrends.Analyze(series, corpus)
             .SelectMany(t => t.Bursts.Select(b => new ConceptBurst(t.Key, b.Start.ToString(), b.End.ToString(), b.Strength))).ToList();
-        return (months, bursts, undated);
+        return (months, bursts, corpus.ToDictionary(m => m.Key.ToString(), m => m.Value, StringComparer.Ordinal), undated);
     }
 
     private static (List<ConceptMonth> Months, Dictionary<Month, int> Corpus, int Undated) Count(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes,
@@ -123,19 +123,8 @@ internal static class TrendsCommand
                 $"{workspace.Directory}: the graph was built by an earlier PaperGraph, which did not store the concepts' months; run 'papergraph build --workspace {workspace.Directory}' again.");
         }
 
-        var corpus = new Dictionary<Month, int>();
-        var undated = 0;
-        foreach (var date in workspace.ReadPublished().Values)
-        {
-            if (Month.Parse(date) is { } month)
-            {
-                corpus[month] = corpus.GetValueOrDefault(month) + 1;
-            }
-            else
-            {
-                undated++;
-            }
-        }
+        var (perMonth, undated) = workspace.ReadCorpusMonths();
+        var corpus = perMonth.ToDictionary(m => Month.Parse(m.Key)!.Value, m => m.Value);
 
         if (corpus.Count == 0)
         {
@@ -143,8 +132,8 @@ internal static class TrendsCommand
                 $"{workspace.Directory}: none of the {undated:N0} papers has a year and month, so there is no trend to show. Dates come from arXiv versions, 'published' or 'date' fields, and Daily Papers dates with a year on their page.");
         }
 
-        var series = workspace.ReadGraphMonths().GroupBy(m => m.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyDictionary<Month, int>)g.ToDictionary(m => Month.Parse(m.Month)!.Value, m => m.Papers))).ToList();
+        var series = workspace.ReadGraphMonthSeries()
+            .Select(s => (s.Key, (IReadOnlyDictionary<Month, int>)s.Months.ToDictionary(m => new Month(m.Month), m => m.Papers))).ToList();
         var settings = new TrendSettings(window, minPapers);
         var trends = ConceptTrends.Analyze(series, corpus, settings);
         var names = workspace.ReadGraphNames();
