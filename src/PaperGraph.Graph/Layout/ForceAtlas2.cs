@@ -87,7 +87,11 @@ public static class ForceAtlas2
     private const double MaxSpeedRise = 1.5;
 
     /// <summary>Lays out <paramref name="graph"/>.</summary>
-    public static NodePositions Compute(CompactGraph graph, ForceAtlas2Settings? settings = null, CancellationToken cancellationToken = default)
+    public static NodePositions Compute(CompactGraph graph, ForceAtlas2Settings? settings = null, CancellationToken cancellationToken = default) =>
+        Compute(graph, settings, -1, cancellationToken);
+
+    /// <summary>Lays out <paramref name="graph"/> on at most <paramref name="threads"/> threads (-1: every core); the result does not depend on it.</summary>
+    internal static NodePositions Compute(CompactGraph graph, ForceAtlas2Settings? settings, int threads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new ForceAtlas2Settings();
@@ -107,7 +111,7 @@ public static class ForceAtlas2
             y[v] = (2 * random.NextDouble() - 1) * side;
         }
 
-        var simulation = new Simulation(graph, settings, x, y);
+        var simulation = new Simulation(graph, settings, x, y, threads);
         for (var iteration = 0; iteration < settings.Iterations; iteration++)
         {
             if (iteration % CancellationInterval == 0)
@@ -191,13 +195,18 @@ public static class ForceAtlas2
         private readonly double[] _edgeFactor;
 
         private readonly BarnesHutTree _tree = new();
-        private readonly ParallelOptions _parallel = new();
+        private readonly ParallelOptions _parallel;
+        private readonly Action<int, int> _attractionFactors;
+        private readonly Action<int, int> _forces;
         private double _speed = 1;
         private bool _first = true;
 
-        public Simulation(CompactGraph graph, ForceAtlas2Settings settings, double[] x, double[] y)
+        public Simulation(CompactGraph graph, ForceAtlas2Settings settings, double[] x, double[] y, int threads)
         {
             _settings = settings;
+            _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+            _attractionFactors = AttractionFactors;
+            _forces = Forces;
             _x = x;
             _y = y;
             var n = graph.NodeCount;
@@ -272,11 +281,11 @@ public static class ForceAtlas2
             _fy.AsSpan().CopyTo(_oldFy);
             if (_settings.LinLog)
             {
-                For(_edgeA.Length, AttractionFactors);
+                For(_edgeA.Length, _attractionFactors);
             }
 
             _tree.Build(_x, _y, Mass);
-            For(n, Forces);
+            For(n, _forces);
 
             // Global swinging and traction, summed on one thread in node order.
             double swinging = 0, traction = 0;
