@@ -46,7 +46,7 @@ internal static class BuildCommand
         var topNeighbors = new Option<int?>("--top-neighbors") { Description = "Keep only each concept's heaviest edges (0 = all, the default).", HelpName = "k" };
         var communities = new Option<CommunityAlgorithm?>("--communities") { Description = "Community detection: leiden (default) or louvain.", HelpName = "leiden|louvain" };
         var resolution = new Option<double?>("--resolution") { Description = "Community resolution: above 1 gives smaller communities (default 1).", HelpName = "gamma" };
-        var seed = new Option<int?>("--seed") { Description = "Seed of communities and betweenness sampling (default 42); same input and seed give the same output.", HelpName = "n" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of communities, betweenness sampling and the map's layout (default 42); same input and seed give the same output.", HelpName = "n" };
         var command = new Command("build", """
             The whole job in one run: read the given files into the workspace (as 'ingest'), extract concepts from new
             or changed papers (as 'extract'), build the concept co-occurrence graph and compute degree, weighted

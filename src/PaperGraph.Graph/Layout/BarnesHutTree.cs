@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperGraph.Graph.Layout;
 
 /// <summary>A Barnes–Hut quadtree over weighted points, rebuilt each iteration, for the repulsion of <see cref="ForceAtlas2"/>.</summary>
@@ -34,6 +36,7 @@ internal sealed class BarnesHutTree
     public int CellCount => _cells;
 
     /// <summary>Builds the tree over points <c>(x[i], y[i])</c> of mass <c>mass[i]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(double[] x, double[] y, double[] mass)
     {
         var n = x.Length;
@@ -68,6 +71,7 @@ internal sealed class BarnesHutTree
         BuildCell(x, y, mass, 0, n, minX, minY, width, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildCell(double[] x, double[] y, double[] mass, int start, int count, double minX, double minY, double width, int depth)
     {
         var cell = _cells++;
@@ -118,6 +122,7 @@ internal sealed class BarnesHutTree
     }
 
     /// <summary>Reorders <c>_order[from..to)</c> so the bodies with <c>coordinate &lt; split</c> come first; returns where the others start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Partition(double[] coordinate, int from, int to, double split)
     {
         int i = from, j = to - 1;
@@ -147,6 +152,7 @@ internal sealed class BarnesHutTree
     /// <c>coefficient × mass[j] × (p − p_j) / |p − p_j|²</c> (so of magnitude <c>coefficient × mass[j] / distance</c>), with
     /// far cells taken as one body. Coincident bodies exert no force on each other.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double X, double Y) Repulsion(int body, double px, double py, double coefficient, double theta, double[] x, double[] y, double[] mass)
     {
         double fx = 0, fy = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperGraph.Graph.Layout;
 
 /// <summary>Settings of <see cref="ForceAtlas2"/>; validated on construction.</summary>
@@ -264,6 +266,7 @@ public static class ForceAtlas2
 
         public double[] Mass { get; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Step()
         {
             var n = _x.Length;
@@ -315,6 +318,7 @@ public static class ForceAtlas2
         /// The attraction of edge ranges <c>[from, to)</c>, each into its own buffer: weight × (the vector between the ends),
         /// times log(1 + d) / d in LinLog mode. Each edge is computed once and added to both ends.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Attraction(int from, int to)
         {
             var n = _x.Length;
@@ -347,6 +351,7 @@ public static class ForceAtlas2
         }
 
         /// <summary>Repulsion, attraction (summed over the ranges in order) and gravity on nodes <c>[from, to)</c>, each written to its own slot.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Forces(int from, int to)
         {
             var n = _x.Length;
