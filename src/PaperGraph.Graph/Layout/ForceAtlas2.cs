@@ -67,14 +67,15 @@ public sealed record NodePositions(double[] X, double[] Y)
 /// <para>Weights are divided by their mean, and masses by theirs, before use, so the settings mean the same whichever
 /// <c>--weight</c> gave the weights and however dense the graph is (without it, a node of the 10,000-concept graph, of
 /// mean degree 175, feels a repulsion some 10^5 times its attraction at the starting scale, and the step cap of 10 lets
-/// the map grow only slowly towards its equilibrium size). Starting positions are uniform in a square of side 2√n drawn from the seed. The result is centred on the
-/// nodes' mean, turned so its wider principal axis is x, and mirrored so the node of largest mass is at x ≥ 0, y ≥ 0:
-/// two runs that converge to the same shape give the same picture.</para>
+/// the map grow only slowly towards its equilibrium size). Starting positions are uniform in a square of side 2√n drawn
+/// from the seed. The result is centred on the nodes' mean, turned so its wider principal axis is x, and mirrored so the
+/// node of largest mass is at x ≥ 0, y ≥ 0: two runs that converge to the same shape give the same picture.</para>
 /// <para>Determinism: the repulsion on a node is summed in a fixed order (quadtree cells in preorder) and written to
 /// that node's slot only; each edge's attraction is computed once and added to both ends in the buffer of its range (8
 /// fixed ranges of the edges, whatever the number of cores), and a node's attraction is the sum of the 8 buffers in
 /// order; the global sums run on one thread in node order. Threads only take whole ranges, so the coordinates are the
-/// same bits whatever the number of threads and their scheduling.</para>
+/// same bits whatever the number of threads and their scheduling (on one platform: another C library's log or cos may
+/// round a last bit differently).</para>
 /// <para>Cost per iteration: O(n log n) for the tree and the repulsion, O(m) for the attraction, both on every core,
 /// streaming the edge arrays once (a first version gathered each node's attraction through its neighbour list, reading
 /// per-edge factors all over a 7 MB array, and took three times as long on the 200k graph).</para>
