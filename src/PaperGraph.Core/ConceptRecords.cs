@@ -23,9 +23,11 @@ public sealed record PaperConcept(string PaperId, string ConceptKey, int Count, 
 /// <param name="Eigenvector">Null when the build could not compute it (the workspace records why).</param>
 /// <param name="Keyphraseness">The mean probability, over the papers that mention the concept, that it is one of their keyphrases; null for a graph an earlier PaperGraph built.</param>
 /// <param name="Topic">Topic centrality, PageRank × keyphraseness²; null when the build could not compute PageRank.</param>
+/// <param name="X">The node's place on the map (the layout); null for a graph built without a layout or by an earlier PaperGraph.</param>
+/// <param name="Y">See <paramref name="X"/>.</param>
 public sealed record GraphNodeRecord(
     string Key, int Degree, double WeightedDegree, double? PageRank, double Betweenness, double? Eigenvector, int Core, int Community, int Component,
-    double? Keyphraseness = null, double? Topic = null);
+    double? Keyphraseness = null, double? Topic = null, double? X = null, double? Y = null);
 
 /// <summary>An edge of the co-occurrence graph, with the papers that support it.</summary>
 /// <param name="Source">The concept key of one end.</param>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PaperGraph.Graph.Centrality;
 using PaperGraph.Graph.Communities;
 using PaperGraph.Graph.Cooccurrence;
+using PaperGraph.Graph.Layout;
 
 namespace PaperGraph.Graph;
 
@@ -21,6 +22,7 @@ public enum CommunityAlgorithm
 /// Association strength and NPMI are similarities that divide out how common a concept is: right for communities,
 /// but as centrality weights they crown rare concepts with one strong tie.
 /// </param>
+/// <param name="Layout">The map's layout, on the edges' weights (as communities), from <paramref name="Seed"/>; null for none.</param>
 public sealed record AnalysisSettings(
     PageRankSettings PageRank,
     EigenvectorSettings Eigenvector,
@@ -28,9 +30,10 @@ public sealed record AnalysisSettings(
     CommunityAlgorithm Communities = CommunityAlgorithm.Leiden,
     double Resolution = 1.0,
     int Seed = 42,
-    bool CentralityOnCount = true)
+    bool CentralityOnCount = true,
+    ForceAtlas2Settings? Layout = null)
 {
-    public static AnalysisSettings Default { get; } = new(new PageRankSettings(), new EigenvectorSettings(MaxIterations: 1000), new BetweennessSettings());
+    public static AnalysisSettings Default { get; } = new(new PageRankSettings(), new EigenvectorSettings(MaxIterations: 1000), new BetweennessSettings(), Layout: new ForceAtlas2Settings());
 }
 
 /// <summary>Every measure of every node, indexed by node id.</summary>
@@ -38,6 +41,7 @@ public sealed record AnalysisSettings(
 /// <param name="Eigenvector">Null when it could not be computed (see <see cref="GraphAnalysisResult.Missing"/>).</param>
 /// <param name="Keyphraseness">The mean probability, over the papers mentioning the concept, that it is one of their keyphrases (0 when not given).</param>
 /// <param name="Topic">Topic centrality (<see cref="TopicCentrality"/>); null when PageRank could not be computed.</param>
+/// <param name="Positions">The map's coordinates (<see cref="ForceAtlas2"/>); null when no layout was asked for.</param>
 public sealed record NodeMetrics(
     int[] Degree,
     double[] WeightedDegree,
@@ -48,7 +52,8 @@ public sealed record NodeMetrics(
     int[] Community,
     int[] Component,
     double[] Keyphraseness,
-    double[]? Topic);
+    double[]? Topic,
+    NodePositions? Positions = null);
 
 /// <summary>A measure <see cref="GraphAnalysis.Run"/> left empty, and why.</summary>
 /// <param name="Measure">Its column name in every output: <c>pagerank</c>, <c>eigenvector</c> or <c>topic</c>.</param>
@@ -128,6 +133,9 @@ public static class GraphAnalysis
         var partition = Step("communities", () => settings.Communities == CommunityAlgorithm.Leiden
             ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken)
             : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken));
+        var positions = settings.Layout is { } layout
+            ? Step("layout", () => ForceAtlas2.Compute(graph, layout with { Seed = settings.Seed }, cancellationToken))
+            : null;
         keyphraseness ??= new double[n];
         double[]? topic = null;
         if (pageRank is not null)
@@ -140,7 +148,7 @@ public static class GraphAnalysis
         }
 
         return new GraphAnalysisResult(
-            new NodeMetrics(degree, weighted, pageRank, betweenness, eigenvector, core, partition.Community, component, keyphraseness, topic),
+            new NodeMetrics(degree, weighted, pageRank, betweenness, eigenvector, core, partition.Community, component, keyphraseness, topic, positions),
             partition, componentCount, sampled, timings, missing);
     }
 }

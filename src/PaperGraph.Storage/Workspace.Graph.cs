@@ -74,7 +74,7 @@ public sealed partial class Workspace
         }
 
         using (var insert = new PreparedStatement(_connection,
-            "INSERT INTO graph_nodes (key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"))
+            "INSERT INTO graph_nodes (key, degree, weighted_degree, pagerank, betweenness, eigenvector, core, community, component, keyphraseness, topic, x, y) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"))
         {
             foreach (var node in nodes)
             {
@@ -89,6 +89,8 @@ public sealed partial class Workspace
                 insert.Bind(9, node.Component);
                 insert.BindReal(10, node.Keyphraseness);
                 insert.BindReal(11, node.Topic);
+                insert.BindReal(12, node.X);
+                insert.BindReal(13, node.Y);
                 insert.Execute();
             }
         }
@@ -166,14 +168,14 @@ public sealed partial class Workspace
 
     /// <summary>The measures of table <c>graph_nodes</c> (alias <c>g</c>) in the order <see cref="ReadGraphNode"/> reads them.</summary>
     private const string GraphNodeColumns =
-        "g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component, g.keyphraseness, g.topic";
+        "g.degree, g.weighted_degree, g.pagerank, g.betweenness, g.eigenvector, g.core, g.community, g.component, g.keyphraseness, g.topic, g.x, g.y";
 
     /// <summary>A node's measures, selected as <see cref="GraphNodeColumns"/> from column <paramref name="first"/> on; a NULL measure is null.</summary>
     private static GraphNodeRecord ReadGraphNode(Microsoft.Data.Sqlite.SqliteDataReader reader, string key, int first)
     {
         double? Optional(int ordinal) => reader.IsDBNull(first + ordinal) ? null : reader.GetDouble(first + ordinal);
         return new GraphNodeRecord(key, reader.GetInt32(first), reader.GetDouble(first + 1), Optional(2), reader.GetDouble(first + 3), Optional(4),
-            reader.GetInt32(first + 5), reader.GetInt32(first + 6), reader.GetInt32(first + 7), Optional(8), Optional(9));
+            reader.GetInt32(first + 5), reader.GetInt32(first + 6), reader.GetInt32(first + 7), Optional(8), Optional(9), Optional(10), Optional(11));
     }
 
     /// <summary>Every stored edge, in key order, with its evidence.</summary>

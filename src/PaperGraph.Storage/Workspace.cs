@@ -57,12 +57,15 @@ namespace PaperGraph.Storage;
 /// <c>undated_papers</c>; and <c>graph_bursts</c> (<c>key</c>, <c>start</c>, <c>end</c>, <c>strength</c>), each
 /// concept's bursts; all written by the build with the graph (<c>meta</c> <c>graph_months_built</c> = 1 once a build has); index
 /// <c>graph_edges_target</c> for a concept's links. Earlier versions gain the column and tables in place.
+/// Schema version 7: <c>graph_nodes</c> gains <c>x</c> and <c>y</c>, the node's place on the map (the layout
+/// <c>papergraph build</c> computes, as in the GEXF, GraphML and VOSviewer files), NULL for a graph built before;
+/// versions 5 and 6 are upgraded in place by adding the two columns.
 /// </para>
 /// </remarks>
 public sealed partial class Workspace : IDisposable
 {
     public const string DatabaseFileName = "papergraph.db";
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     /// <summary>The columns of table <c>graph_nodes</c>; an iterative measure the build could not compute is NULL.</summary>
     private const string GraphNodesColumns = """
@@ -76,7 +79,9 @@ public sealed partial class Workspace : IDisposable
          community INTEGER NOT NULL,
          component INTEGER NOT NULL,
          keyphraseness REAL,
-         topic REAL)
+         topic REAL,
+         x REAL,
+         y REAL)
         """;
 
     /// <summary>The columns of table <c>concepts</c>; its key index is built after each bulk insert.</summary>
@@ -212,6 +217,7 @@ public sealed partial class Workspace : IDisposable
         }
         else if (version is "1" or "2" or "3" or "4")
         {
+            // The copy below creates graph_nodes in the current form (GraphNodesColumns), x and y included.
             // Versions 2, 3 and 4 only added tables, created above; version 5 added two columns to graph_nodes and let
             // three measures be NULL, which SQLite can only do by copying the table into a new one.
             using var transaction = _connection.BeginTransaction();
@@ -228,10 +234,24 @@ public sealed partial class Workspace : IDisposable
                 """, transaction);
             transaction.Commit();
         }
-        else if (version == "5")
+        else if (version is "5" or "6")
         {
             // Version 6 only added graph_months, corpus_months and graph_bursts, created above, and papers.author_names; a graph built before has no months until the next build.
-            Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'");
+            // Version 7 added the nullable x and y to graph_nodes, which ALTER TABLE can do in place; a graph built
+            // before has no layout (NULL) until the next build.
+            using var transaction = _connection.BeginTransaction();
+            using (var columns = _connection.CreateCommand())
+            {
+                columns.Transaction = transaction;
+                columns.CommandText = "SELECT count(*) FROM pragma_table_info('graph_nodes') WHERE name IN ('x', 'y')";
+                if ((long)columns.ExecuteScalar()! == 0)
+                {
+                    Execute("ALTER TABLE graph_nodes ADD COLUMN x REAL; ALTER TABLE graph_nodes ADD COLUMN y REAL;", transaction);
+                }
+            }
+
+            Execute($"UPDATE meta SET value = '{SchemaVersion}' WHERE key = 'schema_version'", transaction);
+            transaction.Commit();
         }
         else if (version != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {

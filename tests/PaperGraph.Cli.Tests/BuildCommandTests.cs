@@ -111,12 +111,53 @@ public class BuildCommandTests
         using var cleanup = temp;
         Assert.Equal(0, run.ExitCode);
         var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt"));
-        Assert.Equal("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\tscore<PageRank>\tscore<Betweenness>\tscore<Topic>", map[0]);
+        Assert.Equal("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\tscore<PageRank>\tscore<Betweenness>\tscore<Topic>\tx\ty", map[0]);
         var items = map.Skip(1).Select(l => l.Split('\t')).ToList();
         Assert.Equal(Enumerable.Range(1, items.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), items.Select(i => i[0]));
         Assert.All(items, i => Assert.True(int.Parse(i[2], System.Globalization.CultureInfo.InvariantCulture) >= 1));
         var network = File.ReadAllLines(Path.Combine(workspace, "vosviewer-network.txt"));
         Assert.All(network, l => Assert.Equal(3, l.Split('\t').Length));
+    }
+
+    /// <summary>Gephi (GEXF, GraphML) and VOSviewer open the same picture, the one stored in the workspace; the same seed draws it again.</summary>
+    [Fact]
+    public async Task The_layout_is_the_same_in_every_export_and_the_workspace_and_repeats_with_the_seed()
+    {
+        var (temp, workspace, run) = await BuildAsync();
+        using var cleanup = temp;
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"analytics:.*layout [\d.]+ s", run.Out);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        XNamespace viz = "http://gexf.net/1.3/viz";
+        XNamespace gexf = "http://gexf.net/1.3";
+        XNamespace g = "http://graphml.graphdrawing.org/xmlns";
+        var fromGexf = XDocument.Load(Path.Combine(workspace, "graph.gexf")).Descendants(gexf + "node").ToDictionary(
+            n => n.Attribute("id")!.Value,
+            n => (n.Element(viz + "position")!.Attribute("x")!.Value, n.Element(viz + "position")!.Attribute("y")!.Value));
+        var fromGraphMl = XDocument.Load(Path.Combine(workspace, "graph.graphml")).Descendants(g + "node").ToDictionary(
+            n => n.Attribute("id")!.Value,
+            n => (n.Elements(g + "data").Single(d => d.Attribute("key")!.Value == "x").Value, n.Elements(g + "data").Single(d => d.Attribute("key")!.Value == "y").Value));
+        Assert.Equal(fromGexf, fromGraphMl);
+
+        var keys = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToDictionary(r => r[1], r => r[0], StringComparer.Ordinal);
+        var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt")).Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(fromGexf.Count, map.Count);
+        Assert.All(map, row => Assert.Equal(fromGexf[keys[row[1]]], (row[^2], row[^1])));
+
+        using (var stored = Workspace.OpenExisting(workspace))
+        {
+            var nodes = stored.ReadTopConcepts(NodeMeasure.Degree, int.MaxValue);
+            Assert.Equal(fromGexf.Count, nodes.Count);
+            Assert.All(nodes, r => Assert.Equal(
+                (double.Parse(fromGexf[r.Key].Item1, inv), double.Parse(fromGexf[r.Key].Item2, inv)),
+                (r.Node.X!.Value, r.Node.Y!.Value)));
+        }
+
+        var again = await CliRun.RunAsync(["build", "-w", workspace]);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(fromGexf, XDocument.Load(Path.Combine(workspace, "graph.gexf")).Descendants(gexf + "node").ToDictionary(
+            n => n.Attribute("id")!.Value,
+            n => (n.Element(viz + "position")!.Attribute("x")!.Value, n.Element(viz + "position")!.Attribute("y")!.Value)));
     }
 
     [Fact]

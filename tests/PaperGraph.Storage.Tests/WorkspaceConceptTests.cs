@@ -193,6 +193,46 @@ public class WorkspaceConceptTests
     }
 
     [Fact]
+    public void The_layout_coordinates_are_stored_with_each_node_and_may_be_absent()
+    {
+        using var temp = new TempDirectory();
+        using var workspace = Workspace.Open(temp.Path);
+        workspace.ReplaceConcepts([new ConceptSummary("a", "a", new Dictionary<string, int> { ["a"] = 1 }, 1, 1, null, 1.0), new ConceptSummary("b", "b", new Dictionary<string, int> { ["b"] = 1 }, 1, 1, null, 1.0)], []);
+        workspace.ReplaceGraph([new GraphNodeRecord("a", 2, 2, 0.5, 0, 0.7, 1, 0, 0, 0.5, 0.1, -12.345678901234567, 0.1 + 0.2), new GraphNodeRecord("b", 1, 1, 0.5, 0, 0.7, 1, 0, 0, 0.5, 0.1)], []);
+        var nodes = workspace.ReadTopConcepts(NodeMeasure.Degree, 10);
+        Assert.Equal((-12.345678901234567, 0.1 + 0.2), (nodes[0].Node.X, nodes[0].Node.Y));
+        Assert.Equal((null, null), (nodes[1].Node.X, nodes[1].Node.Y));
+    }
+
+    [Fact]
+    public void A_version_6_workspace_gains_nullable_x_and_y_in_place_and_keeps_its_graph()
+    {
+        using var temp = new TempDirectory();
+        using (var workspace = Workspace.Open(temp.Path))
+        {
+            workspace.ReplaceConcepts([new ConceptSummary("a", "a", new Dictionary<string, int> { ["a"] = 1 }, 1, 1, null, 1.0)], []);
+            workspace.ReplaceGraph([new GraphNodeRecord("a", 1, 2, 0.5, 0, 0.7, 1, 0, 0, 0.25, 0.03)], []);
+        }
+
+        // Version 6's graph_nodes: no x and y.
+        RawSql(temp.Path, """
+            ALTER TABLE graph_nodes DROP COLUMN x; ALTER TABLE graph_nodes DROP COLUMN y;
+            UPDATE meta SET value = '6' WHERE key = 'schema_version';
+            """);
+
+        using (var upgraded = Workspace.Open(temp.Path))
+        {
+            var node = Assert.Single(upgraded.ReadTopConcepts(NodeMeasure.Degree, 10)).Node;
+            Assert.Equal(new GraphNodeRecord("a", 1, 2, 0.5, 0, 0.7, 1, 0, 0, 0.25, 0.03), node);
+            upgraded.ReplaceGraph([new GraphNodeRecord("a", 1, 2, 0.5, 0, 0.7, 1, 0, 0, 0.25, 0.03, 1.5, -2.5)], []);
+        }
+
+        using var reopened = Workspace.Open(temp.Path);
+        var stored = Assert.Single(reopened.ReadTopConcepts(NodeMeasure.Degree, 10)).Node;
+        Assert.Equal((1.5, -2.5), (stored.X, stored.Y));
+    }
+
+    [Fact]
     public void A_version_5_graph_has_no_months_until_the_next_build_stores_them()
     {
         using var temp = new TempDirectory();

@@ -69,6 +69,17 @@ public sealed class GraphOptions
     [Range(1, 1_000_000)]
     public int MaxIterations { get; set; } = 1_000;
 
+    /// <summary>Iterations of the map's layout (ForceAtlas2; default 300); 0 computes no layout, and the exports carry no coordinates.</summary>
+    [Range(0, 100_000)]
+    public int LayoutIterations { get; set; } = 300;
+
+    /// <summary>Whether the layout's attraction is LinLog, which pulls communities apart (default true), rather than linear.</summary>
+    public bool LayoutLinLog { get; set; } = true;
+
+    /// <summary>The layout's strong gravity towards the centre, which keeps components and lone concepts near the rest (default 1).</summary>
+    [Range(0, 1e6)]
+    public double LayoutGravity { get; set; } = 1.0;
+
     /// <summary>
     /// The minimum papers per node for a corpus of <paramref name="papers"/> papers whose most widespread concept is in
     /// <paramref name="mostWidespread"/>: <see cref="MinPapers"/> when set; else 1 below 50 papers, 2 below 1,000, 3
@@ -85,7 +96,8 @@ public sealed class GraphOptions
         new PaperGraph.Graph.Centrality.PageRankSettings(Damping, Tolerance, MaxIterations),
         new PaperGraph.Graph.Centrality.EigenvectorSettings(Tolerance, MaxIterations),
         new PaperGraph.Graph.Centrality.BetweennessSettings(Weighted: true, BetweennessExactUpTo, BetweennessPivots, Seed),
-        Communities, Resolution, Seed, CentralityOnCount);
+        Communities, Resolution, Seed, CentralityOnCount,
+        LayoutIterations > 0 ? new PaperGraph.Graph.Layout.ForceAtlas2Settings(Iterations: LayoutIterations, LinLog: LayoutLinLog, Gravity: LayoutGravity, Seed: Seed) : null);
 }
 
 [OptionsValidator]

@@ -75,7 +75,7 @@ public static class GraphExport
         }
     }
 
-    /// <summary>GraphML (undirected), node ids being concept keys, every measure a typed attribute.</summary>
+    /// <summary>GraphML (undirected), node ids being concept keys, every measure a typed attribute, the layout as <c>x</c> and <c>y</c>.</summary>
     public static void WriteGraphMl(ConceptGraph graph, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -87,6 +87,14 @@ public static class GraphExport
         foreach (var (id, name, type) in NodeAttributes)
         {
             Key(xml, id, "node", name, type);
+        }
+
+        var positions = graph.Analysis.Nodes.Positions;
+        if (positions is not null)
+        {
+            // Gephi's GraphML import reads node attributes named x and y as the node's position.
+            Key(xml, "x", "node", "x", "double");
+            Key(xml, "y", "node", "y", "double");
         }
 
         Key(xml, "e_papers", "edge", "papers", "int");
@@ -105,6 +113,18 @@ public static class GraphExport
                 xml.WriteStartElement("data", ns);
                 xml.WriteAttributeString("key", id);
                 xml.WriteString(value);
+                xml.WriteEndElement();
+            }
+
+            if (positions is not null)
+            {
+                xml.WriteStartElement("data", ns);
+                xml.WriteAttributeString("key", "x");
+                xml.WriteString(Number(positions.X[v]));
+                xml.WriteEndElement();
+                xml.WriteStartElement("data", ns);
+                xml.WriteAttributeString("key", "y");
+                xml.WriteString(Number(positions.Y[v]));
                 xml.WriteEndElement();
             }
 
@@ -143,15 +163,22 @@ public static class GraphExport
         }
     }
 
-    /// <summary>GEXF 1.3 (Gephi): nodes labelled by name, measures as attributes, edge weight as Gephi's weight.</summary>
+    /// <summary>GEXF 1.3 (Gephi): nodes labelled by name, measures as attributes, the layout as <c>viz:position</c>, edge weight as Gephi's weight.</summary>
     public static void WriteGexf(ConceptGraph graph, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
         const string ns = "http://gexf.net/1.3";
+        const string viz = "http://gexf.net/1.3/viz";
+        var positions = graph.Analysis.Nodes.Positions;
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument();
         xml.WriteStartElement("gexf", ns);
+        if (positions is not null)
+        {
+            xml.WriteAttributeString("xmlns", "viz", null, viz);
+        }
+
         xml.WriteAttributeString("version", "1.3");
         xml.WriteStartElement("meta", ns);
         xml.WriteElementString("creator", ns, "PaperGraph");
@@ -190,6 +217,15 @@ public static class GraphExport
             xml.WriteAttributeString("id", graph.Concepts[v].Key);
             xml.WriteAttributeString("label", graph.Concepts[v].Name);
             AttributeValues(xml, NodeValues(graph, v));
+            if (positions is not null)
+            {
+                xml.WriteStartElement("viz", "position", viz);
+                xml.WriteAttributeString("x", Number(positions.X[v]));
+                xml.WriteAttributeString("y", Number(positions.Y[v]));
+                xml.WriteAttributeString("z", "0");
+                xml.WriteEndElement();
+            }
+
             xml.WriteEndElement();
         }
 
@@ -228,8 +264,9 @@ public static class GraphExport
     }
 
     /// <summary>
-    /// VOSviewer's map file (tab-separated, with a header: id, label, cluster, weights and scores) and network file
-    /// (id, id, strength; no header). Ids are node ids + 1 and clusters community + 1, as VOSviewer counts from 1.
+    /// VOSviewer's map file (tab-separated, with a header: id, label, cluster, weights and scores, then x and y from the
+    /// layout) and network file (id, id, strength; no header). Ids are node ids + 1 and clusters community + 1, as
+    /// VOSviewer counts from 1; given x and y, VOSviewer shows that layout instead of computing its own.
     /// </summary>
     /// <remarks>
     /// The network file's strength is the raw co-occurrence count (<see cref="CooccurrenceEdge.Count"/>), never the
@@ -252,15 +289,17 @@ public static class GraphExport
             strength[e.Target] += e.Count;
         }
 
+        var positions = m.Positions;
         map.WriteLine("id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>" + (pageRank is null ? "" : "\tscore<PageRank>") + "\tscore<Betweenness>"
-            + (topic is null ? "" : "\tscore<Topic>"));
+            + (topic is null ? "" : "\tscore<Topic>") + (positions is null ? "" : "\tx\ty"));
         for (var v = 0; v < graph.Concepts.Count; v++)
         {
             var label = graph.Concepts[v].Name.Replace('\t', ' ');
             var rank = pageRank is null ? "" : "\t" + Number(pageRank[v]);
             var topicScore = topic is null ? "" : "\t" + Number(topic[v]);
+            var position = positions is null ? "" : "\t" + Number(positions.X[v]) + "\t" + Number(positions.Y[v]);
             map.WriteLine(string.Create(Invariant,
-                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(strength[v])}\t{graph.Concepts[v].Papers}{rank}\t{Number(m.Betweenness[v])}{topicScore}"));
+                $"{v + 1}\t{label}\t{m.Community[v] + 1}\t{m.Degree[v]}\t{Number(strength[v])}\t{graph.Concepts[v].Papers}{rank}\t{Number(m.Betweenness[v])}{topicScore}{position}"));
         }
 
         foreach (var e in graph.Cooccurrence.Edges)
