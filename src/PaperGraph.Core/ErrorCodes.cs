@@ -21,6 +21,7 @@ public static class ErrorCodes
     public const string MalformedRanker = "PG3007";
     public const string MeasureNotComputed = "PG3008";
     public const string NoConcepts = "PG3009";
+    public const string InvalidWordClusters = "PG3010";
 
     public const string BinaryFile = "PG3101";
     /// <summary>No longer raised: a line that is not valid UTF-8 is read as Windows-1252 and the summary says so.</summary>

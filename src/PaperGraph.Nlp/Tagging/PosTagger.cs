@@ -51,6 +51,7 @@ public sealed class PosTagger
                 TaggerFeatures.Hash(tokens[i].In(text), i == 0, out words[i]);
                 words[i].Ambiguity = Ambiguity(words[i].Lower);
                 words[i].CasedAmbiguity = Ambiguity(TaggerFeatures.CasedKey(words[i].Cased));
+                _model.Clusters?.Fill(ref words[i]);
             }
 
             Tag(words[..tokens.Length], tags);
@@ -92,6 +93,7 @@ public sealed class PosTagger
                 TaggerFeatures.Hash(words[i], i == 0, out hashes[i]);
                 hashes[i].Ambiguity = Ambiguity(hashes[i].Lower);
                 hashes[i].CasedAmbiguity = Ambiguity(TaggerFeatures.CasedKey(hashes[i].Cased));
+                _model.Clusters?.Fill(ref hashes[i]);
             }
 
             Tag(hashes.AsSpan(0, words.Count), tags);
