@@ -138,6 +138,8 @@ public sealed class PosTagger
     {
         using var stream = typeof(PosTagger).Assembly.GetManifestResourceStream("PaperGraph.Nlp.Models." + ShippedModelName)
             ?? throw new InvalidOperationException($"The shipped tagger model {ShippedModelName} is not embedded in this build; run 'papergraph tagger train' (see README).");
-        return new PosTagger(TaggerModel.Load(stream, ShippedModelName));
+        // The cluster table is parsed on another thread while the model's weights are decoded.
+        var clusters = Task.Run(WordClusters.LoadShippedIfPresent);
+        return new PosTagger(TaggerModel.Load(stream, ShippedModelName, () => clusters.GetAwaiter().GetResult(), shipped: true));
     }
 }

@@ -105,7 +105,12 @@ public sealed class TaggerModel
     /// <param name="stream">The model.</param>
     /// <param name="name">How error messages name the model.</param>
     /// <param name="clusters">The word cluster table the model was trained with (see <see cref="Load(string, WordClusters?)"/>).</param>
-    public static TaggerModel Load(Stream stream, string name, WordClusters? clusters = null)
+    public static TaggerModel Load(Stream stream, string name, WordClusters? clusters = null) =>
+        Load(stream, name, () => clusters, shipped: false);
+
+    /// <summary>Reads a model; <paramref name="clusters"/> is called once the weights are read, so a table can load meanwhile.</summary>
+    /// <param name="shipped">The table is the shipped one, offered whether or not the model needs it.</param>
+    internal static TaggerModel Load(Stream stream, string name, Func<WordClusters?> clusters, bool shipped)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -154,7 +159,6 @@ public sealed class TaggerModel
                 throw Invalid(name, "its header is corrupt");
             }
 
-            clusters = ClustersFor(checksum, clusters, name);
             using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
             using var body = new BufferedStream(brotli, 1 << 16);
             var dictionary = new Dictionary<uint, PosTag>(dictionarySize);
@@ -174,7 +178,7 @@ public sealed class TaggerModel
 
             var weights = ReadTable(body, bits, scale, name);
             var second = passes == 2 ? ReadTable(body, bits, scale, name) : null;
-            return new TaggerModel(bits, weights, second, dictionary, lexicon, clusters);
+            return new TaggerModel(bits, weights, second, dictionary, lexicon, checksum == 0 && shipped ? null : ClustersFor(checksum, clusters(), name));
         }
         catch (EndOfStreamException e)
         {

@@ -116,12 +116,14 @@ public class WordClustersTests
     public void Table_round_trips_through_a_file()
     {
         using var temp = new TempDirectory();
-        var table = Parse(Table);
+        var table = new WordClusters([2, 4], new Dictionary<string, int[]> { ["model"] = [0, 1], ["learns"] = [1, 3], ["gpt-0"] = [0, 0] });
         var path = temp.File("clusters.tsv");
         table.Save(path, ["made by a test"]);
         var loaded = WordClusters.Load(path);
         Assert.Equal(table.Checksum, loaded.Checksum);
         Assert.Equal(table.Count, loaded.Count);
+        Assert.Equal([1, 3], loaded.Find("learns")!);
+        Assert.Throws<InvalidOperationException>(() => loaded.Save(temp.File("again.tsv"), []));
     }
 
     [Fact]
