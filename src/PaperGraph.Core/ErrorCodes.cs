@@ -33,6 +33,8 @@ public static class ErrorCodes
     public const string NoConcepts = "PG3009";
     /// <summary><c>trends</c> on a corpus none of whose papers has a year and month.</summary>
     public const string NoDates = "PG3010";
+    /// <summary>A tagger model's word-cluster table that is missing, malformed or another than the one the model was trained with.</summary>
+    public const string InvalidWordClusters = "PG3011";
 
     public const string BinaryFile = "PG3101";
     /// <summary>No longer raised: a line that is not valid UTF-8 is read as Windows-1252 and the summary says so.</summary>

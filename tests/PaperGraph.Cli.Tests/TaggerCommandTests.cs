@@ -83,6 +83,34 @@ public class TaggerCommandTests
     }
 
     [Fact]
+    public async Task A_model_trained_with_clusters_needs_its_table_and_a_bad_table_exits_3()
+    {
+        using var temp = new TempDirectory();
+        var train = temp.Write("train.conllu", Treebank(40));
+        var table = temp.Write("clusters.tsv", "# PaperGraph word clusters 1\n# levels\t2\t4\nmodel\t0\t1\nmethod\t0\t1\nlearns\t1\t2\n");
+        var model = temp.File("model.pgtagger");
+        var trained = await CliRun.RunAsync("tagger", "train", "--train", train, "--out", model, "--iterations", "2", "--hash-bits", "12", "--clusters", table);
+        Assert.Equal(0, trained.ExitCode);
+        Assert.Contains("Word clusters: 3 words, levels 2,4", trained.Out, StringComparison.Ordinal);
+
+        var evaluated = await CliRun.RunAsync("tagger", "eval", "--conllu", train, "--model", model, "--clusters", table);
+        Assert.Equal(0, evaluated.ExitCode);
+
+        var without = await CliRun.RunAsync("tagger", "eval", "--conllu", train, "--model", model);
+        Assert.Equal(3, without.ExitCode);
+        Assert.Contains("error PG3011", without.Error, StringComparison.Ordinal);
+
+        var malformed = temp.Write("bad.tsv", "# PaperGraph word clusters 1\n# levels\t2\t4\nmodel\t0\n");
+        var bad = await CliRun.RunAsync("tagger", "eval", "--conllu", train, "--model", model, "--clusters", malformed);
+        Assert.Equal(3, bad.ExitCode);
+        Assert.Contains("line 3: expected a word and 2 classes", bad.Error, StringComparison.Ordinal);
+
+        var missing = await CliRun.RunAsync("tagger", "eval", "--conllu", train, "--model", model, "--clusters", temp.File("none.tsv"));
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("word cluster table not found", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_files_and_options_are_usage_errors()
     {
         var missing = await CliRun.RunAsync("tagger", "eval", "--conllu", "/no/such.conllu");

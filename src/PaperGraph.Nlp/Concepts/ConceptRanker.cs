@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.751001223723951, // bias
-        0.2312992785662749, // log-count
-        -0.0892093713888504, // title
-        1.2628918296491933, // first-sentence
-        -0.037009192530698815, // position
-        -1.1723698226740717, // one-word
-        0.40316296996022466, // three-words
-        0.08503741234059246, // four-words-or-more
-        0.15641215425209723, // abbreviation
-        1.8596015524034955, // phrase-idf
-        0.07425950771978161, // word-tfidf
-        -0.290409800186984, // word-tfidf-mean
-        -0.10725840158381386, // heuristic
-        -0.6460833583578922, // contained
-        -0.015519811626003304, // contains-other
-        -1.2421703140003881, // only-nested
-        -1.2936030068026947, // of-phrase
-        -0.25702331266190087, // participle-first
-        0.25314027035536524, // spread
-        0.11413690212076182, // count-share
-        0.16527759820842627, // first-word-ridf
-        0.15698299117086903, // head-word-ridf
-        0.5168496180459304, // mean-word-ridf
-        0.5393677025640428, // max-word-idf
+        -3.708387219155133, // bias
+        0.2471354881067688, // log-count
+        -0.06173326287386624, // title
+        1.244678240752255, // first-sentence
+        -0.035658680979124, // position
+        -1.1531789997649953, // one-word
+        0.40254442744584884, // three-words
+        0.10226756627276583, // four-words-or-more
+        0.14006343259902698, // abbreviation
+        1.8477123115384164, // phrase-idf
+        0.11354156328289845, // word-tfidf
+        -0.2924574403189448, // word-tfidf-mean
+        -0.07186893755221824, // heuristic
+        -0.6642663403472401, // contained
+        -0.04864439337479845, // contains-other
+        -1.1669213492840405, // only-nested
+        -1.208427296091978, // of-phrase
+        -0.2534471246883649, // participle-first
+        0.19785948294145125, // spread
+        0.02497096273662696, // count-share
+        0.18904275035531679, // first-word-ridf
+        0.16845932471066777, // head-word-ridf
+        0.4647690411025212, // mean-word-ridf
+        0.5702891801114875, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

@@ -51,6 +51,7 @@ public sealed class PosTagger
                 TaggerFeatures.Hash(tokens[i].In(text), i == 0, out words[i]);
                 words[i].Ambiguity = Ambiguity(words[i].Lower);
                 words[i].CasedAmbiguity = Ambiguity(TaggerFeatures.CasedKey(words[i].Cased));
+                _model.Clusters?.Fill(ref words[i]);
             }
 
             Tag(words[..tokens.Length], tags);
@@ -92,6 +93,7 @@ public sealed class PosTagger
                 TaggerFeatures.Hash(words[i], i == 0, out hashes[i]);
                 hashes[i].Ambiguity = Ambiguity(hashes[i].Lower);
                 hashes[i].CasedAmbiguity = Ambiguity(TaggerFeatures.CasedKey(hashes[i].Cased));
+                _model.Clusters?.Fill(ref hashes[i]);
             }
 
             Tag(hashes.AsSpan(0, words.Count), tags);
@@ -136,6 +138,8 @@ public sealed class PosTagger
     {
         using var stream = typeof(PosTagger).Assembly.GetManifestResourceStream("PaperGraph.Nlp.Models." + ShippedModelName)
             ?? throw new InvalidOperationException($"The shipped tagger model {ShippedModelName} is not embedded in this build; run 'papergraph tagger train' (see README).");
-        return new PosTagger(TaggerModel.Load(stream, ShippedModelName));
+        // The cluster table is parsed on another thread while the model's weights are decoded.
+        var clusters = Task.Run(WordClusters.LoadShippedIfPresent);
+        return new PosTagger(TaggerModel.Load(stream, ShippedModelName, () => clusters.GetAwaiter().GetResult(), shipped: true));
     }
 }

@@ -28,6 +28,18 @@ internal struct WordHashes
 
     /// <summary>The set of tags the word had in training with this exact spelling (case matters: <c>Apple</c> / <c>apple</c>).</summary>
     public uint CasedAmbiguity;
+
+    /// <summary>The word's class at the coarsest level of the model's word clusters (0 when unknown or without clusters).</summary>
+    public uint Cluster0;
+
+    /// <summary>The word's classes down to the second level (a longer "prefix" of its path).</summary>
+    public uint Cluster1;
+
+    /// <summary>The word's classes down to the third level.</summary>
+    public uint Cluster2;
+
+    /// <summary>The word's classes down to the finest level (its whole path).</summary>
+    public uint Cluster3;
 }
 
 /// <summary>
@@ -48,13 +60,16 @@ internal struct WordHashes
 internal static class TaggerFeatures
 {
     /// <summary>Version of the feature function; a model is only valid with the version it was trained with.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Number of features per token in the first pass (every template fires exactly once).</summary>
-    public const int Count = 46;
+    public const int Count = 46 + ClusterCount;
 
     /// <summary>Number of features per token in the second pass, which also sees the first pass's tags on the right.</summary>
-    public const int SecondPassCount = 53;
+    public const int SecondPassCount = Count + 7;
+
+    /// <summary>Number of word-cluster features (version 2); they are constant, a mere bias, for a model without clusters.</summary>
+    private const int ClusterCount = 11;
 
     private const uint FlagInitialCapital = 1;
     private const uint FlagAllCapitals = 2;
@@ -195,6 +210,25 @@ internal static class TaggerFeatures
         hashes.Flags = flags;
     }
 
+    /// <summary>
+    /// Writes the lower-cased form whose hash is <see cref="WordHashes.Lower"/> (letters lower-cased, digits <c>0</c>,
+    /// typographic dashes and quotes folded) into <paramref name="destination"/>, and returns its length.
+    /// </summary>
+    public static int LowerForm(ReadOnlySpan<char> word, Span<char> destination)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = Characters.Fold(word[i]);
+            destination[i] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20)
+                : char.IsAsciiDigit(c) ? '0'
+                : c < 128 ? c
+                : char.IsUpper(c) ? char.ToLowerInvariant(c)
+                : c;
+        }
+
+        return word.Length;
+    }
+
     /// <summary>Writes the feature hashes of position <paramref name="i"/> into <paramref name="features"/> (length <see cref="Count"/>).</summary>
     /// <param name="words">Hashes of every word in the sentence.</param>
     /// <param name="previous">Predicted tag of position i-1, or -1 at the start.</param>
@@ -256,6 +290,19 @@ internal static class TaggerFeatures
         features[43] = Mix(43, n1.CasedAmbiguity);
         features[44] = Mix(44, p1.CasedAmbiguity);
         features[45] = Mix(45, w.CasedAmbiguity, t1);
+
+        // Word clusters learned from unlabelled text (Koo et al. 2008, Owoputi et al. 2013): the path at several lengths.
+        features[46] = Mix(60, w.Cluster0);
+        features[47] = Mix(61, w.Cluster1);
+        features[48] = Mix(62, w.Cluster2);
+        features[49] = Mix(63, w.Cluster3);
+        features[50] = Mix(64, p1.Cluster3);
+        features[51] = Mix(65, n1.Cluster3);
+        features[52] = Mix(66, p1.Cluster1);
+        features[53] = Mix(67, n1.Cluster1);
+        features[54] = Mix(68, p2.Cluster1);
+        features[55] = Mix(69, n2.Cluster1);
+        features[56] = Mix(70, w.Cluster3, t1);
     }
 
     /// <summary>
@@ -271,13 +318,13 @@ internal static class TaggerFeatures
         var f0 = (uint)first[i] + 2;
         var f1 = i + 1 < first.Length ? (uint)first[i + 1] + 2 : 1;
         var f2 = i + 2 < first.Length ? (uint)first[i + 2] + 2 : 1;
-        features[46] = Mix(46, f1);
-        features[47] = Mix(47, f2);
-        features[48] = Mix(48, f1 << 8 | f2);
-        features[49] = Mix(49, t1 << 8 | f1);
-        features[50] = Mix(50, w.Lower, f1);
-        features[51] = Mix(51, f0);
-        features[52] = Mix(52, w.Suffix3, f1);
+        features[Count] = Mix(46, f1);
+        features[Count + 1] = Mix(47, f2);
+        features[Count + 2] = Mix(48, f1 << 8 | f2);
+        features[Count + 3] = Mix(49, t1 << 8 | f1);
+        features[Count + 4] = Mix(50, w.Lower, f1);
+        features[Count + 5] = Mix(51, f0);
+        features[Count + 6] = Mix(52, w.Suffix3, f1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -317,5 +364,6 @@ internal static class TaggerFeatures
     {
         Cased = marker, Lower = marker, Shape = marker, Suffix1 = marker, Suffix2 = marker, Suffix3 = marker,
         Suffix4 = marker, Prefix1 = marker, Prefix2 = marker, Prefix3 = marker, Flags = marker, Ambiguity = 0x8000_0000 | marker, LastPart = marker, Suffix5 = marker, CasedAmbiguity = 0x8000_0000 | marker,
+        Cluster0 = 0x4000_0000 | marker, Cluster1 = 0x4000_0000 | marker, Cluster2 = 0x4000_0000 | marker, Cluster3 = 0x4000_0000 | marker,
     };
 }

@@ -7,10 +7,10 @@ namespace PaperGraph.Nlp.Tagging;
 
 /// <summary>The weights and tag dictionary of a trained part-of-speech tagger, and its file format.</summary>
 /// <remarks>
-/// <para>File format, version 1 (little-endian):</para>
+/// <para>File format, version 2 (little-endian):</para>
 /// <code>
 /// 8 bytes   magic "PGTAGGER"
-/// int32     format version (1)
+/// int32     format version (2)
 /// int32     feature function version (TaggerFeatures.Version at training time)
 /// int32     class count C, then per class: one byte length and the ASCII UD tag name
 /// int32     hash bits B (each weight table has 2^B rows of C weights)
@@ -18,6 +18,7 @@ namespace PaperGraph.Nlp.Tagging;
 /// float32   weight scale s
 /// int32     tag dictionary size D
 /// int32     lexicon size L
+/// uint64    checksum of the word cluster table the model was trained with (WordClusters.Checksum), 0 for none
 /// ...       a Brotli stream holding:
 ///             D entries: uint32 cased-word hash, byte class
 ///             L entries: uint32 lower-cased-word hash, uint32 mask of the classes seen with it in training
@@ -29,16 +30,21 @@ namespace PaperGraph.Nlp.Tagging;
 /// Only rows with a non-zero weight are stored, and weights are quantised to multiples of <c>s</c>, which changes no
 /// prediction measurably (the training command reports the accuracy of the saved file, not of the in-memory one).
 /// </para>
+/// <para>
+/// A model trained with word clusters is only loaded with the very same table (the checksum must match): without it,
+/// or with another table, loading fails with PG3011 instead of tagging with features the model never saw.
+/// </para>
 /// </remarks>
 public sealed class TaggerModel
 {
     /// <summary>Version of the file format written by <see cref="Save(Stream)"/>.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static ReadOnlySpan<byte> Magic => "PGTAGGER"u8;
 
-    internal TaggerModel(int hashBits, float[] weights, float[]? secondPass, Dictionary<uint, PosTag> tagDictionary, Dictionary<uint, uint> lexicon)
+    internal TaggerModel(int hashBits, float[] weights, float[]? secondPass, Dictionary<uint, PosTag> tagDictionary, Dictionary<uint, uint> lexicon, WordClusters? clusters = null)
     {
+        Clusters = clusters;
         SecondPass = secondPass;
         DictionaryMap = new UIntMap(tagDictionary.ToDictionary(e => e.Key, e => (uint)e.Value));
         LexiconMap = new UIntMap(lexicon);
@@ -51,6 +57,9 @@ public sealed class TaggerModel
         Weights = weights;
         TagDictionary = tagDictionary;
     }
+
+    /// <summary>The word clusters the model was trained with, or null when it uses none.</summary>
+    public WordClusters? Clusters { get; }
 
     /// <summary>log2 of the number of weight rows.</summary>
     public int HashBits { get; }
@@ -75,8 +84,13 @@ public sealed class TaggerModel
     internal UIntMap LexiconMap { get; }
 
     /// <summary>Reads a model file.</summary>
-    /// <exception cref="PaperGraphException">The file is not a PaperGraph tagger model, or not one this version reads.</exception>
-    public static TaggerModel Load(string path)
+    /// <param name="path">The model file.</param>
+    /// <param name="clusters">
+    /// The word cluster table the model was trained with. When null and the model needs one, the table shipped with
+    /// PaperGraph is used if it is that very table (same checksum); otherwise loading fails.
+    /// </param>
+    /// <exception cref="PaperGraphException">The file is not a PaperGraph tagger model, or not one this version reads, or its cluster table is missing or another (PG3011).</exception>
+    public static TaggerModel Load(string path, WordClusters? clusters = null)
     {
         if (!File.Exists(path))
         {
@@ -84,11 +98,19 @@ public sealed class TaggerModel
         }
 
         using var stream = File.OpenRead(path);
-        return Load(stream, path);
+        return Load(stream, path, clusters);
     }
 
     /// <summary>Reads a model from <paramref name="stream"/>; <paramref name="name"/> names it in error messages.</summary>
-    public static TaggerModel Load(Stream stream, string name)
+    /// <param name="stream">The model.</param>
+    /// <param name="name">How error messages name the model.</param>
+    /// <param name="clusters">The word cluster table the model was trained with (see <see cref="Load(string, WordClusters?)"/>).</param>
+    public static TaggerModel Load(Stream stream, string name, WordClusters? clusters = null) =>
+        Load(stream, name, () => clusters, shipped: false);
+
+    /// <summary>Reads a model; <paramref name="clusters"/> is called once the weights are read, so a table can load meanwhile.</summary>
+    /// <param name="shipped">The table is the shipped one, offered whether or not the model needs it.</param>
+    internal static TaggerModel Load(Stream stream, string name, Func<WordClusters?> clusters, bool shipped)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -131,6 +153,7 @@ public sealed class TaggerModel
             var scale = reader.ReadSingle();
             var dictionarySize = reader.ReadInt32();
             var lexiconSize = reader.ReadInt32();
+            var checksum = reader.ReadUInt64();
             if (bits is < 10 or > 26 || passes is < 1 or > 2 || dictionarySize < 0 || lexiconSize < 0 || !float.IsFinite(scale))
             {
                 throw Invalid(name, "its header is corrupt");
@@ -155,7 +178,7 @@ public sealed class TaggerModel
 
             var weights = ReadTable(body, bits, scale, name);
             var second = passes == 2 ? ReadTable(body, bits, scale, name) : null;
-            return new TaggerModel(bits, weights, second, dictionary, lexicon);
+            return new TaggerModel(bits, weights, second, dictionary, lexicon, checksum == 0 && shipped ? null : ClustersFor(checksum, clusters(), name));
         }
         catch (EndOfStreamException e)
         {
@@ -201,6 +224,7 @@ public sealed class TaggerModel
         writer.Write(scale);
         writer.Write(TagDictionary.Count);
         writer.Write(Lexicon.Count);
+        writer.Write(Clusters?.Checksum ?? 0UL);
         writer.Flush();
 
         using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
@@ -224,6 +248,30 @@ public sealed class TaggerModel
         {
             WriteTable(body, table, scale);
         }
+    }
+
+    /// <summary>The cluster table to use with a model that recorded <paramref name="checksum"/> (0: none).</summary>
+    private static WordClusters? ClustersFor(ulong checksum, WordClusters? given, string name)
+    {
+        if (checksum == 0)
+        {
+            if (given is not null)
+            {
+                throw new PaperGraphException(ErrorCodes.InvalidWordClusters, $"tagger model '{name}' was trained without word clusters, so a cluster table cannot be used with it; leave the table out or retrain with it.");
+            }
+
+            return null;
+        }
+
+        given ??= WordClusters.LoadShippedIfPresent();
+        if (given is null || given.Checksum != checksum)
+        {
+            throw new PaperGraphException(ErrorCodes.InvalidWordClusters, given is null
+                ? $"tagger model '{name}' was trained with a word cluster table (checksum {checksum:x16}), and none was given; give the table it was trained with (--clusters)."
+                : $"tagger model '{name}' was trained with a word cluster table whose checksum is {checksum:x16}, but the table given has checksum {given.Checksum:x16}; give the table it was trained with (--clusters), or retrain.");
+        }
+
+        return given;
     }
 
     private IEnumerable<float[]> Tables() => SecondPass is null ? [Weights] : [Weights, SecondPass];

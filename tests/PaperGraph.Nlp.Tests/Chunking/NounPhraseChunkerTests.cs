@@ -51,9 +51,9 @@ public class NounPhraseChunkerTests
     }
 
     [Theory]
-    [InlineData("Our findings reveal that sparse solvers are fast.", "finding|solver")]
+    [InlineData("Our findings reveal that sparse solvers are fast.", "finding|sparse solver")]
     [InlineData("These experiments confirm the bound.", "experiment|bound")]
-    [InlineData("Extensive evaluations reveal that sparse solvers are fast.", "evaluation|solver")]
+    [InlineData("Extensive evaluations reveal that sparse solvers are fast.", "evaluation|sparse solver")]
     public void A_verb_after_a_plural_subject_read_as_a_noun_ends_the_term(string sentence, string expected)
     {
         Assert.Equal(expected.Split('|'), Extract.Keys(sentence));
@@ -236,7 +236,7 @@ public class NounPhraseChunkerTests
     [InlineData("Large-scale pre-trained LLMs answer questions.")]
     [InlineData("An online decision-support system for GPT-4 agents helps.")]
     [InlineData("We build multi-head self-attention matrices quickly.")]
-    [InlineData("Efficient LoRA-based fine-tuning analyses matter.")]
+    [InlineData("Parameter-efficient fine-tuning analyses of LoRA-based adapters matter.")]
     public void A_nested_term_has_the_key_its_own_words_give(string sentence)
     {
         // Nested keys are cut from the longer term's key; they must equal the key of their own words.

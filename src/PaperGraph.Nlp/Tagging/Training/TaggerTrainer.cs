@@ -52,9 +52,12 @@ public sealed record TrainingPass(string Stage, int Iteration, int Iterations, d
 /// first-pass errors as frequent as on unseen text.
 /// </para>
 /// </remarks>
-public sealed class TaggerTrainer(TaggerTrainingSettings settings)
+/// <param name="settings">The training settings.</param>
+/// <param name="clusters">Word clusters learned from unlabelled text (<c>papergraph tagger clusters</c>) for the cluster features, or null for none.</param>
+public sealed class TaggerTrainer(TaggerTrainingSettings settings, WordClusters? clusters = null)
 {
     private readonly TaggerTrainingSettings _settings = settings.Validate();
+    private readonly WordClusters? _clusters = clusters;
 
     /// <summary>Trains on <paramref name="train"/>; with <paramref name="dev"/>, keeps the iteration that scores best on it.</summary>
     public TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, Action<TrainingPass>? progress = null, CancellationToken cancellationToken = default)
@@ -84,7 +87,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
         }
         if (!_settings.TwoPass)
         {
-            return new TaggerModel(_settings.HashBits, first, null, dictionary, lexicon);
+            return new TaggerModel(_settings.HashBits, first, null, dictionary, lexicon, _clusters);
         }
 
         var jackknifed = new byte[examples.Length][];
@@ -111,7 +114,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
         }
 
         var (second, _) = TrainStage("pass 2", context, examples, jackknifed, devExamples, devFirst, _settings.Iterations);
-        return new TaggerModel(_settings.HashBits, first, second, dictionary, lexicon);
+        return new TaggerModel(_settings.HashBits, first, second, dictionary, lexicon, _clusters);
     }
 
     private sealed record StageContext(UIntMap Dictionary, int Bits, Stopwatch Stopwatch, Action<TrainingPass>? Progress, CancellationToken CancellationToken);
@@ -251,7 +254,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
         return averaged;
     }
 
-    private static (WordHashes[] Words, int[] Gold)[] Prepare(IReadOnlyList<ConlluSentence> sentences, Func<int, Dictionary<uint, uint>> lexiconFor)
+    private (WordHashes[] Words, int[] Gold)[] Prepare(IReadOnlyList<ConlluSentence> sentences, Func<int, Dictionary<uint, uint>> lexiconFor)
     {
         var examples = new (WordHashes[], int[])[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
@@ -265,6 +268,7 @@ public sealed class TaggerTrainer(TaggerTrainingSettings settings)
                 TaggerFeatures.Hash(sentence[i].Form, i == 0, out words[i]);
                 words[i].Ambiguity = lexicon.GetValueOrDefault(words[i].Lower);
                 words[i].CasedAmbiguity = lexicon.GetValueOrDefault(TaggerFeatures.CasedKey(words[i].Cased));
+                _clusters?.Fill(ref words[i]);
                 gold[i] = sentence[i].Upos is { } tag ? (int)tag : -1;
             }
 
