@@ -87,30 +87,30 @@ public sealed class ConceptRanker
     /// <remarks>Printed by <c>papergraph eval fit-ranker --gold inspec-train.jsonl</c> with the default settings and <c>--l2 0.001</c>.</remarks>
     public static ConceptRanker Default { get; } = new(
     [
-        -3.708387219155133, // bias
-        0.2471354881067688, // log-count
-        -0.06173326287386624, // title
-        1.244678240752255, // first-sentence
-        -0.035658680979124, // position
-        -1.1531789997649953, // one-word
-        0.40254442744584884, // three-words
-        0.10226756627276583, // four-words-or-more
-        0.14006343259902698, // abbreviation
-        1.8477123115384164, // phrase-idf
-        0.11354156328289845, // word-tfidf
-        -0.2924574403189448, // word-tfidf-mean
-        -0.07186893755221824, // heuristic
-        -0.6642663403472401, // contained
-        -0.04864439337479845, // contains-other
-        -1.1669213492840405, // only-nested
-        -1.208427296091978, // of-phrase
-        -0.2534471246883649, // participle-first
-        0.19785948294145125, // spread
-        0.02497096273662696, // count-share
-        0.18904275035531679, // first-word-ridf
-        0.16845932471066777, // head-word-ridf
-        0.4647690411025212, // mean-word-ridf
-        0.5702891801114875, // max-word-idf
+        -3.7142931932866214, // bias
+        0.24418136618654754, // log-count
+        -0.06371100627264296, // title
+        1.247849382131972, // first-sentence
+        -0.0352927256617104, // position
+        -1.1518663456471196, // one-word
+        0.40229656571073585, // three-words
+        0.10228461780688533, // four-words-or-more
+        0.1446143487068263, // abbreviation
+        1.8520486390789932, // phrase-idf
+        0.1080351301009697, // word-tfidf
+        -0.29223599370255604, // word-tfidf-mean
+        -0.07332120521473806, // heuristic
+        -0.6626075338326256, // contained
+        -0.04499893573043607, // contains-other
+        -1.1690146975643039, // only-nested
+        -1.2074579814641222, // of-phrase
+        -0.25320179520489805, // participle-first
+        0.20281196701107157, // spread
+        0.025179181902821503, // count-share
+        0.19037760612005725, // first-word-ridf
+        0.1692835525132282, // head-word-ridf
+        0.464684027569602, // mean-word-ridf
+        0.5727760562203428, // max-word-idf
     ]);
 
     /// <summary>Writes the features of <paramref name="input"/> into <paramref name="features"/> (length <see cref="FeatureCount"/>).</summary>

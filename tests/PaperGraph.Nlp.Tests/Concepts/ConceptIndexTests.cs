@@ -157,6 +157,20 @@ public class ConceptIndexTests
     }
 
     [Fact]
+    public void A_paper_that_defines_a_short_form_otherwise_does_not_lend_its_uses_to_the_corpus_meaning()
+    {
+        // "SF" is star formation in two papers; the third defines it as superfluid, a long form of one word, which is
+        // no abbreviation concept: its SF is not star formation.
+        var index = Build(
+            "Star formation (SF) in dwarf galaxies is bursty.",
+            "We measure star formation (SF) rates in clusters.",
+            "The superfluid (SF) phase of cold atoms is stable, and the SF gap closes.");
+
+        Assert.Equal(2, index.Concepts["SF"].Documents);
+        Assert.DoesNotContain(index.ByDocument["p2"], c => c.Key == "SF");
+    }
+
+    [Fact]
     public void Spelling_variants_become_one_concept_with_every_alias()
     {
         var index = Build("We study finetuning of encoders.", "Fine-tuning is cheap.", "We apply fine tuning to retrieval.");
