@@ -76,6 +76,23 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task Out_of_range_values_name_the_file_the_key_the_value_and_the_range_together_with_type_errors()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.Write("papergraph.json", """{"Graph": {"MaxConcepts": -5, "Damping": 7, "Seed": "x"}, "Concepts": {"NestedWeight": -2}}""");
+
+        var run = await CliRun.RunAsync("build", temp.Write("papers.jsonl", Papers), "-w", temp.File("ws"), "--config", config);
+
+        Assert.Equal(2, run.ExitCode);
+        run.AssertNoStackTrace();
+        Assert.Contains($"error PG2002: {config}: Graph:MaxConcepts is -5; expected a whole number at least 1 (default 10000).", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"error PG2002: {config}: Graph:Damping is 7; expected a number from 0.01 to 0.99 (default 0.85).", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"error PG2002: {config}: Concepts:NestedWeight is -2; expected a number from 0 to 100 (default 0.5).", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{config}: Graph:Seed is \"x\"", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("The field", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_value_in_a_section_the_command_does_not_use_is_a_warning()
     {
         using var temp = new TempDirectory();

@@ -91,16 +91,27 @@ internal static class ConfigurationCheck
             return setting.GetChildren().Any() ? $"is an object or a list; expected {expected}." : null;
         }
 
+        object? value;
         try
         {
             // The binder's own conversion, so exactly what it would refuse is refused here.
-            setting.Get(property.PropertyType);
-            return null;
+            value = setting.Get(property.PropertyType);
         }
         catch (InvalidOperationException)
         {
             return $"is \"{setting.Value}\"; expected {expected}.";
         }
+
+        // The options' own ranges, said with the file and the key (the validator would say only the property's name).
+        if (property.GetCustomAttribute<System.ComponentModel.DataAnnotations.RangeAttribute>() is { } range && value is IConvertible number
+            && !range.IsValid(number))
+        {
+            var (min, max) = (Convert.ToString(range.Minimum, CultureInfo.InvariantCulture), Convert.ToString(range.Maximum, CultureInfo.InvariantCulture));
+            var bounds = max is "2147483647" ? $"at least {min}" : $"from {min} to {max}";
+            return $"is {setting.Value}; expected {expected.Replace(" (default", $" {bounds} (default", StringComparison.Ordinal).Replace(" or nothing", $" {bounds}, or nothing", StringComparison.Ordinal)}{(expected.Contains('(', StringComparison.Ordinal) ? "" : " " + bounds)}.";
+        }
+
+        return null;
     }
 
     private static string Expected(PropertyInfo property, object defaults)
