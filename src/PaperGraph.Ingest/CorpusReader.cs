@@ -161,11 +161,15 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
             return;
         }
 
-        var options = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true };
+        // Not IgnoreInaccessible: a folder that cannot be listed is reported, never passed over in silence.
+        var options = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = false };
         List<string> files;
+        List<string> subfolders;
         try
         {
             files = [.. Directory.EnumerateFiles(directory, "*", options).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)];
+            var folders = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint, IgnoreInaccessible = false };
+            subfolders = [.. Directory.EnumerateDirectories(directory, "*", folders).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -188,9 +192,8 @@ public sealed class CorpusReader(CorpusReaderSettings settings, IngestDiagnostic
             }
         }
 
-        // Linked folders are not followed: a link to a parent folder would loop.
-        var folders = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        foreach (var sub in Directory.EnumerateDirectories(directory, "*", folders).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
+        // Linked folders are not followed (ReparsePoint skipped above): a link to a parent folder would loop.
+        foreach (var sub in subfolders)
         {
             Walk(sub, workspaces, found);
         }

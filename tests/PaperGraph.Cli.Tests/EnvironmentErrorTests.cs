@@ -149,6 +149,31 @@ public sealed class EnvironmentErrorTests
 
     [UnprivilegedFact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_subfolder_that_cannot_be_listed_is_reported_not_passed_over()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.File("data");
+        var hidden = Path.Combine(data, "private");
+        Directory.CreateDirectory(hidden);
+        File.WriteAllText(Path.Combine(data, "a.jsonl"), """{"id": "u1", "title": "Sparse attention", "abstract": "We study sparse attention in transformers."}""");
+        File.WriteAllText(Path.Combine(hidden, "b.jsonl"), """{"id": "u2", "title": "Memory layers", "abstract": "Memory layers store facts."}""");
+        File.SetUnixFileMode(hidden, UnixFileMode.None);
+        try
+        {
+            var run = await CliRun.RunAsync("ingest", data, "-w", temp.File("ws"));
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("PG3113", run.Out, StringComparison.Ordinal);
+            Assert.Contains("private: PG3113 cannot list the folder", run.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(hidden, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [UnprivilegedFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Export_into_a_folder_without_write_permission_exits_2_naming_it()
     {
         var (temp, workspace) = await BuiltWorkspaceAsync();
