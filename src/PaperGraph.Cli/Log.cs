@@ -18,4 +18,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "{Problem} This command does not use it.")]
     public static partial void UnusedSettingInvalid(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning,
+        Message = "the graph has no edges: {Pairs} pairs of concepts co-occur, but none is counted {MinCount} times or more (--min-count {MinCount}); lower --min-count to link them.")]
+    public static partial void NoEdges(ILogger logger, long pairs, int minCount);
 }

@@ -44,6 +44,19 @@ public sealed class OddCorpusBuildTests
     }
 
     [Fact]
+    public async Task A_min_count_above_every_pair_builds_a_graph_without_edges_and_says_why()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await BuildAsync(temp.Write("two.jsonl", TwoPapers), temp.File("ws"), "--min-count", "50");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning: the graph has no edges:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("none is counted 50 times or more (--min-count 50); lower --min-count to link them.", run.Error, StringComparison.Ordinal);
+        await AssertTopAnswersAsync(temp.File("ws"));
+    }
+
+    [Fact]
     public async Task Identical_abstracts_under_different_ids_build()
     {
         using var temp = new TempDirectory();

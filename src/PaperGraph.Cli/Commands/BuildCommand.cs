@@ -278,6 +278,12 @@ internal static class BuildCommand
         context.Progress.Report(string.Create(inv, $"graph: counting co-occurrences of {chosen.Count:N0} concepts in {papers:N0} papers"), force: true);
         var settings = new CooccurrenceSettings(options.Counting, options.Weight, options.MinCountFor(papers), options.TopNeighbors);
         var cooccurrence = CooccurrenceBuilder.Build(occurrences, chosen.Count, settings, cancellationToken);
+        if (cooccurrence.Edges.Count == 0 && cooccurrence.CandidatePairs > 0)
+        {
+            context.Progress.Clear();
+            Log.NoEdges(context.Logger<CooccurrenceGraph>(), cooccurrence.CandidatePairs, settings.MinCount);
+        }
+
         steps.Add(("co-occurrence", clock.Elapsed.TotalSeconds));
 
         var analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(), keyphraseness,
