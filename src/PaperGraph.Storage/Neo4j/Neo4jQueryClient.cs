@@ -67,6 +67,9 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
     /// <summary>1 once the server has answered any request (with any status): from then on, refused connections are retried.</summary>
     private int _contacted;
 
+    /// <summary>The first request's answer timeout: <see cref="Neo4jSettings.FirstAnswerTimeout"/>, at most the request timeout.</summary>
+    private TimeSpan FirstAnswerTimeout => _settings.FirstAnswerTimeout < _settings.RequestTimeout ? _settings.FirstAnswerTimeout : _settings.RequestTimeout;
+
     public async Task<CypherResult> RunAsync(string statement, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(statement);
@@ -108,6 +111,12 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
             {
                 (reason, failure) = (Describe(e), e);
             }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && Volatile.Read(ref _contacted) == 0)
+            {
+                throw new GraphStoreException(ErrorCodes.GraphStoreUnavailable,
+                    $"Neo4j at {Target} is unavailable: the server accepted the connection but sent no answer within {FirstAnswerTimeout.TotalSeconds:0.#} s " +
+                    "at the first request, so it was not retried; is this the Neo4j HTTP port (7474 by default), and is the server working?", innerException: e);
+            }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
                 (reason, failure) = ($"no answer within {_settings.RequestTimeout.TotalSeconds:0.#} s", e);
@@ -130,7 +139,7 @@ public sealed class Neo4jQueryClient : IGraphStore, IDisposable
     private async Task<CypherResult> SendAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.RequestTimeout);
+        timeout.CancelAfter(Volatile.Read(ref _contacted) == 0 ? FirstAnswerTimeout : _settings.RequestTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, _queryUri) { Content = new ReadOnlyMemoryContent(body) };
         request.Content.Headers.ContentType = Json;
         Interlocked.Add(ref _bytesSent, body.Length);

@@ -17,6 +17,14 @@ public sealed record Neo4jSettings(Uri Uri, string Database, string? User, strin
 
     public TimeSpan RetryBudget { get; init => field = ValidateBudget(value); } = ValidateBudget(RetryBudget);
 
+    /// <summary>
+    /// Longest wait for the answer to the very first request (at most <see cref="RequestTimeout"/>). A first request is
+    /// small (the schema, the sync marker); a server that accepts the connection and says nothing for this long is not
+    /// the Neo4j HTTP port, or is not working, and waiting the full request timeout only hides that. Default 30 s: a
+    /// first sync against a graph loaded without the schema creates the constraints, which checks every node.
+    /// </summary>
+    public TimeSpan FirstAnswerTimeout { get; init => field = ValidateTimeout(value); } = TimeSpan.FromSeconds(30);
+
     /// <summary>Settings with the defaults: database <c>neo4j</c>, 120 s per request, 60 s of retries.</summary>
     public static Neo4jSettings For(Uri uri, string? user, string? password, string database = "neo4j") =>
         new(uri, database, user, password, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(60));

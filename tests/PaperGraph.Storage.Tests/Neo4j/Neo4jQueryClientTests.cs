@@ -183,6 +183,26 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_that_accepts_but_never_answers_fails_after_the_first_answer_timeout_not_the_request_timeout()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var settings = new Neo4jSettings(new Uri($"http://127.0.0.1:{port}"), "neo4j", "neo4j", "pw", TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(60))
+        {
+            FirstAnswerTimeout = TimeSpan.FromSeconds(1),
+        };
+        using var client = new Neo4jQueryClient(settings);
+        var clock = Stopwatch.StartNew();
+
+        var e = await Assert.ThrowsAsync<GraphStoreException>(() => client.RunAsync("RETURN 1"));
+
+        Assert.Equal(ErrorCodes.GraphStoreUnavailable, e.Code);
+        Assert.Contains("accepted the connection but sent no answer within 1 s at the first request", e.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.5, 30);
+    }
+
+    [Fact]
     public async Task An_unknown_host_fails_at_once()
     {
         // .invalid never resolves (RFC 2606).
