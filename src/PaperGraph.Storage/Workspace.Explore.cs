@@ -41,21 +41,6 @@ public sealed partial class Workspace
         return command.ExecuteScalar() is string key ? ReadConcept(key) : null;
     }
 
-    /// <summary>The graph concepts' keys and names, for suggestions.</summary>
-    public List<(string Key, string Name)> ReadGraphConceptNames()
-    {
-        var names = new List<(string, string)>();
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT c.key, c.name FROM graph_nodes g JOIN concepts c ON c.key = g.key ORDER BY g.key";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            names.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return names;
-    }
-
     /// <summary>One concept by key, or null.</summary>
     public ConceptSummary? ReadConcept(string key)
     {

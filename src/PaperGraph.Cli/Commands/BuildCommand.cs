@@ -473,7 +473,7 @@ internal static class BuildCommand
 
         return ExitCodes.Success;
 
-        static string Name(string name) => (name.Length <= 44 ? name : name[..43] + "…").PadRight(44);
+        static string Name(string name) => ExtractCommand.Truncate(name, 44).PadRight(44);
     }
 
     /// <summary>A small measure in scientific notation (topic centrality is PageRank times a square), or a dash where the build left it empty.</summary>

@@ -75,8 +75,8 @@ internal static class ExploreCommands
 
         if (workspace.FindConcept(text) is not { } concept)
         {
-            var names = workspace.ReadGraphConceptNames();
-            var nearest = Suggestions.Nearest(text, names.Select(n => n.Name).Concat(names.Select(n => n.Key)));
+            var names = workspace.ReadGraphNames();
+            var nearest = Suggestions.Nearest(text, names.Values.Concat(names.Keys));
             throw new PaperGraphException(ErrorCodes.UnknownConcept,
                 $"{workspace.Directory}: no concept '{text}'{(nearest.Count > 0 ? $"; did you mean {string.Join(", ", nearest.Select(n => $"'{n}'"))}?" : ".")} ('papergraph top' lists the central ones.)");
         }
@@ -143,13 +143,7 @@ internal static class ExploreCommands
                         json.WriteNumber("papers", n.Papers);
                         json.WriteNumber("count", n.Count);
                         json.WriteNumber("weight", n.Weight);
-                        json.WriteStartArray("evidence");
-                        foreach (var paper in n.Evidence)
-                        {
-                            json.WriteStringValue(paper);
-                        }
-
-                        json.WriteEndArray();
+                        Strings(json, "evidence", n.Evidence);
                         json.WriteEndObject();
                     }
 
@@ -190,7 +184,7 @@ internal static class ExploreCommands
                 for (var i = 0; i < neighbours.Count; i++)
                 {
                     var n = neighbours[i];
-                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(n.Name, 40),-40} {n.Papers,7:N0} {n.Weight,8:F2}  {string.Join(' ', n.Evidence)}"));
+                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(n.Name, 40),-40} {n.Papers,7:N0} {n.Weight,8:F2}  {string.Join(' ', n.Evidence)}"));
                 }
 
                 break;
@@ -230,27 +224,9 @@ internal static class ExploreCommands
                         json.WriteNull("authors");
                     }
 
-                    json.WriteStartArray("authorNames");
-                    foreach (var name in paper.AuthorNames)
-                    {
-                        json.WriteStringValue(name);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteStartArray("categories");
-                    foreach (var category in paper.Categories)
-                    {
-                        json.WriteStringValue(category);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteStartArray("sources");
-                    foreach (var source in paper.Sources)
-                    {
-                        json.WriteStringValue(source);
-                    }
-
-                    json.WriteEndArray();
+                    Strings(json, "authorNames", paper.AuthorNames);
+                    Strings(json, "categories", paper.Categories);
+                    Strings(json, "sources", paper.Sources);
                     json.WriteString("abstract", paper.Abstract);
                     json.WriteStartArray("concepts");
                     foreach (var c in concepts)
@@ -293,7 +269,7 @@ internal static class ExploreCommands
                 for (var i = 0; i < concepts.Count; i++)
                 {
                     var c = concepts[i];
-                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(names[c.ConceptKey], 48),-48} {c.Score,6:F3} {c.Count,8:N0}{(c.InTitle ? "  (title)" : "")}"));
+                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(names[c.ConceptKey], 48),-48} {c.Score,6:F3} {c.Count,8:N0}{(c.InTitle ? "  (title)" : "")}"));
                 }
 
                 break;
@@ -373,6 +349,17 @@ internal static class ExploreCommands
         output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void Number(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v)
@@ -389,5 +376,4 @@ internal static class ExploreCommands
 
     private static string StripArxivPrefix(string id) => id.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase) ? id[6..] : id;
 
-    private static string Truncate(string text, int width) => text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…");
 }

@@ -325,5 +325,6 @@ internal static class ExtractCommand
         return key.StartsWith(acronym, StringComparison.Ordinal) && (key.Length == acronym.Length || key[acronym.Length] == ' ');
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    /// <summary>A table cell: the text, cut to <paramref name="length"/> characters with an ellipsis.</summary>
+    internal static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

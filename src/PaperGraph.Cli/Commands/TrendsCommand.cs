@@ -211,7 +211,7 @@ internal static class TrendsCommand
             for (var i = 0; i < rising.Count; i++)
             {
                 var t = rising[i];
-                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2} {t.Evidence,8:F1}"));
+                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2} {t.Evidence,8:F1}"));
             }
 
             if (rising.Count == 0)
@@ -228,7 +228,7 @@ internal static class TrendsCommand
         for (var i = 0; i < bursts.Count; i++)
         {
             var b = bursts[i];
-            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(Name(b.Key), 44),-44} {b.Start,7} {b.End,7} {b.Strength,9:F1}"));
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(Name(b.Key), 44),-44} {b.Start,7} {b.End,7} {b.Strength,9:F1}"));
         }
 
         if (bursts.Count == 0)
@@ -239,5 +239,4 @@ internal static class TrendsCommand
         return ExitCodes.Success;
     }
 
-    private static string Truncate(string text, int width) => text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…");
 }
