@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using PaperGraph.Cli.Commands;
 using PaperGraph.Cli.Hosting;
 using PaperGraph.Core;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli;
 
@@ -125,7 +125,7 @@ internal sealed partial class CommandRunner(TextWriter output, TextWriter error,
 
         return e switch
         {
-            SqliteException sqlite when workspace is not null => WorkspaceErrors.Classify(sqlite, Path.Combine(workspace, Workspace.DatabaseFileName)),
+            SqliteException sqlite when workspace is not null => WorkspaceErrors.Classify(sqlite, Path.Combine(workspace, WorkspaceDatabase.DatabaseFileName)),
             IOException or UnauthorizedAccessException => EnvironmentErrors.Classify(e, QuotedPath().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : workspace ?? Environment.CurrentDirectory),
             _ => null,
         };

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using PaperGraph.Graph.Export;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 using PaperGraph.Tests;
 
 namespace PaperGraph.Cli.Tests;
@@ -144,7 +144,7 @@ public class BuildCommandTests
         Assert.Equal(fromGexf.Count, map.Count);
         Assert.All(map, row => Assert.Equal(fromGexf[keys[row[1]]], (row[^2], row[^1])));
 
-        using (var stored = Workspace.OpenExisting(workspace))
+        using (var stored = WorkspaceDatabase.OpenExisting(workspace))
         {
             var nodes = stored.ReadTopConcepts(NodeMeasure.Degree, int.MaxValue);
             Assert.Equal(fromGexf.Count, nodes.Count);
@@ -198,7 +198,7 @@ public class BuildCommandTests
         var (temp, workspace, run) = await BuildAsync();
         using var cleanup = temp;
         Assert.Equal(0, run.ExitCode);
-        using var ws = Workspace.Open(workspace);
+        using var ws = WorkspaceDatabase.Open(workspace);
         var edges = ws.ReadGraphEdges().ToList();
         Assert.NotEmpty(edges);
         Assert.All(edges, e => Assert.Equal(e.Papers, e.Evidence.Count));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Tests;
 
@@ -73,7 +74,7 @@ public class ExtractCommandTests
         using var temp = new TempDirectory();
         var workspace = await IngestAsync(temp, Papers);
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
-        using (var opened = Storage.Workspace.OpenExisting(workspace))
+        using (var opened = WorkspaceDatabase.OpenExisting(workspace))
         {
             Assert.Equal(Nlp.Concepts.ConceptExtractor.Version, opened.ExtractorVersion);
         }
@@ -232,7 +233,7 @@ public class ExtractCommandTests
         Assert.DoesNotContain("recipes", concepts, StringComparison.Ordinal);
         Assert.DoesNotContain("dialogue agents", concepts, StringComparison.Ordinal);
 
-        using var stored = PaperGraph.Storage.Workspace.Open(workspace);
+        using var stored = PaperGraph.Workspace.WorkspaceDatabase.Open(workspace);
         var keys = stored.ReadConcepts().Select(c => c.Key).ToList();
         Assert.Contains("feedback data", keys);
         Assert.DoesNotContain("preference data", keys);

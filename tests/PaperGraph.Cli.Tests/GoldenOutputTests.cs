@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using PaperGraph.FakeNeo4j;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Tests;
 
@@ -49,7 +50,7 @@ public sealed class GoldenOutputTests
         foreach (var file in Directory.GetFiles(workspace).Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(file);
-            if (fileName.StartsWith(Storage.Workspace.DatabaseFileName, StringComparison.Ordinal))
+            if (fileName.StartsWith(WorkspaceDatabase.DatabaseFileName, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -141,7 +142,7 @@ public sealed class GoldenOutputTests
     /// <summary>Every table of the workspace, rows sorted by their text, blobs in hex and reals round-trippable.</summary>
     private static void DumpTables(string workspace, SortedDictionary<string, string> sections)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(workspace, WorkspaceDatabase.DatabaseFileName)};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var tables = new List<string>();
         using (var list = connection.CreateCommand())

@@ -11,7 +11,7 @@ using PaperGraph.Graph.Centrality;
 using PaperGraph.Graph.Cooccurrence;
 using PaperGraph.Graph.Export;
 using PaperGraph.Nlp.Concepts;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -134,7 +134,7 @@ internal static class BuildCommand
 
         // With no paths, build redoes an existing workspace: a mistyped folder is an error, not a new empty workspace.
         var directory = context.Options<WorkspaceOptions>().Path;
-        using var workspace = paths.Length > 0 ? Workspace.Open(directory) : Workspace.OpenExisting(directory);
+        using var workspace = paths.Length > 0 ? WorkspaceDatabase.Open(directory) : WorkspaceDatabase.OpenExisting(directory);
         clock.Restart();
         var extraction = ExtractCommand.Extract(context, workspace, conceptSettings, all: false, cancellationToken, store: false);
         context.Progress.Clear();
@@ -212,7 +212,7 @@ internal static class BuildCommand
     /// anything of the previous graph is replaced: a corpus without concepts is a data error (exit 3), a node threshold
     /// set above every concept a settings error (exit 2).
     /// </summary>
-    private static int RequireNodes(Workspace workspace, ConceptIndex index, GraphOptions options)
+    private static int RequireNodes(WorkspaceDatabase workspace, ConceptIndex index, GraphOptions options)
     {
         var inv = CultureInfo.InvariantCulture;
         var papers = index.DocumentCount;
@@ -306,7 +306,7 @@ internal static class BuildCommand
     }
 
     /// <summary>Writes the graph files, each whole or not at all (<see cref="AtomicFile"/>): a run stopped half-way leaves the previous ones.</summary>
-    private static void WriteOutputs(Workspace workspace, ConceptGraph graph, Task<ConceptGraph> withEvidence, IReadOnlyList<ConceptMonth> months, CancellationToken cancellationToken)
+    private static void WriteOutputs(WorkspaceDatabase workspace, ConceptGraph graph, Task<ConceptGraph> withEvidence, IReadOnlyList<ConceptMonth> months, CancellationToken cancellationToken)
     {
         string In(string name) => Path.Combine(workspace.Directory, name);
         AtomicFile.WriteText(In(Files.Concepts), writer => GraphExport.WriteConceptsCsv(graph, writer));
@@ -332,7 +332,7 @@ internal static class BuildCommand
         AtomicFile.WriteText(In(Files.Trends), writer => TrendsCommand.WriteCsv(months, writer));
     }
 
-    /// <summary>The rows <see cref="Workspace.ReplaceGraph"/> stores: nodes, and edges with their evidence in the table's key order.</summary>
+    /// <summary>The rows <see cref="WorkspaceDatabase.ReplaceGraph"/> stores: nodes, and edges with their evidence in the table's key order.</summary>
     private static (List<GraphNodeRecord> Nodes, List<GraphEdgeRecord> Edges) GraphRows(ConceptGraph graph)
     {
         var m = graph.Analysis.Nodes;
@@ -361,7 +361,7 @@ internal static class BuildCommand
         return (nodes, edges);
     }
 
-    private static void WriteSummaryJson(Workspace workspace, ConceptGraph graph, GraphOptions options, int minPapers, ExtractCommand.ExtractionResult extraction,
+    private static void WriteSummaryJson(WorkspaceDatabase workspace, ConceptGraph graph, GraphOptions options, int minPapers, ExtractCommand.ExtractionResult extraction,
         List<(string Stage, double Seconds)> stages, IReadOnlyList<(string Step, double Seconds)> analytics, long peak)
     {
         var a = graph.Analysis;
@@ -406,21 +406,21 @@ internal static class BuildCommand
     private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases, bool explain, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
         }
 
         var missing = workspace.ReadMissingMeasures();
-        if (missing.TryGetValue(Workspace.Column(by), out var reason))
+        if (missing.TryGetValue(WorkspaceDatabase.Column(by), out var reason))
         {
             // A convergence failure is cured by a larger iteration limit; a graph from an earlier PaperGraph by a new build.
             var cure = reason.Contains("did not converge", StringComparison.Ordinal)
                 ? "or raise Graph:MaxIterations and build again"
                 : $"or run 'papergraph build --workspace {workspace.Directory}' again";
             throw new PaperGraphException(ErrorCodes.MeasureNotComputed,
-                $"{workspace.Directory}: the last build left {Workspace.Column(by)} empty ({reason}); rank by another measure (--by degree or betweenness), {cure}.");
+                $"{workspace.Directory}: the last build left {WorkspaceDatabase.Column(by)} empty ({reason}); rank by another measure (--by degree or betweenness), {cure}.");
         }
 
         var rows = workspace.ReadTopConcepts(by, count, community, phrases);
@@ -437,7 +437,7 @@ internal static class BuildCommand
                     r.Node.PageRank, r.Node.Betweenness, r.Node.Eigenvector, r.Node.Core, r.Node.Community }),
                 json =>
                 {
-                    json.WriteString("by", Workspace.Column(by));
+                    json.WriteString("by", WorkspaceDatabase.Column(by));
                     json.WriteNumber("graphConcepts", workspace.Count("graph_nodes"));
                 });
             return ExitCodes.Success;
@@ -449,7 +449,7 @@ internal static class BuildCommand
         if (explain)
         {
             // Where plain PageRank would put each concept, to show what keyphraseness changed.
-            var byPageRank = missing.ContainsKey(Workspace.Column(NodeMeasure.PageRank)) ? [] : workspace.ReadTopConcepts(NodeMeasure.PageRank, int.MaxValue);
+            var byPageRank = missing.ContainsKey(WorkspaceDatabase.Column(NodeMeasure.PageRank)) ? [] : workspace.ReadTopConcepts(NodeMeasure.PageRank, int.MaxValue);
             var pageRankRank = byPageRank.Select((r, i) => (r.Key, Rank: i + 1)).ToDictionary(x => x.Key, x => x.Rank, StringComparer.Ordinal);
             context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"topic",10}   {"pagerank",10}   {"keyphr.²",8} {"(keyphr.)",9} {"pagerank rank",13}"));
             for (var i = 0; i < rows.Count; i++)

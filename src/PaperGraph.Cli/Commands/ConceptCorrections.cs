@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using PaperGraph.Nlp.Concepts;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -20,7 +20,7 @@ internal static class ConceptCorrections
     private const string ThesaurusKind = "thesaurus";
 
     /// <summary><paramref name="settings"/> with the corrections to use, and one line per correction file saying which it is.</summary>
-    public static (ConceptSettings Settings, IReadOnlyList<string> Notes) Resolve(ConceptOptions options, ConceptSettings settings, Workspace workspace)
+    public static (ConceptSettings Settings, IReadOnlyList<string> Notes) Resolve(ConceptOptions options, ConceptSettings settings, WorkspaceDatabase workspace)
     {
         var notes = new List<string>();
         var stop = Resolve(workspace, StopListKind, "stop list", options.StopListFile, notes,
@@ -34,7 +34,7 @@ internal static class ConceptCorrections
         }, notes);
     }
 
-    private static RecordedFile? Resolve(Workspace workspace, string kind, string label, string? given, List<string> notes, Func<string, string, int> count)
+    private static RecordedFile? Resolve(WorkspaceDatabase workspace, string kind, string label, string? given, List<string> notes, Func<string, string, int> count)
     {
         var inv = CultureInfo.InvariantCulture;
         var recorded = workspace.ReadRecordedFile(kind);

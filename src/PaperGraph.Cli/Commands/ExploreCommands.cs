@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using PaperGraph.Core;
 using PaperGraph.Graph.Export;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -67,7 +67,7 @@ internal static class ExploreCommands
     private static int RunShow(CommandContext context, string text, int neighbourCount, int evidenceCount, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
@@ -196,7 +196,7 @@ internal static class ExploreCommands
     private static int RunPaper(CommandContext context, string id, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         var paper = workspace.GetPaper(id.Trim()) ?? workspace.GetPaper(StripArxivPrefix(id.Trim()));
         if (paper is null)
         {

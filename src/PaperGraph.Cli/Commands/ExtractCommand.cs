@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Nlp;
 using PaperGraph.Nlp.Concepts;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -97,7 +97,7 @@ internal static class ExtractCommand
     private static int RunExtract(CommandContext context, bool all, CancellationToken cancellationToken)
     {
         var settings = context.Options<ConceptOptions>().ToSettings();
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         var result = Extract(context, workspace, settings, all, cancellationToken);
         context.Progress.Clear();
         result.WriteSummary(context.Out, workspace.Directory, all);
@@ -136,7 +136,7 @@ internal static class ExtractCommand
     /// other papers' stored terms are read back from the workspace.
     /// </summary>
     /// <param name="store">Whether to store the concepts before returning; if not, the caller calls <see cref="StoreConcepts"/>.</param>
-    internal static ExtractionResult Extract(CommandContext context, Workspace workspace, ConceptSettings settings, bool all, CancellationToken cancellationToken, bool store = true)
+    internal static ExtractionResult Extract(CommandContext context, WorkspaceDatabase workspace, ConceptSettings settings, bool all, CancellationToken cancellationToken, bool store = true)
     {
         var inv = CultureInfo.InvariantCulture;
         if (workspace.CountPapers() == 0)
@@ -257,7 +257,7 @@ internal static class ExtractCommand
     }
 
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>
-    internal static void StoreConcepts(Workspace workspace, ConceptIndex index)
+    internal static void StoreConcepts(WorkspaceDatabase workspace, ConceptIndex index)
     {
         var summaries = index.Concepts.Values.Select(c => c.ToSummary());
         var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle)));
@@ -267,7 +267,7 @@ internal static class ExtractCommand
     private static int RunConcepts(CommandContext context, int top, bool abbreviations, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("concepts") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concepts yet; run 'papergraph extract --workspace {workspace.Directory}' first.");

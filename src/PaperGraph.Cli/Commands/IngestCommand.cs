@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Ingest;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -27,7 +27,7 @@ internal static class IngestCommand
         HelpName = "dir",
     };
 
-    /// <summary>The <c>--workspace</c> of the commands that only work on a workspace that exists (see <see cref="Storage.Workspace.OpenExisting"/>).</summary>
+    /// <summary>The <c>--workspace</c> of the commands that only work on a workspace that exists (see <see cref="WorkspaceDatabase.OpenExisting"/>).</summary>
     public static readonly Option<string?> ExistingWorkspace = new("--workspace", "-w")
     {
         Description = "Workspace folder, made by 'papergraph ingest' or 'papergraph build'. Default: papergraph-workspace, or Workspace:Path in configuration.",
@@ -149,7 +149,7 @@ internal static class IngestCommand
         };
         var files = reader.ExpandPaths(paths);
 
-        using var workspace = Storage.Workspace.Open(workspaceOptions.Path);
+        using var workspace = WorkspaceDatabase.Open(workspaceOptions.Path);
         using var writer = workspace.BeginPapers();
 
         // Reading and parsing run on one thread, the database on another: the two halves cost about the same.
@@ -209,7 +209,7 @@ internal static class IngestCommand
         return options.Strict && diagnostics.SkippedCount > 0 ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static void WriteSummary(TextWriter output, CorpusStatistics statistics, PaperWriter writer, IngestDiagnostics diagnostics, Workspace workspace, TimeSpan elapsed)
+    private static void WriteSummary(TextWriter output, CorpusStatistics statistics, PaperWriter writer, IngestDiagnostics diagnostics, WorkspaceDatabase workspace, TimeSpan elapsed)
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"Ingested into {workspace.Directory} in {elapsed.TotalSeconds:F2} s"));

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
-using PaperGraph.Storage;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Workspace;
+using PaperGraph.Neo4j;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -76,7 +76,7 @@ internal static partial class SyncCommand
     private static int RunExport(CommandContext context, string output, string database, bool allConcepts)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph to export yet; run 'papergraph build --workspace {workspace.Directory}' first.");
@@ -127,7 +127,7 @@ internal static partial class SyncCommand
         var inv = CultureInfo.InvariantCulture;
         var options = context.Options<Neo4jOptions>();
         var settings = Settings(context, options, passwordFromStdin);
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         using var client = new Neo4jQueryClient(settings, context.Logger<Neo4jQueryClient>());
         var sync = new GraphSync(client, workspace, $"{settings.Uri.AbsoluteUri.TrimEnd('/')} {settings.Database}", context.Logger<GraphSync>());
         var progress = new InlineProgress(p => context.Progress.Report(string.Create(inv,

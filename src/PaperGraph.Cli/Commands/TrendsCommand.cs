@@ -5,7 +5,7 @@ using PaperGraph.Core;
 using PaperGraph.Graph.Export;
 using PaperGraph.Graph.Trends;
 using PaperGraph.Nlp.Concepts;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -111,7 +111,7 @@ internal static class TrendsCommand
     private static int Run(CommandContext context, int count, int window, int minPapers, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");

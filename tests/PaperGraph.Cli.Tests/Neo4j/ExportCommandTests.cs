@@ -1,5 +1,5 @@
 using PaperGraph.Graph.Export;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 using PaperGraph.Tests;
 
 namespace PaperGraph.Cli.Tests.Neo4j;
