@@ -10,7 +10,7 @@ using PaperGraph.Graph;
 using PaperGraph.Graph.Centrality;
 using PaperGraph.Graph.Cooccurrence;
 using PaperGraph.Graph.Export;
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
 using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
 using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;

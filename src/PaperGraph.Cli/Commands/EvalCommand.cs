@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Nlp;
-using PaperGraph.Nlp.Concepts;
-using PaperGraph.Nlp.Evaluation;
+using PaperGraph.Concepts;
+using PaperGraph.Concepts.Evaluation;
 
 namespace PaperGraph.Cli.Commands;
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Nlp;
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
 using PaperGraph.Workspace;
+using PaperGraph.Nlp.Morphology;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -321,7 +322,7 @@ internal static class ExtractCommand
     /// <summary>Whether an abbreviation concept's name is its short form (<c>LLMs</c> for the key <c>LLM</c>, <c>SAM</c> for <c>SAM (sharpness aware minimization)</c>), not its long form.</summary>
     internal static bool IsShortForm(string name, string key)
     {
-        var acronym = PaperGraph.Nlp.Concepts.ConceptKeys.SingularAcronym(name);
+        var acronym = PaperGraph.Nlp.Morphology.NounForms.SingularAcronym(name);
         return key.StartsWith(acronym, StringComparison.Ordinal) && (key.Length == acronym.Length || key[acronym.Length] == ' ');
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 using PaperGraph.Core;
 using PaperGraph.Graph.Export;
 using PaperGraph.Graph.Trends;
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
 using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;

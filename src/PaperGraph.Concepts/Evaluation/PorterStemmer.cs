@@ -1,4 +1,4 @@
-namespace PaperGraph.Nlp.Evaluation;
+namespace PaperGraph.Concepts.Evaluation;
 
 /// <summary>The Porter (1980) stemmer, used by the keyphrase benchmark protocol to compare phrases.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
 
-namespace PaperGraph.Nlp.Tests.Concepts;
+namespace PaperGraph.Concepts.Tests;
 
 public class ConceptIndexTests
 {

@@ -1,6 +1,6 @@
-using PaperGraph.Nlp.Evaluation;
+using PaperGraph.Concepts.Evaluation;
 
-namespace PaperGraph.Nlp.Tests.Evaluation;
+namespace PaperGraph.Concepts.Tests.Evaluation;
 
 public class KeyphraseEvaluatorTests
 {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 
-namespace PaperGraph.Nlp;
+namespace PaperGraph.Concepts;
 
-/// <summary>Log messages of the NLP library (event ids 2000-2099).</summary>
+/// <summary>Log messages of concept extraction and the corpus index (event ids 2000-2099).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug,

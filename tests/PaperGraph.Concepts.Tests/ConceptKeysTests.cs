@@ -1,6 +1,7 @@
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
+using PaperGraph.Nlp.Morphology;
 
-namespace PaperGraph.Nlp.Tests.Concepts;
+namespace PaperGraph.Concepts.Tests;
 
 public class ConceptKeysTests
 {
@@ -42,7 +43,7 @@ public class ConceptKeysTests
     [InlineData("process", "process")]
     public void Singular_knows_regular_and_irregular_plurals(string plural, string singular)
     {
-        Assert.Equal(singular, ConceptKeys.Singular(plural));
+        Assert.Equal(singular, NounForms.Singular(plural));
     }
 
     [Theory]
@@ -72,7 +73,7 @@ public class ConceptKeysTests
     [InlineData("premises", "premises")]
     public void Singular_follows_the_morphology_of_words_ending_in_s(string plural, string singular)
     {
-        Assert.Equal(singular, ConceptKeys.Singular(plural));
+        Assert.Equal(singular, NounForms.Singular(plural));
     }
 
     [Theory]

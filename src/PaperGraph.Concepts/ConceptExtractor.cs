@@ -3,8 +3,10 @@ using PaperGraph.Nlp.Abbreviations;
 using PaperGraph.Nlp.Chunking;
 using PaperGraph.Nlp.Tagging;
 using PaperGraph.Nlp.Tokenization;
+using PaperGraph.Nlp.Morphology;
+using PaperGraph.Nlp;
 
-namespace PaperGraph.Nlp.Concepts;
+namespace PaperGraph.Concepts;
 
 /// <summary>How a term was found.</summary>
 public enum MentionKind : byte
@@ -145,7 +147,7 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
                     continue;
                 }
 
-                var shortForm = ConceptKeys.SingularAcronym(scratch.TokenText(abbreviation.ShortToken).ToString());
+                var shortForm = NounForms.SingularAcronym(scratch.TokenText(abbreviation.ShortToken).ToString());
                 document.Definitions.Add(new AcronymDefinition(shortForm, longKey, longSurface));
                 document.Mentions.Add(new TermMention(shortForm, scratch.TokenText(abbreviation.ShortToken).ToString(), MentionKind.ShortForm,
                     abbreviation.ShortToken, s, scratch.Tokens[abbreviation.ShortToken].Start < titleEnd));
@@ -194,7 +196,7 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
     }
 
     /// <summary>Adds, to the sentences they occur in, the other occurrences of each long form defined in the text (short token -1).</summary>
-    private static void AddRepeatedLongForms(AnalyzedText analysis, ReadOnlySpan<Sentences.Sentence> sentences, List<Abbreviation>[] bySentence)
+    private static void AddRepeatedLongForms(AnalyzedText analysis, ReadOnlySpan<Nlp.Sentences.Sentence> sentences, List<Abbreviation>[] bySentence)
     {
         var definitions = bySentence.SelectMany(a => a).Where(a => a.ShortToken >= 0).ToList();
         if (definitions.Count == 0)
@@ -256,7 +258,7 @@ public sealed class ConceptExtractor(TextAnalyzer analyzer, NounPhraseChunker ch
 
             // Only the last word may differ, and only in number ("model" / "models").
             if (k < length - 1 || char.ToLowerInvariant(x[0]) != char.ToLowerInvariant(y[0])
-                || ConceptKeys.Singular(x.ToString().ToLowerInvariant()) != ConceptKeys.Singular(y.ToString().ToLowerInvariant()))
+                || NounForms.Singular(x.ToString().ToLowerInvariant()) != NounForms.Singular(y.ToString().ToLowerInvariant()))
             {
                 return false;
             }

@@ -1,6 +1,6 @@
 using PaperGraph.Core;
 
-namespace PaperGraph.Nlp.Concepts;
+namespace PaperGraph.Concepts;
 
 /// <summary>Reads the user's stop list and thesaurus files.</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using PaperGraph.Core;
 
-namespace PaperGraph.Nlp.Concepts;
+namespace PaperGraph.Concepts;
 
 /// <summary>What the ranker knows of one concept in one document, gathered while the document is scored.</summary>
 /// <param name="Weighted">Mentions, those inside a longer term counted at <see cref="ConceptSettings.NestedWeight"/>.</param>

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
+using PaperGraph.Nlp;
 
-namespace PaperGraph.Nlp.Evaluation;
+namespace PaperGraph.Concepts.Evaluation;
 
 /// <summary>Runs concept extraction over a keyphrase benchmark, for scoring it and for fitting the ranker.</summary>
 public static class KeyphraseRun

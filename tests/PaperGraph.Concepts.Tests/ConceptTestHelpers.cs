@@ -1,6 +1,7 @@
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
+using PaperGraph.Nlp;
 
-namespace PaperGraph.Nlp.Tests.Concepts;
+namespace PaperGraph.Concepts.Tests;
 
 internal static class Extract
 {

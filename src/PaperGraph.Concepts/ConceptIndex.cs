@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ResolvedDocuments = System.Collections.Generic.List<(PaperGraph.Nlp.Concepts.DocumentTerms Document, System.Collections.Generic.List<PaperGraph.Nlp.Concepts.ConceptIndex.Resolved> Mentions)>;
+using ResolvedDocuments = System.Collections.Generic.List<(PaperGraph.Concepts.DocumentTerms Document, System.Collections.Generic.List<PaperGraph.Concepts.ConceptIndex.Resolved> Mentions)>;
 
-namespace PaperGraph.Nlp.Concepts;
+namespace PaperGraph.Concepts;
 
 /// <summary>Settings of <see cref="ConceptIndex.Build"/>; validated on construction.</summary>
 /// <param name="MinFixedPhraseDocuments">An <c>X of Y</c> phrase is a concept when at least this many documents use it.</param>

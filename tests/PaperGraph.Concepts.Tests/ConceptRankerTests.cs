@@ -1,9 +1,9 @@
 using PaperGraph.Core;
-using PaperGraph.Nlp.Concepts;
-using PaperGraph.Nlp.Evaluation;
+using PaperGraph.Concepts;
+using PaperGraph.Concepts.Evaluation;
 using PaperGraph.Tests;
 
-namespace PaperGraph.Nlp.Tests.Concepts;
+namespace PaperGraph.Concepts.Tests;
 
 public class ConceptRankerTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace PaperGraph.Nlp.Concepts;
+namespace PaperGraph.Concepts;
 
 /// <summary>The short built-in list of scientific boilerplate that is never a concept, by concept key.</summary>
 /// <remarks>

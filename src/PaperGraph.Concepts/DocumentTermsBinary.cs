@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace PaperGraph.Nlp.Concepts;
+namespace PaperGraph.Concepts;
 
 /// <summary>Writes and reads <see cref="DocumentTerms"/> in a compact binary form: the form the workspace stores them in, and the form a run holds them in between the analysis and the merge.</summary>
 /// <remarks>
