@@ -18,6 +18,9 @@ internal sealed record CommandContext(IServiceProvider Services, IConfiguration 
 {
     public ILogger<T> Logger<T>() => Services.GetRequiredService<ILogger<T>>();
 
+    /// <summary>The loggers a pipeline run takes.</summary>
+    public ILoggerFactory Loggers => Services.GetRequiredService<ILoggerFactory>();
+
     public T Options<T>()
         where T : class => Services.GetRequiredService<IOptions<T>>().Value;
 }

@@ -237,7 +237,7 @@ public class InputTrustTests
     [Fact]
     public void Every_file_build_writes_is_known_to_input_discovery()
     {
-        var written = typeof(BuildCommand.Files).GetFields(BindingFlags.Public | BindingFlags.Static)
+        var written = typeof(PaperGraph.Pipeline.Build.BuildOutputs.Files).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
         Assert.NotEmpty(written);

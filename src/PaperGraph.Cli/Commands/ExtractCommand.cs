@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
-using PaperGraph.Nlp;
 using PaperGraph.Concepts;
+using PaperGraph.Pipeline.Extract;
 using PaperGraph.Workspace;
 using PaperGraph.Nlp.Morphology;
 
@@ -97,172 +96,37 @@ internal static class ExtractCommand
 
     private static int RunExtract(CommandContext context, bool all, CancellationToken cancellationToken)
     {
-        var settings = context.Options<ConceptOptions>().ToSettings();
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        var result = Extract(context, workspace, settings, all, cancellationToken);
+        var directory = context.Options<WorkspaceOptions>().Path;
+        var result = ExtractRun.Run(directory, Settings(context) with { All = all }, context.Loggers, context.Progress, cancellationToken);
         context.Progress.Clear();
-        result.WriteSummary(context.Out, workspace.Directory, all);
-        context.Out.WriteLine($"  next:          papergraph concepts --workspace {workspace.Directory} --top 50");
+        WriteSummary(context.Out, result, result.Directory, all);
+        context.Out.WriteLine($"  next:          papergraph concepts --workspace {result.Directory} --top 50");
         return ExitCodes.Success;
     }
 
-    /// <summary>What <see cref="Extract"/> did, with the corpus-wide concept index it built.</summary>
-    /// <param name="ExtractorChanged">Whether every paper was analysed again because the stored terms came from another extractor version.</param>
-    /// <param name="Corrections">One line per stop list or thesaurus used: which, and whether it changed (see <see cref="ConceptCorrections"/>).</param>
-    internal sealed record ExtractionResult(ConceptIndex Index, int Analysed, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings, bool ExtractorChanged = false,
-        IReadOnlyList<string>? Corrections = null)
+    /// <summary>The extraction settings from the <c>Concepts</c> configuration section.</summary>
+    internal static ExtractSettings Settings(CommandContext context)
     {
-        public double Seconds => Timings.Sum(t => t.Seconds);
-
-        public void WriteSummary(TextWriter output, string directory, bool all)
-        {
-            var inv = CultureInfo.InvariantCulture;
-            output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {Seconds:F2} s"));
-            var which = ExtractorChanged ? "all: the extractor changed since they were analysed" : all ? "all" : "new or changed";
-            output.WriteLine(string.Create(inv, $"  papers:        {Analysed:N0} analysed ({which}), {Index.DocumentCount:N0} in the corpus"));
-            output.WriteLine(string.Create(inv, $"  concepts:      {Index.Concepts.Count:N0} ({Index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
-            output.WriteLine(string.Create(inv, $"  mentions:      {Mentions:N0} paper-concept links"));
-            foreach (var correction in Corrections ?? [])
-            {
-                output.WriteLine($"  corrections:   {correction}");
-            }
-
-            output.WriteLine("  time:          " + string.Join(", ", Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));
-        }
+        var options = context.Options<ConceptOptions>();
+        return new ExtractSettings(options.ToSettings(), options.StopListFile, options.ThesaurusFile);
     }
 
-    /// <summary>
-    /// Analyses new or changed papers (all with <paramref name="all"/>), stores their terms, then merges and scores
-    /// concepts over the whole corpus and stores them. Terms analysed in this run are taken from memory; only the
-    /// other papers' stored terms are read back from the workspace.
-    /// </summary>
-    /// <param name="store">Whether to store the concepts before returning; if not, the caller calls <see cref="StoreConcepts"/>.</param>
-    internal static ExtractionResult Extract(CommandContext context, WorkspaceDatabase workspace, ConceptSettings settings, bool all, CancellationToken cancellationToken, bool store = true)
+    /// <summary>Prints what an extraction analysed and found.</summary>
+    internal static void WriteSummary(TextWriter output, ExtractionResult result, string directory, bool all)
     {
         var inv = CultureInfo.InvariantCulture;
-        if (workspace.CountPapers() == 0)
+        var index = result.Index;
+        output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {result.Seconds:F2} s"));
+        var which = result.ExtractorChanged ? "all: the extractor changed since they were analysed" : all ? "all" : "new or changed";
+        output.WriteLine(string.Create(inv, $"  papers:        {result.Analysed:N0} analysed ({which}), {index.DocumentCount:N0} in the corpus"));
+        output.WriteLine(string.Create(inv, $"  concepts:      {index.Concepts.Count:N0} ({index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
+        output.WriteLine(string.Create(inv, $"  mentions:      {result.Mentions:N0} paper-concept links"));
+        foreach (var correction in result.Corrections ?? [])
         {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: the workspace has no papers; run 'papergraph ingest <files> --workspace {workspace.Directory}' first.");
+            output.WriteLine($"  corrections:   {correction}");
         }
 
-        // The stop list and thesaurus given now, else those recorded by an earlier run: a build keeps an extract's corrections.
-        (settings, var corrections) = ConceptCorrections.Resolve(context.Options<ConceptOptions>(), settings, workspace);
-        var timings = new List<(string, double)>();
-        var clock = Stopwatch.StartNew();
-        void Lap(string step)
-        {
-            timings.Add((step, clock.Elapsed.TotalSeconds));
-            clock.Restart();
-        }
-
-        // Terms made by another version of the extractor are not mixed with new ones: every paper is analysed again.
-        var storedVersion = workspace.ExtractorVersion;
-        var extractorChanged = !all && storedVersion != ConceptExtractor.Version && workspace.Count("paper_terms") > 0;
-        if (extractorChanged)
-        {
-            Log.ExtractorChanged(context.Logger<ConceptExtractor>(), storedVersion is { } v ? $"extractor version {v.ToString(inv)}" : "an earlier PaperGraph", ConceptExtractor.Version);
-            all = true;
-        }
-
-        var papers = workspace.PapersToExtract(all, DocumentTermsBinary.Version);
-        var analysedCount = papers.Count;
-        var extractor = ConceptExtractor.Default;
-        // Each paper's terms are kept as one byte array (DocumentTermsBinary) and read back for the merge: holding the
-        // terms' many small objects through the analysis made every garbage collection copy them (analysis of the
-        // 200k corpus 19 s -> 34 s). Reading them back on every core takes about 3 s (JSON, before: 11 s).
-        var records = new (string Id, int Revision, byte[] Terms)[papers.Count];
-        var done = 0;
-        Parallel.For(0, papers.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new AnalyzedText(), (i, _, scratch) =>
-        {
-            var paper = papers[i];
-            records[i] = (paper.Id, paper.Revision, DocumentTermsBinary.Write(extractor.Extract(paper.Id, paper.Title, paper.Abstract, scratch)));
-            var finished = Interlocked.Increment(ref done);
-            if (finished % 500 == 0)
-            {
-                context.Progress.Report(string.Create(inv, $"extract: {finished:N0} / {papers.Count:N0} papers"));
-            }
-
-            return scratch;
-        }, _ => { });
-        papers = null;
-        Lap("analysis");
-        // The other papers' terms are read back from the workspace; every paper's record is then decoded in parallel.
-        // When there are no others (a first extraction, or --all), the terms are saved while they are decoded.
-        var stored = records.Select(r => (r.Id, r.Terms)).ToList();
-        var toSave = records;
-        records = null;
-        var saving = Task.CompletedTask;
-        var savedAlongside = analysedCount == workspace.CountPapers();
-        if (!savedAlongside)
-        {
-            context.Progress.Report(string.Create(inv, $"extract: saving the terms of {analysedCount:N0} papers"), force: true);
-            workspace.SavePaperTerms(toSave);
-            Lap("saving terms");
-            context.Progress.Report("extract: reading the stored terms of the other papers", force: true);
-            var analysed = new HashSet<string>(stored.Select(r => r.Id), StringComparer.Ordinal);
-            stored.AddRange(workspace.ReadPaperTerms(id => !analysed.Contains(id)));
-        }
-        else
-        {
-            context.Progress.Report(string.Create(inv, $"extract: saving and reading back the terms of {analysedCount:N0} papers"), force: true);
-            saving = Task.Run(() => workspace.SavePaperTerms(toSave), cancellationToken);
-        }
-
-        var terms = new DocumentTerms[stored.Count];
-        try
-        {
-            Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new StringPool(), (i, _, strings) =>
-            {
-                try
-                {
-                    // Records of another format were extracted again above, so one read back must be of this one.
-                    terms[i] = DocumentTermsBinary.Read(stored[i].Terms, strings)
-                        ?? throw new FormatException($"a record of format {stored[i].Terms.FirstOrDefault()}, expected {DocumentTermsBinary.Version}");
-                }
-                catch (FormatException e)
-                {
-                    throw new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
-                        $"{workspace.Directory}: the stored terms of paper {stored[i].Id} are damaged ({e.Message}); run 'papergraph extract --all --workspace {workspace.Directory}'.", e);
-                }
-
-                return strings;
-            }, _ => { });
-        }
-        catch
-        {
-            saving.WaitQuietly();
-            throw;
-        }
-
-        stored = null;
-        saving.GetAwaiter().GetResult();
-        workspace.ExtractorVersion = ConceptExtractor.Version;
-        if (terms.Length > analysedCount)
-        {
-            // The index depends on document order only through ties; keep it the same as a run that read everything.
-            Array.Sort(terms, (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        }
-
-        Lap(savedAlongside ? "saving and reading terms" : "reading terms");
-        context.Progress.Report(string.Create(inv, $"extract: merging and scoring concepts over {terms.Length:N0} papers"), force: true);
-        var index = ConceptIndex.Build(terms, settings, context.Logger<ConceptIndex>());
-        Lap("merging and scoring");
-        if (store)
-        {
-            context.Progress.Report(string.Create(inv, $"extract: storing {index.Concepts.Count:N0} concepts"), force: true);
-            StoreConcepts(workspace, index);
-            Lap("storing concepts");
-        }
-
-        return new ExtractionResult(index, analysedCount, index.ByDocument.Values.Sum(d => d.Count), timings, extractorChanged, corrections);
-    }
-
-    /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>
-    internal static void StoreConcepts(WorkspaceDatabase workspace, ConceptIndex index)
-    {
-        var summaries = index.Concepts.Values.Select(c => c.ToSummary());
-        var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle)));
-        workspace.ReplaceConcepts(summaries, mentions);
+        output.WriteLine("  time:          " + string.Join(", ", result.Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));
     }
 
     private static int RunConcepts(CommandContext context, int top, bool abbreviations, OutputFormat format)

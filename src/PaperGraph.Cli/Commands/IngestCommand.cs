@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Ingest;
+using PaperGraph.Pipeline.Ingest;
 using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
@@ -15,8 +14,6 @@ internal static class IngestCommand
 {
     /// <summary>How many summary lines of skipped records are printed before "and N more".</summary>
     private const int SkipsListed = 200;
-
-    private const int BatchSize = 512;
 
     /// <summary>How many paths of each kind of ignored input the summary names.</summary>
     private const int IgnoredListed = 3;
@@ -134,85 +131,28 @@ internal static class IngestCommand
         services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
     }
 
-    internal static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
+    private static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
     {
-        var options = context.Options<IngestOptions>();
-        var workspaceOptions = context.Options<WorkspaceOptions>();
-        var logger = context.Logger<CorpusReader>();
-        var stopwatch = Stopwatch.StartNew();
-
-        var diagnostics = new IngestDiagnostics(logger);
-        var reader = new CorpusReader(new CorpusReaderSettings(options.Format, options.MaxLineBytes, [workspaceOptions.Path]), diagnostics, logger)
-        {
-            OnProgress = p => context.Progress.Report(
-                $"ingest: {p.Papers:N0} papers, {Percent(p.BytesDone, p.BytesTotal)} of {p.BytesTotal / 1e6:N0} MB — {p.File}"),
-        };
-        var files = reader.ExpandPaths(paths);
-
-        using var workspace = WorkspaceDatabase.Open(workspaceOptions.Path);
-        using var writer = workspace.BeginPapers();
-
-        // Reading and parsing run on one thread, the database on another: the two halves cost about the same.
-        // Papers cross in batches so the threads synchronise a few hundred times, not once per paper.
-        using var queue = new BlockingCollection<List<Paper>>(boundedCapacity: 16);
-        var producer = Task.Run(() =>
-        {
-            try
-            {
-                var batch = new List<Paper>(BatchSize);
-                foreach (var paper in reader.ReadFiles(files, cancellationToken))
-                {
-                    batch.Add(paper);
-                    if (batch.Count == BatchSize)
-                    {
-                        queue.Add(batch, cancellationToken);
-                        batch = new List<Paper>(BatchSize);
-                    }
-                }
-
-                queue.Add(batch, cancellationToken);
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        }, cancellationToken);
-
-        try
-        {
-            foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
-            {
-                foreach (var paper in batch)
-                {
-                    writer.Add(paper);
-                }
-            }
-        }
-        finally
-        {
-            // Surface the reader's exception (it is the cause) rather than a consumer-side cancellation.
-            producer.GetAwaiter().GetResult();
-        }
-
-        writer.Commit();
-        workspace.ReplaceSkipped(diagnostics.Skips.Select(s => (s.Code, s.Location, s.Message)));
+        var result = IngestRun.Run(Settings(context, paths), context.Loggers, context.Progress, cancellationToken);
         context.Progress.Clear();
-
-        WriteSummary(context.Out, reader.Statistics, writer, diagnostics, workspace, stopwatch.Elapsed);
-
-        if (reader.Statistics.Papers == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound,
-                $"no papers found in {files.Count} file(s); expected Daily Papers page text, JSON Lines or CSV with titles and abstracts (see the skipped list above).");
-        }
-
-        return options.Strict && diagnostics.SkippedCount > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+        WriteSummary(context.Out, result);
+        result.ThrowIfNoPapers();
+        return result.FailedStrict ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static void WriteSummary(TextWriter output, CorpusStatistics statistics, PaperWriter writer, IngestDiagnostics diagnostics, WorkspaceDatabase workspace, TimeSpan elapsed)
+    /// <summary>The ingest settings from the <c>Ingest</c> and <c>Workspace</c> configuration sections.</summary>
+    internal static IngestSettings Settings(CommandContext context, string[] paths)
     {
+        var options = context.Options<IngestOptions>();
+        return new IngestSettings(paths, context.Options<WorkspaceOptions>().Path, options.Format, options.MaxLineBytes, options.Strict);
+    }
+
+    /// <summary>Prints what an ingest read, merged and skipped.</summary>
+    internal static void WriteSummary(TextWriter output, IngestResult result)
+    {
+        var (statistics, diagnostics) = (result.Statistics, result.Diagnostics);
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"Ingested into {workspace.Directory} in {elapsed.TotalSeconds:F2} s"));
+        output.WriteLine(string.Create(inv, $"Ingested into {result.Directory} in {result.Elapsed.TotalSeconds:F2} s"));
         output.WriteLine(string.Create(inv, $"  files:     {statistics.FilesRead:N0} read, {statistics.FilesSkipped:N0} skipped, {statistics.FilesIgnored:N0} ignored"));
         var heading = "  ignored:   ";
         foreach (var group in statistics.Ignored.GroupBy(i => i.Kind))
@@ -229,7 +169,7 @@ internal static class IngestCommand
             output.WriteLine(string.Create(inv, $"  encoding:  {converted.File} is not UTF-8: {converted.Lines:N0} {(converted.Lines == 1 ? "line" : "lines")} (from line {converted.FirstLine:N0}) read as Windows-1252"));
         }
 
-        output.WriteLine(string.Create(inv, $"  papers:    {statistics.Papers:N0} read: {writer.Added:N0} new, {writer.MergedDuplicates:N0} duplicates merged, {writer.MergedExisting:N0} already in the workspace (merged)"));
+        output.WriteLine(string.Create(inv, $"  papers:    {statistics.Papers:N0} read: {result.Added:N0} new, {result.MergedDuplicates:N0} duplicates merged, {result.MergedExisting:N0} already in the workspace (merged)"));
         output.WriteLine(string.Create(inv, $"  skipped:   {diagnostics.SkippedCount:N0}"));
         foreach (var (code, count) in diagnostics.CountsByCode.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -246,7 +186,7 @@ internal static class IngestCommand
             output.WriteLine(string.Create(inv, $"    ... and {diagnostics.SkippedCount - SkipsListed:N0} more (the first {IngestDiagnostics.MaxKept:N0} are in the workspace's 'skipped' table)"));
         }
 
-        output.WriteLine(string.Create(inv, $"  workspace: {workspace.CountPapers():N0} papers"));
+        output.WriteLine(string.Create(inv, $"  workspace: {result.WorkspacePapers:N0} papers"));
     }
 
     private static string Percent(long done, long total) =>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Workspace;
 using PaperGraph.Neo4j;
+using PaperGraph.Pipeline;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -130,8 +131,7 @@ internal static partial class SyncCommand
         using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         using var client = new Neo4jQueryClient(settings, context.Logger<Neo4jQueryClient>());
         var sync = new GraphSync(client, workspace, $"{settings.Uri.AbsoluteUri.TrimEnd('/')} {settings.Database}", context.Logger<GraphSync>());
-        var progress = new InlineProgress(p => context.Progress.Report(string.Create(inv,
-            $"sync: {p.Step} {p.Done:N0}/{p.Total:N0} {Bar(p.Done, p.Total)} {p.RowsPerSecond:N0} rows/s")));
+        var progress = new InlineProgress<SyncProgress>(p => context.Progress.Report(new PipelineProgress("sync", p.Step, p.Done, p.Total, "rows")));
         var report = await sync.RunAsync(new SyncSettings(options.BatchSize, options.AllConcepts, full), progress, cancellationToken).ConfigureAwait(false);
         context.Progress.Clear();
 
@@ -180,17 +180,5 @@ internal static partial class SyncCommand
         }
 
         return new Neo4jSettings(uri, options.Database, user, password, TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeSpan.FromSeconds(options.RetrySeconds));
-    }
-
-    private static string Bar(long done, long total)
-    {
-        const int width = 20;
-        var filled = total == 0 ? width : (int)(width * done / total);
-        return "[" + new string('#', filled) + new string('.', width - filled) + "]";
-    }
-
-    private sealed class InlineProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
-    {
-        public void Report(SyncProgress value) => report(value);
     }
 }

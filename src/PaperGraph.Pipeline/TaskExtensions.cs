@@ -1,6 +1,6 @@
-namespace PaperGraph.Cli.Commands;
+namespace PaperGraph.Pipeline;
 
-/// <summary>Helpers for the side tasks a command runs beside its main work.</summary>
+/// <summary>Helpers for the side tasks a run starts beside its main work.</summary>
 internal static class TaskExtensions
 {
     /// <summary>Waits for a side task while the caller is already failing: the workspace must not be closed under it, and its own failure must not hide the first error.</summary>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using PaperGraph.Concepts;
 using PaperGraph.Workspace;
 
-namespace PaperGraph.Cli.Commands;
+namespace PaperGraph.Pipeline.Extract;
 
 /// <summary>The stop list and thesaurus a run uses: those given now, else those an earlier run recorded in the workspace.</summary>
 /// <remarks>
@@ -20,12 +20,12 @@ internal static class ConceptCorrections
     private const string ThesaurusKind = "thesaurus";
 
     /// <summary><paramref name="settings"/> with the corrections to use, and one line per correction file saying which it is.</summary>
-    public static (ConceptSettings Settings, IReadOnlyList<string> Notes) Resolve(ConceptOptions options, ConceptSettings settings, WorkspaceDatabase workspace)
+    public static (ConceptSettings Settings, IReadOnlyList<string> Notes) Resolve(string? stopListFile, string? thesaurusFile, ConceptSettings settings, WorkspaceDatabase workspace)
     {
         var notes = new List<string>();
-        var stop = Resolve(workspace, StopListKind, "stop list", options.StopListFile, notes,
+        var stop = Resolve(workspace, StopListKind, "stop list", stopListFile, notes,
             (text, _) => ConceptFiles.ParseStopList(text).Count);
-        var thesaurus = Resolve(workspace, ThesaurusKind, "thesaurus", options.ThesaurusFile, notes,
+        var thesaurus = Resolve(workspace, ThesaurusKind, "thesaurus", thesaurusFile, notes,
             (text, path) => ConceptFiles.ParseThesaurus(text, path).Count);
         return (settings with
         {
