@@ -42,15 +42,15 @@ internal static class BuildCommand
             'papergraph top'. Settings: configuration sections "Graph" and "Concepts" (see README).
             """)
         {
-            paths, IngestCommand.Workspace, minPapers, maxConcepts, counting, weight, minCount, topNeighbors, communities, resolution, seed,
+            paths, SharedOptions.Workspace, minPapers, maxConcepts, counting, weight, minCount, topNeighbors, communities, resolution, seed,
         };
-        var (stopList, thesaurus) = ExtractCommand.CorrectionOptions();
+        var (stopList, thesaurus) = SharedOptions.CorrectionOptions();
         command.Options.Add(stopList);
         command.Options.Add(thesaurus);
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = ExtractCommand.WithFiles(IngestCommand.WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus));
-            void Set<T>(Option<T> option, string key) => IngestCommand.Override(parse, overrides, option, GraphOptions.SectionName, key);
+            var overrides = SharedOptions.WithFiles(SharedOptions.WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus));
+            void Set<T>(Option<T> option, string key) => SharedOptions.Override(parse, overrides, option, GraphOptions.SectionName, key);
 
             Set(minPapers, nameof(GraphOptions.MinPapers));
             Set(maxConcepts, nameof(GraphOptions.MaxConcepts));
@@ -80,20 +80,20 @@ internal static class BuildCommand
         var community = new Option<int?>("--community") { Description = "Only concepts of this community (0 is the biggest).", HelpName = "id" };
         var phrases = new Option<bool>("--phrases") { Description = "Only concepts of two words or more and abbreviations: leave out broad one-word terms such as 'theory' or 'function', which a large corpus ranks high." };
         var explain = new Option<bool>("--explain") { Description = "Show the parts of each concept's topic centrality: PageRank, keyphraseness, and where PageRank alone would rank it." };
-        var format = ExploreCommands.FormatOption();
+        var format = SharedOptions.Format();
         var command = new Command("top", "Print the workspace's most central concepts as a table, most central research topics first (see --by). Run 'papergraph build' first.")
         {
-            IngestCommand.ExistingWorkspace, by, count, community, phrases, explain, format,
+            SharedOptions.ExistingWorkspace, by, count, community, phrases, explain, format,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => RunTop(context, parse.GetValue(by), parse.GetValue(count), parse.GetValue(community), parse.GetValue(phrases), parse.GetValue(explain), parse.GetValue(format)), token), cancellationToken));
         return command;
     }
 
     private static void ConfigureServices(IServiceCollection services)
     {
-        IngestCommand.ConfigureServices(services);
-        ExtractCommand.ConfigureConceptOptions(services);
+        SharedOptions.ConfigureWorkspace(services);
+        SharedOptions.ConfigureConceptOptions(services);
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
     }
@@ -102,13 +102,13 @@ internal static class BuildCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var options = context.Options<GraphOptions>();
-        var settings = new BuildSettings(context.Options<WorkspaceOptions>().Path, paths.Length > 0 ? IngestCommand.Settings(context, paths) : null,
-            ExtractCommand.Settings(context), options.ToSettings());
+        var settings = new BuildSettings(context.Options<WorkspaceOptions>().Path, paths.Length > 0 ? Bind.Ingest(context, paths) : null,
+            Bind.Extract(context), options.ToSettings());
         var result = BuildRun.Run(settings, context.Loggers, context.Progress, cancellationToken,
             ingested: ingest =>
             {
                 context.Progress.Clear();
-                IngestCommand.WriteSummary(context.Out, ingest);
+                Summaries.Ingest(context.Out, ingest);
                 if (!ingest.FailedStrict && ingest.Statistics.Papers > 0)
                 {
                     context.Out.WriteLine();
@@ -117,7 +117,7 @@ internal static class BuildCommand
             extracted: extraction =>
             {
                 context.Progress.Clear();
-                ExtractCommand.WriteSummary(context.Out, extraction, extraction.Directory, all: false);
+                Summaries.Extract(context.Out, extraction, extraction.Directory, all: false);
                 context.Out.WriteLine();
             });
         context.Progress.Clear();
@@ -173,7 +173,7 @@ internal static class BuildCommand
 
         if (format != OutputFormat.Table)
         {
-            ExploreCommands.WriteRows(context.Out, format, "concepts",
+            Rows.Write(context.Out, format, "concepts",
                 ["rank", "key", "name", "papers", "degree", "weightedDegree", "topic", "keyphraseness", "pagerank", "betweenness", "eigenvector", "core", "community"],
                 rows.Select((r, i) => new object?[] { i + 1, r.Key, r.Name, r.Papers, r.Node.Degree, r.Node.WeightedDegree, r.Node.Topic, r.Node.Keyphraseness,
                     r.Node.PageRank, r.Node.Betweenness, r.Node.Eigenvector, r.Node.Core, r.Node.Community }),
@@ -215,7 +215,7 @@ internal static class BuildCommand
 
         return ExitCodes.Success;
 
-        static string Name(string name) => ExtractCommand.Truncate(name, 44).PadRight(44);
+        static string Name(string name) => Rows.Truncate(name, 44).PadRight(44);
     }
 
     /// <summary>A small measure in scientific notation (topic centrality is PageRank times a square), or a dash where the build left it empty.</summary>

@@ -16,7 +16,7 @@ internal static class ExtractCommand
     public static Command CreateExtract(CommandRunner runner)
     {
         var all = new Option<bool>("--all") { Description = "Analyse every paper again, not only new and changed ones." };
-        var (stopList, thesaurus) = CorrectionOptions();
+        var (stopList, thesaurus) = SharedOptions.CorrectionOptions();
         var command = new Command("extract", """
             Extract concepts from every paper in the workspace: noun-phrase terms and abbreviations with their long
             forms, variants merged, boilerplate dropped, each concept scored in each paper. Only papers added or changed
@@ -24,9 +24,9 @@ internal static class ExtractCommand
             Settings: configuration section "Concepts" (see README).
             """)
         {
-            IngestCommand.ExistingWorkspace, all, stopList, thesaurus,
+            SharedOptions.ExistingWorkspace, all, stopList, thesaurus,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, WithFiles(IngestCommand.WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus)), ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WithFiles(SharedOptions.WorkspaceOverride(parse), parse.GetValue(stopList), parse.GetValue(thesaurus)), ConfigureServices,
             (context, token) => Task.Run(() => RunExtract(context, parse.GetValue(all), token), token), cancellationToken));
         return command;
     }
@@ -36,7 +36,7 @@ internal static class ExtractCommand
         var top = new Option<int>("--top", "-n") { Description = "How many concepts to list (default 50).", DefaultValueFactory = _ => 50, HelpName = "count" };
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--top must be at least 1."); } });
         var abbreviations = new Option<bool>("--abbreviations") { Description = "List every abbreviation with its long form instead." };
-        var format = ExploreCommands.FormatOption();
+        var format = SharedOptions.Format();
         var command = new Command("concepts", """
             List the workspace's top concepts by relevance, with papers, occurrences and surface forms. Relevance is
             the number of papers about a concept: the papers that mention it times its keyphraseness squared, where
@@ -44,89 +44,27 @@ internal static class ExtractCommand
             such as 'theory' have little). Run 'papergraph extract' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, top, abbreviations, format,
+            SharedOptions.ExistingWorkspace, top, abbreviations, format,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => RunConcepts(context, parse.GetValue(top), parse.GetValue(abbreviations), parse.GetValue(format)), token), cancellationToken));
         return command;
     }
 
-    /// <summary>New <c>--stop-list</c> and <c>--thesaurus</c> options, for <c>extract</c> and <c>build</c>.</summary>
-    internal static (Option<string?> StopList, Option<string?> Thesaurus) CorrectionOptions() =>
-    (
-        new Option<string?>("--stop-list")
-        {
-            Description = "File of terms never to keep, one per line (Concepts:StopListFile). Recorded in the workspace and used by later runs until another is given; \"\" stops using it.",
-            HelpName = "file",
-        },
-        new Option<string?>("--thesaurus")
-        {
-            Description = "VOSviewer-style thesaurus: 'label<TAB>replace by' per line; an empty replacement drops the term (Concepts:ThesaurusFile). Recorded in the workspace and used by later runs until another is given; \"\" stops using it.",
-            HelpName = "file",
-        }
-    );
-
-    internal static Dictionary<string, string?> WithFiles(Dictionary<string, string?> overrides, string? stopList, string? thesaurus)
-    {
-        if (stopList is not null)
-        {
-            overrides[$"{ConceptOptions.SectionName}:{nameof(ConceptOptions.StopListFile)}"] = stopList;
-        }
-
-        if (thesaurus is not null)
-        {
-            overrides[$"{ConceptOptions.SectionName}:{nameof(ConceptOptions.ThesaurusFile)}"] = thesaurus;
-        }
-
-        return overrides;
-    }
-
     private static void ConfigureServices(IServiceCollection services)
     {
-        IngestCommand.ConfigureServices(services);
-        ConfigureConceptOptions(services);
-    }
-
-    /// <summary>Binds and validates the <c>Concepts</c> configuration section.</summary>
-    internal static void ConfigureConceptOptions(IServiceCollection services)
-    {
-        services.AddOptions<ConceptOptions>().BindConfiguration(ConceptOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ConceptOptions>, ConceptOptionsValidator>();
+        SharedOptions.ConfigureWorkspace(services);
+        SharedOptions.ConfigureConceptOptions(services);
     }
 
     private static int RunExtract(CommandContext context, bool all, CancellationToken cancellationToken)
     {
         var directory = context.Options<WorkspaceOptions>().Path;
-        var result = ExtractRun.Run(directory, Settings(context) with { All = all }, context.Loggers, context.Progress, cancellationToken);
+        var result = ExtractRun.Run(directory, Bind.Extract(context) with { All = all }, context.Loggers, context.Progress, cancellationToken);
         context.Progress.Clear();
-        WriteSummary(context.Out, result, result.Directory, all);
+        Summaries.Extract(context.Out, result, result.Directory, all);
         context.Out.WriteLine($"  next:          papergraph concepts --workspace {result.Directory} --top 50");
         return ExitCodes.Success;
-    }
-
-    /// <summary>The extraction settings from the <c>Concepts</c> configuration section.</summary>
-    internal static ExtractSettings Settings(CommandContext context)
-    {
-        var options = context.Options<ConceptOptions>();
-        return new ExtractSettings(options.ToSettings(), options.StopListFile, options.ThesaurusFile);
-    }
-
-    /// <summary>Prints what an extraction analysed and found.</summary>
-    internal static void WriteSummary(TextWriter output, ExtractionResult result, string directory, bool all)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var index = result.Index;
-        output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {result.Seconds:F2} s"));
-        var which = result.ExtractorChanged ? "all: the extractor changed since they were analysed" : all ? "all" : "new or changed";
-        output.WriteLine(string.Create(inv, $"  papers:        {result.Analysed:N0} analysed ({which}), {index.DocumentCount:N0} in the corpus"));
-        output.WriteLine(string.Create(inv, $"  concepts:      {index.Concepts.Count:N0} ({index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
-        output.WriteLine(string.Create(inv, $"  mentions:      {result.Mentions:N0} paper-concept links"));
-        foreach (var correction in result.Corrections ?? [])
-        {
-            output.WriteLine($"  corrections:   {correction}");
-        }
-
-        output.WriteLine("  time:          " + string.Join(", ", result.Timings.Select(t => string.Create(inv, $"{t.Step} {t.Seconds:F1} s"))));
     }
 
     private static int RunConcepts(CommandContext context, int top, bool abbreviations, OutputFormat format)
@@ -143,7 +81,7 @@ internal static class ExtractCommand
             var listed = abbreviations
                 ? workspace.ReadConcepts().Where(c => c.LongForm is not null).OrderBy(c => c.Key, StringComparer.Ordinal).ToList()
                 : workspace.ReadConcepts(top);
-            ExploreCommands.WriteRows(context.Out, format, "concepts", ["rank", "key", "name", "longForm", "papers", "occurrences", "relevance", "forms"],
+            Rows.Write(context.Out, format, "concepts", ["rank", "key", "name", "longForm", "papers", "occurrences", "relevance", "forms"],
                 listed.Select((c, i) => new object?[] { i + 1, c.Key, c.Name, c.LongForm, c.Papers, c.Occurrences, c.Relevance,
                     string.Join(" | ", c.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} ({a.Value})")) }),
                 json =>
@@ -177,7 +115,7 @@ internal static class ExtractCommand
             var name = c.LongForm is null ? c.Name
                 : IsShortForm(c.Name, c.Key) ? $"{c.Name} ({c.LongForm})"
                 : $"{c.Name} ({c.Key})";
-            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Truncate(name, 56),-56} {c.Papers,7:N0} {c.Occurrences,8:N0}  {aliases}"));
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Rows.Truncate(name, 56),-56} {c.Papers,7:N0} {c.Occurrences,8:N0}  {aliases}"));
         }
 
         return ExitCodes.Success;
@@ -189,7 +127,4 @@ internal static class ExtractCommand
         var acronym = PaperGraph.Nlp.Morphology.NounForms.SingularAcronym(name);
         return key.StartsWith(acronym, StringComparison.Ordinal) && (key.Length == acronym.Length || key[acronym.Length] == ' ');
     }
-
-    /// <summary>A table cell: the text, cut to <paramref name="length"/> characters with an ellipsis.</summary>
-    internal static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -35,12 +35,12 @@ internal static partial class SyncCommand
             printed. Settings: configuration section "Neo4j" (see README).
             """)
         {
-            IngestCommand.ExistingWorkspace, neo4j, database, user, passwordStdin, batchSize, full, allConcepts,
+            SharedOptions.ExistingWorkspace, neo4j, database, user, passwordStdin, batchSize, full, allConcepts,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = IngestCommand.WorkspaceOverride(parse);
-            void Set<T>(Option<T> option, string key) => IngestCommand.Override(parse, overrides, option, Neo4jOptions.SectionName, key);
+            var overrides = SharedOptions.WorkspaceOverride(parse);
+            void Set<T>(Option<T> option, string key) => SharedOptions.Override(parse, overrides, option, Neo4jOptions.SectionName, key);
 
             Set(neo4j, nameof(Neo4jOptions.Uri));
             Set(database, nameof(Neo4jOptions.Database));
@@ -67,9 +67,9 @@ internal static partial class SyncCommand
             that loads them into a new database: the fastest way to load a big graph. Run 'papergraph build' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, format, output, database, allConcepts,
+            SharedOptions.ExistingWorkspace, format, output, database, allConcepts,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => RunExport(context, parse.GetValue(output)!, parse.GetValue(database)!, parse.GetValue(allConcepts)), token), cancellationToken));
         return command;
     }
@@ -118,7 +118,7 @@ internal static partial class SyncCommand
 
     private static void ConfigureServices(IServiceCollection services)
     {
-        IngestCommand.ConfigureServices(services);
+        SharedOptions.ConfigureWorkspace(services);
         services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidator>();
     }

@@ -20,7 +20,7 @@ internal static class TrendsCommand
         window.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--window must be at least 1 month."); } });
         var minPapers = new Option<int>("--min-papers") { Description = "Papers a concept needs in the recent window to be listed as rising (default 3).", DefaultValueFactory = _ => 3, HelpName = "count" };
         minPapers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--min-papers must be at least 1."); } });
-        var format = ExploreCommands.FormatOption();
+        var format = SharedOptions.Format();
         var command = new Command("trends", """
             Print the graph concepts rising now and the bursts of the corpus, from the papers' months. Rising: the
             concept's share of the corpus's papers in the last --window months against its share in the window before
@@ -30,9 +30,9 @@ internal static class TrendsCommand
             a year and month are left out. Run 'papergraph build' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, count, window, minPapers, format,
+            SharedOptions.ExistingWorkspace, count, window, minPapers, format,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => Run(context, parse.GetValue(count), parse.GetValue(window), parse.GetValue(minPapers), parse.GetValue(format)), token), cancellationToken));
         return command;
     }
@@ -75,7 +75,7 @@ internal static class TrendsCommand
         if (format == OutputFormat.Csv)
         {
             // Every graph concept's trend, for a script to rank as it likes; bursts as start..end:strength, joined by |.
-            ExploreCommands.WriteRows(context.Out, format, "trends",
+            Rows.Write(context.Out, format, "trends",
                 ["key", "name", "firstMonth", "recent", "recentShare", "previousShare", "growth", "g2", "bursts"],
                 trends.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new object?[] { t.Key, Name(t.Key), t.First.ToString(), t.Recent, t.RecentShare,
                     t.PreviousShare, t.Growth, t.Evidence, string.Join('|', t.Bursts.Select(b => string.Create(inv, $"{b.Start}..{b.End}:{b.Strength:R}"))) }));
@@ -84,7 +84,7 @@ internal static class TrendsCommand
 
         if (format == OutputFormat.Json)
         {
-            ExploreCommands.WriteJson(context.Out, json =>
+            Rows.WriteJson(context.Out, json =>
             {
                 json.WriteString("from", first.ToString());
                 json.WriteString("to", last.ToString());
@@ -140,7 +140,7 @@ internal static class TrendsCommand
             for (var i = 0; i < rising.Count; i++)
             {
                 var t = rising[i];
-                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2} {t.Evidence,8:F1}"));
+                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Rows.Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2} {t.Evidence,8:F1}"));
             }
 
             if (rising.Count == 0)
@@ -157,7 +157,7 @@ internal static class TrendsCommand
         for (var i = 0; i < bursts.Count; i++)
         {
             var b = bursts[i];
-            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(Name(b.Key), 44),-44} {b.Start,7} {b.End,7} {b.Strength,9:F1}"));
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Rows.Truncate(Name(b.Key), 44),-44} {b.Start,7} {b.End,7} {b.Strength,9:F1}"));
         }
 
         if (bursts.Count == 0)
