@@ -102,7 +102,7 @@ public static class Louvain
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (moved, community, count) = level.MoveNodes(m, settings.Resolution, ref random, start: null);
+                var (moved, community, count) = LocalMoving.Sweep(level, m, settings.Resolution, ref random, start: null);
                 if (!moved)
                 {
                     break;
@@ -131,7 +131,7 @@ public static class Louvain
             var partition = maps.Count == graphs.Count ? maps[^1] : CommunityGraph.Identity(graphs[^1].NodeCount);
             for (var i = graphs.Count - 1; ; i--)
             {
-                var (_, refined, _) = graphs[i].MoveNodes(m, settings.Resolution, ref random, start: partition);
+                var (_, refined, _) = LocalMoving.Sweep(graphs[i], m, settings.Resolution, ref random, start: partition);
                 if (i == 0)
                 {
                     partition = refined;
