@@ -36,7 +36,7 @@ public static class Leiden
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LeidenSettings();
-        return Louvain.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
+        return CommunitySearch.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
     }
 
     private static Partition Run(CompactGraph graph, LeidenSettings settings, long seed, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public static class Leiden
         var m = graph.TotalWeight;
         if (m == 0)
         {
-            return Louvain.Finish(graph, membership, settings.Resolution, 0);
+            return CommunitySearch.Finish(graph, membership, settings.Resolution, 0);
         }
 
         var random = new SplitMix(seed);
@@ -73,7 +73,7 @@ public static class Leiden
             }
         }
 
-        return Louvain.Finish(graph, membership, settings.Resolution, levels);
+        return CommunitySearch.Finish(graph, membership, settings.Resolution, levels);
     }
 
     /// <summary>One Leiden iteration from a starting partition of the original nodes; returns the new partition.</summary>
@@ -103,21 +103,12 @@ public static class Leiden
             }
 
             level = level.Aggregate(refined, refinedCount);
-            for (var v = 0; v < n; v++)
-            {
-                toLevel[v] = refined[toLevel[v]];
-            }
+            CommunitySearch.Compose(toLevel, refined, toLevel);
 
             partition = aggregated;
         }
 
-        var membership = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            membership[v] = partition[toLevel[v]];
-        }
-
-        return (membership, levels);
+        return (CommunitySearch.Compose(toLevel, partition, new int[n]), levels);
     }
 
     /// <summary>Splits each community into well-connected sub-communities, merging singletons at random (θ) by non-negative gain.</summary>
