@@ -119,19 +119,7 @@ public static class AdminImportExport
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
-        if (text is null)
-        {
-            return;
-        }
-
-        if (text.Length == 0 || text.AsSpan().IndexOfAny(",\"\n\r") >= 0)
-        {
-            line.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        }
-        else
-        {
-            line.Append(text);
-        }
+        Csv.AppendField(line, text, quoteEmpty: true);
     }
 
     private static string Quote(string text) => text.AsSpan().IndexOfAny(" '\"$`\\|;&<>()*?[]{}!#~") < 0 ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

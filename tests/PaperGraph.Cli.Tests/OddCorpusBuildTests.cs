@@ -184,7 +184,7 @@ public sealed class OddCorpusBuildTests
         }
 
         // CSV: empty fields, every other measure present.
-        var rows = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(("", "", ""), (r[7], r[9], r[13])));
         Assert.All(rows, r => Assert.True(double.TryParse(r[8], CultureInfo.InvariantCulture, out _)));

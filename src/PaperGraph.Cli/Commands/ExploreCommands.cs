@@ -144,10 +144,10 @@ internal static class ExploreCommands
                 });
                 break;
             case OutputFormat.Csv:
-                GraphExport.WriteCsvRow(context.Out, ["key", "name", "papers", "count", "weight", "evidence"]);
+                Csv.WriteRow(context.Out, ["key", "name", "papers", "count", "weight", "evidence"]);
                 foreach (var n in neighbours)
                 {
-                    GraphExport.WriteCsvRow(context.Out, [n.Key, n.Name, n.Papers.ToString(inv), n.Count.ToString("R", inv), n.Weight.ToString("R", inv), string.Join('|', n.Evidence)]);
+                    Csv.WriteRow(context.Out, [n.Key, n.Name, n.Papers.ToString(inv), n.Count.ToString("R", inv), n.Weight.ToString("R", inv), string.Join('|', n.Evidence)]);
                 }
 
                 break;
@@ -237,10 +237,10 @@ internal static class ExploreCommands
                 });
                 break;
             case OutputFormat.Csv:
-                GraphExport.WriteCsvRow(context.Out, ["key", "name", "score", "count", "in_title"]);
+                Csv.WriteRow(context.Out, ["key", "name", "score", "count", "in_title"]);
                 foreach (var c in concepts)
                 {
-                    GraphExport.WriteCsvRow(context.Out, [c.ConceptKey, names[c.ConceptKey], c.Score.ToString("R", inv), c.Count.ToString(inv), c.InTitle ? "true" : "false"]);
+                    Csv.WriteRow(context.Out, [c.ConceptKey, names[c.ConceptKey], c.Score.ToString("R", inv), c.Count.ToString(inv), c.InTitle ? "true" : "false"]);
                 }
 
                 break;

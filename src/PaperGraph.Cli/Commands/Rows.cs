@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PaperGraph.Graph.Export;
+using PaperGraph.Core;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -23,10 +24,10 @@ internal static class Rows
         if (format == OutputFormat.Csv)
         {
             // CSV headers in snake case, as the build's files have them; JSON names in camel case.
-            GraphExport.WriteCsvRow(output, columns.Select(c => string.Concat(c.Select(ch => char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : ch.ToString()))).ToList());
+            Csv.WriteRow(output, columns.Select(c => string.Concat(c.Select(ch => char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : ch.ToString()))).ToList());
             foreach (var row in rows)
             {
-                GraphExport.WriteCsvRow(output, row.Select(v => v switch
+                Csv.WriteRow(output, row.Select(v => v switch
                 {
                     null => "",
                     double d => d.ToString("R", inv),

@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using PaperGraph.Core;
-using PaperGraph.Graph.Export;
 using PaperGraph.Graph.Trends;
-using PaperGraph.Concepts;
-using PaperGraph.Workspace;
+using PaperGraph.Pipeline.Trends;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -40,37 +36,11 @@ internal static class TrendsCommand
     private static int Run(CommandContext context, int count, int window, int minPapers, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        if (workspace.Count("graph_nodes") == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
-        }
-
-        if (!workspace.HasGraphMonths())
-        {
-            throw new PaperGraphException(ErrorCodes.MeasureNotComputed,
-                $"{workspace.Directory}: the graph was built by an earlier PaperGraph, which did not store the concepts' months; run 'papergraph build --workspace {workspace.Directory}' again.");
-        }
-
-        var (perMonth, undated) = workspace.ReadCorpusMonths();
-        var corpus = perMonth.ToDictionary(m => Month.Parse(m.Key)!.Value, m => m.Value);
-
-        if (corpus.Count == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoDates,
-                $"{workspace.Directory}: none of the {undated:N0} papers has a year and month, so there is no trend to show. Dates come from arXiv versions, 'published' or 'date' fields, and Daily Papers dates with a year on their page.");
-        }
-
-        var series = workspace.ReadGraphMonthSeries()
-            .Select(s => (s.Key, (IReadOnlyDictionary<Month, int>)s.Months.ToDictionary(m => new Month(m.Month), m => m.Papers))).ToList();
         var settings = new TrendSettings(window, minPapers);
-        var trends = ConceptTrends.Analyze(series, corpus, settings);
-        var names = workspace.ReadGraphNames();
-        var first = corpus.Keys.Min();
-        var last = corpus.Keys.Max();
-        var recentStart = new Month(Math.Max(first.Index, last.Index - window + 1));
-        var previousStart = new Month(Math.Max(first.Index, recentStart.Index - window));
-        string Name(string key) => names.GetValueOrDefault(key, key);
+        var report = TrendsRun.Run(context.Options<WorkspaceOptions>().Path, settings);
+        var (trends, corpus, undated, first, last) = (report.Trends, report.Corpus, report.Undated, report.First, report.Last);
+        var (recentStart, previousStart) = (report.RecentStart, report.PreviousStart);
+        string Name(string key) => report.Name(key);
 
         if (format == OutputFormat.Csv)
         {
@@ -94,7 +64,7 @@ internal static class TrendsCommand
                 json.WriteString("recentFrom", recentStart.ToString());
                 json.WriteString("previousFrom", previousStart.ToString());
                 json.WriteStartArray("rising");
-                foreach (var t in ConceptTrends.Rising(trends, settings).Take(count))
+                foreach (var t in report.Rising.Take(count))
                 {
                     json.WriteStartObject();
                     json.WriteString("key", t.Key);
@@ -109,8 +79,7 @@ internal static class TrendsCommand
 
                 json.WriteEndArray();
                 json.WriteStartArray("bursts");
-                foreach (var (key, start, end, strength) in trends.SelectMany(t => t.Bursts.Select(b => (t.Key, b.Start, b.End, b.Strength)))
-                    .OrderByDescending(b => b.Strength).ThenBy(b => b.Key, StringComparer.Ordinal).Take(count))
+                foreach (var (key, start, end, strength) in report.Bursts.Take(count))
                 {
                     json.WriteStartObject();
                     json.WriteString("key", key);
@@ -128,7 +97,7 @@ internal static class TrendsCommand
 
         context.Out.WriteLine(string.Create(inv, $"{corpus.Values.Sum():N0} dated papers from {first} to {last}{(undated > 0 ? $"; {undated:N0} without a year and month left out" : "")}"));
         context.Out.WriteLine();
-        var rising = ConceptTrends.Rising(trends, settings).Take(count).ToList();
+        var rising = report.Rising.Take(count).ToList();
         if (recentStart == previousStart)
         {
             context.Out.WriteLine(string.Create(inv, $"Rising: the corpus spans fewer than {window + 1} months, so there is no window before {recentStart} to compare with (try a smaller --window)."));
@@ -150,8 +119,7 @@ internal static class TrendsCommand
         }
 
         context.Out.WriteLine();
-        var bursts = trends.SelectMany(t => t.Bursts.Select(b => (t.Key, b.Start, b.End, b.Strength)))
-            .OrderByDescending(b => b.Strength).ThenBy(b => b.Key, StringComparer.Ordinal).Take(count).ToList();
+        var bursts = report.Bursts.Take(count).ToList();
         context.Out.WriteLine(string.Create(inv, $"Strongest bursts (Kleinberg, s = {settings.Bursts.Scale}, gamma = {settings.Bursts.Gamma}; months against the corpus's)"));
         context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"from",7} {"to",7} {"strength",9}"));
         for (var i = 0; i < bursts.Count; i++)
@@ -167,5 +135,4 @@ internal static class TrendsCommand
 
         return ExitCodes.Success;
     }
-
 }

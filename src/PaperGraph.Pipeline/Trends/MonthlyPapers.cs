@@ -77,10 +77,10 @@ internal static class MonthlyPapers
     /// <summary>Writes <c>trends.csv</c>: <c>key,month,papers</c>, one row per graph concept and month with a paper.</summary>
     public static void WriteCsv(IEnumerable<ConceptMonth> months, TextWriter writer)
     {
-        GraphExport.WriteCsvRow(writer, ["key", "month", "papers"]);
+        Csv.WriteRow(writer, ["key", "month", "papers"]);
         foreach (var (key, month, papers) in months)
         {
-            GraphExport.WriteCsvRow(writer, [key, month, papers.ToString(CultureInfo.InvariantCulture)]);
+            Csv.WriteRow(writer, [key, month, papers.ToString(CultureInfo.InvariantCulture)]);
         }
     }
 }
