@@ -1,6 +1,5 @@
 namespace PaperGraph.Concepts;
 
-
 /// <summary>A concept of the corpus: every surface form of one idea, merged.</summary>
 public sealed class Concept(string key)
 {

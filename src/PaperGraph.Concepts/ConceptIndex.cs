@@ -26,6 +26,16 @@ namespace PaperGraph.Concepts;
 /// the document's keyphrases, from its frequency, position and form there and from corpus statistics scaled so that
 /// they do not grow with the corpus.</item>
 /// </list>
+/// <para>
+/// Each phase is a class of <c>PaperGraph.Concepts.Index</c>, composed in order by <see cref="Build"/>:
+/// <see cref="CorpusKeys"/> gathers every key with its uses; <see cref="VariantMerger"/> finds the most frequent
+/// spelling of each and, once <see cref="AbbreviationResolver"/> has given each short form its meanings, the concept each
+/// key stands for, and counts fixed phrases; <see cref="StandaloneFilter"/> decides which nested terms count;
+/// <see cref="AbbreviationSenses"/> finds the evidence for the senses of contested abbreviations;
+/// <see cref="MentionResolver"/> resolves every mention; <see cref="ConceptCounter"/> counts and names the concepts and
+/// <see cref="GenericTermFilter"/> drops the generic ones, while <see cref="WordStatistics"/> counts words;
+/// <see cref="ConceptScorer"/> scores them.
+/// </para>
 /// </remarks>
 public sealed class ConceptIndex
 {

@@ -241,7 +241,6 @@ internal sealed class ConceptScorer
         return scores;
     }
 
-
     /// <summary>What one document says of one concept, gathered over its mentions.</summary>
     private struct MentionStats
     {

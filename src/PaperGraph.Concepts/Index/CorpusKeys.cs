@@ -35,12 +35,10 @@ internal sealed class CorpusKeys
     /// <summary>Per key: uses inside a longer term.</summary>
     public List<int> NestedUses { get; } = [];
 
-    // Per key: uses as a term, and of those the uses followed by "of", before any X of Y phrase takes its X.
-
     /// <summary>Per key: uses as a term.</summary>
     public List<int> TermUses { get; } = [];
 
-    /// <summary>Per key: uses as a term followed by <c>of</c>.</summary>
+    /// <summary>Per key: uses as a term followed by <c>of</c>, counted before any X of Y phrase takes its X.</summary>
     public List<int> OfUses { get; } = [];
 
     /// <summary>Per document, the key id of each of its mentions, in order.</summary>

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PaperGraph.Concepts;
+using PaperGraph.Concepts.Index;
+using static PaperGraph.Concepts.Tests.Index.HandWrittenTerms;
+
+namespace PaperGraph.Concepts.Tests.Index;
+
+public class VariantMergerTests
+{
+    private static (CorpusKeys Corpus, VariantMerger Merger, ConceptIds Ids) Merge(params DocumentTerms[] documents)
+    {
+        var corpus = CorpusKeys.Gather(documents);
+        var merger = new VariantMerger(corpus);
+        var meanings = AbbreviationResolver.Resolve(corpus, merger, new ConceptSettings(), NullLogger.Instance);
+        return (corpus, merger, merger.Merge(meanings, thesaurus: null));
+    }
+
+    private static string ConceptOf(CorpusKeys corpus, ConceptIds ids, string key) => ids.Keys[ids.Canonical[corpus.IdOf[key]]];
+
+    [Fact]
+    public void Spelling_variants_and_long_forms_merge_into_one_concept()
+    {
+        var (corpus, merger, ids) = Merge(
+            Document("p0").Terms("finetuning"),
+            Document("p1").Terms("fine tuning", "fine tuning"),
+            Document("p2").Defines("LoRA", "low rank adaptation"),
+            Document("p3").Terms("lowrank adaptation"));
+
+        Assert.Equal("fine tuning", merger.MostFrequentSpelling("finetuning"));
+        Assert.Equal("fine tuning", ConceptOf(corpus, ids, "finetuning"));
+        Assert.Equal("fine tuning", ConceptOf(corpus, ids, "fine tuning"));
+        Assert.Equal("LoRA", ConceptOf(corpus, ids, "low rank adaptation"));
+        Assert.Equal("LoRA", ConceptOf(corpus, ids, "lowrank adaptation"));
+    }
+
+    [Fact]
+    public void Fixed_phrase_documents_count_papers_not_uses()
+    {
+        var (corpus, merger, ids) = Merge(
+            Document("p0").With(MentionKind.OfPhrase, "mixture of experts", "mixture of experts"),
+            Document("p1").With(MentionKind.OfPhrase, "mixture of experts", "review of methods"),
+            Document("p2").Terms("mixture of experts"));
+
+        var ofDocuments = merger.FixedPhraseDocuments(ids);
+
+        Assert.Equal(2, ofDocuments[ids.Canonical[corpus.IdOf["mixture of experts"]]]);
+        Assert.Equal(1, ofDocuments[ids.Canonical[corpus.IdOf["review of methods"]]]);
+    }
+
+    [Fact]
+    public void A_piece_nearly_always_inside_longer_terms_does_not_count_there_and_a_term_used_alone_does()
+    {
+        // "element method" stands alone once against 20 uses inside a longer term (below 0.1 per use inside); "neural
+        // network" 4 times against 10.
+        var documents = Enumerable.Range(0, 20).Select(i => Document($"f{i}").Terms("finite element method").With(MentionKind.Nested, "element method"))
+            .Append(Document("e").Terms("element method"))
+            .Concat(Enumerable.Range(0, 10).Select(i => Document($"g{i}").Terms("graph neural network").With(MentionKind.Nested, "neural network")))
+            .Concat(Enumerable.Range(0, 4).Select(i => Document($"n{i}").Terms("neural network")))
+            .ToArray();
+        var (corpus, _, ids) = Merge(documents);
+
+        var standalone = StandaloneFilter.Standalone(corpus, ids, minStandaloneShare: 0.1);
+        var any = StandaloneFilter.Standalone(corpus, ids, minStandaloneShare: 0);
+
+        Assert.False(standalone[ids.Canonical[corpus.IdOf["element method"]]]);
+        Assert.True(any[ids.Canonical[corpus.IdOf["element method"]]]);
+        Assert.True(standalone[ids.Canonical[corpus.IdOf["neural network"]]]);
+    }
+}
