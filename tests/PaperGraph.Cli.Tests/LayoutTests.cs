@@ -87,6 +87,18 @@ public sealed partial class LayoutTests
         Assert.DoesNotContain(References("PaperGraph.Core"), r => r.StartsWith("PaperGraph.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void No_source_file_is_over_600_lines()
+    {
+        var offenders = Directory.EnumerateDirectories(Source)
+            .SelectMany(p => Lines(Path.GetFileName(p)).GroupBy(l => l.File))
+            .Where(f => f.Count() > 600)
+            .Select(f => $"{f.Key}: {f.Count()} lines")
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
     /// <summary>Project and package references of a project under <c>src/</c>, by name.</summary>
     private static List<string> References(string project)
     {
