@@ -63,8 +63,9 @@ public sealed class ConceptIndex
     /// Called with each document's id and, for each of its concepts, the key and the ranker's features; from several
     /// threads at once. For fitting the ranker.
     /// </param>
+    /// <param name="phases">Told the name of each phase as it starts, for a progress display.</param>
     public static ConceptIndex Build(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger? logger = null,
-        Action<string, IReadOnlyList<(string Key, double[] Features)>>? features = null)
+        Action<string, IReadOnlyList<(string Key, double[] Features)>>? features = null, IProgress<string>? phases = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(settings);
@@ -72,19 +73,20 @@ public sealed class ConceptIndex
         settings = settings.Validate();
         var phase = Stopwatch.StartNew();
 
+        phases?.Report("terms and spellings");
         var corpus = CorpusKeys.Gather(documents);
         var variants = new VariantMerger(corpus);
-        Phase("spellings");
+        Phase("spellings", next: "abbreviations");
         var abbreviations = AbbreviationResolver.Resolve(corpus, variants, settings, log);
         var ids = variants.Merge(abbreviations, settings.Thesaurus);
-        Phase("abbreviations");
+        Phase("abbreviations", next: "fixed phrases and standalone terms");
         var ofDocuments = variants.FixedPhraseDocuments(ids);
         var standalone = StandaloneFilter.Standalone(corpus, ids, settings.MinStandaloneShare);
-        Phase("fixed phrases and standalone terms");
+        Phase("fixed phrases and standalone terms", next: "senses of contested abbreviations");
         var senses = AbbreviationSenses.Find(corpus, variants, abbreviations, ids);
-        Phase("senses of contested abbreviations");
+        Phase("senses of contested abbreviations", next: "resolving mentions");
         var perDocument = MentionResolver.Resolve(corpus, variants, abbreviations, ids, ofDocuments, standalone, senses, settings);
-        Phase("resolving mentions");
+        Phase("resolving mentions", next: "concept and word statistics, generic terms");
 
         // Concept statistics and word statistics read the resolved mentions and share nothing else: one runs on
         // another thread.
@@ -98,15 +100,20 @@ public sealed class ConceptIndex
         });
         var words = WordStatistics.Count(perDocument, corpus);
         var (concepts, conceptById) = counting.GetAwaiter().GetResult();
-        Phase("concept and word statistics, generic terms");
+        Phase("concept and word statistics, generic terms", next: "scores, keyphraseness and relevance");
         var byDocument = new ConceptScorer(corpus.DocumentCount, settings, features).Score(perDocument, conceptById, words);
-        Phase("scores, keyphraseness and relevance");
+        Phase("scores, keyphraseness and relevance", next: null);
         return new ConceptIndex(concepts, byDocument, corpus.DocumentCount);
 
-        void Phase(string name)
+        // Logs the phase that ended and announces the next.
+        void Phase(string name, string? next)
         {
             Log.IndexPhase(log, name, phase.Elapsed.TotalSeconds);
             phase.Restart();
+            if (next is not null)
+            {
+                phases?.Report(next);
+            }
         }
     }
 

@@ -143,8 +143,9 @@ public static class ExtractRun
         }
 
         Lap(savedAlongside ? "saving and reading terms" : "reading terms");
-        progress.Step("extract", string.Create(inv, $"merging and scoring concepts over {terms.Length:N0} papers"));
-        var index = ConceptIndex.Build(terms, conceptSettings, loggers.CreateLogger<ConceptIndex>());
+        var papersCount = terms.Length;
+        var index = ConceptIndex.Build(terms, conceptSettings, loggers.CreateLogger<ConceptIndex>(),
+            phases: progress is null ? null : new InlineProgress<string>(p => progress.Step("extract", string.Create(inv, $"merging and scoring concepts over {papersCount:N0} papers: {p}"))));
         Lap("merging and scoring");
         if (store)
         {
