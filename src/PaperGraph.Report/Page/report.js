@@ -209,7 +209,9 @@
 
     if (!drawn) {
       drawn = true;
-      api.firstDrawMs = performance.now() - started;
+      // Milliseconds since the navigation started (performance.now's origin), and since this script started.
+      api.firstDrawMs = performance.now();
+      api.scriptToFirstDrawMs = performance.now() - started;
       document.documentElement.setAttribute('data-map-ready', 'true');
     }
   }
@@ -795,6 +797,7 @@
 
   var api = {
     firstDrawMs: null,
+    scriptToFirstDrawMs: null,
     count: concepts.length,
     indexOf: function (key) {
       for (var i = 0; i < concepts.length; i++) { if (concepts[i].key === key) { return i; } }
