@@ -143,6 +143,7 @@
   }
 
   function draw() {
+    var drawStart = performance.now();
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
 
@@ -206,6 +207,8 @@
     }
 
     drawLabels(focus);
+    api.lastDrawMs = performance.now() - drawStart;
+    api.slowestDrawMs = Math.max(api.slowestDrawMs, api.lastDrawMs);
 
     if (!drawn) {
       drawn = true;
@@ -798,6 +801,8 @@
   var api = {
     firstDrawMs: null,
     scriptToFirstDrawMs: null,
+    lastDrawMs: 0,
+    slowestDrawMs: 0,
     count: concepts.length,
     indexOf: function (key) {
       for (var i = 0; i < concepts.length; i++) { if (concepts[i].key === key) { return i; } }
