@@ -86,10 +86,16 @@
     return b;
   })();
 
-  // The links drawn on the map: each concept's listed neighbours that are on the map, once per pair.
+  // The links drawn on the map: each concept's four strongest links to concepts on the map, once per pair (all of
+  // them would be 6 lines a concept, slow to draw with thousands of concepts and no clearer).
+  var linkKeys = new Set();
   var links = [];
   concepts.forEach(function (c, i) {
-    c.neighbours.forEach(function (n) { if (n.concept > i) { links.push([i, n.concept]); } });
+    c.neighbours.filter(function (n) { return n.concept >= 0; }).slice(0, 4).forEach(function (n) {
+      var a = Math.min(i, n.concept);
+      var b = Math.max(i, n.concept);
+      if (!linkKeys.has(a * concepts.length + b)) { linkKeys.add(a * concepts.length + b); links.push([a, b]); }
+    });
   });
 
   function screenX(c) { return c.x * view.scale + view.x; }
@@ -670,131 +676,133 @@
   document.getElementById('legend-all').addEventListener('click', function () { showAll(true); });
   document.getElementById('legend-none').addEventListener('click', function () { showAll(false); });
 
-  // ---------- tables ----------
+  // The tables and the corpus summary are filled after the first draw of the map, so that the map shows first.
+  function fillTables() {
+    // ---------- tables ----------
 
-  function conceptButton(i, name) {
-    if (i < 0) { return el('span', null, name); }
-    var button = el('button', null, name);
-    button.type = 'button';
-    button.addEventListener('click', function () {
-      document.getElementById('map-section').scrollIntoView({ behavior: 'smooth' });
-      select(i, true);
-    });
-    return button;
-  }
+    function conceptButton(i, name) {
+      if (i < 0) { return el('span', null, name); }
+      var button = el('button', null, name);
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        document.getElementById('map-section').scrollIntoView({ behavior: 'smooth' });
+        select(i, true);
+      });
+      return button;
+    }
 
-  // A table from columns { title, value(row), text(row)?, cell(row)? } whose headers sort it (click again to reverse).
-  function table(id, columns, rows) {
-    var element = document.getElementById(id);
-    var headRow = el('tr');
-    var body = element.tBodies[0];
-    var order = { column: -1, descending: false };
-    columns.forEach(function (column, k) {
-      var th = el('th', null, column.title);
-      th.setAttribute('data-sort', '');
-      th.setAttribute('scope', 'col');
-      th.addEventListener('click', function () { sortBy(k); });
-      headRow.appendChild(th);
-    });
-    element.tHead.appendChild(headRow);
+    // A table from columns { title, value(row), text(row)?, cell(row)? } whose headers sort it (click again to reverse).
+    function table(id, columns, rows) {
+      var element = document.getElementById(id);
+      var headRow = el('tr');
+      var body = element.tBodies[0];
+      var order = { column: -1, descending: false };
+      columns.forEach(function (column, k) {
+        var th = el('th', null, column.title);
+        th.setAttribute('data-sort', '');
+        th.setAttribute('scope', 'col');
+        th.addEventListener('click', function () { sortBy(k); });
+        headRow.appendChild(th);
+      });
+      element.tHead.appendChild(headRow);
 
-    function render(list) {
-      body.textContent = '';
-      var fragment = document.createDocumentFragment();
-      list.forEach(function (row) {
-        var tr = el('tr');
-        columns.forEach(function (column) {
-          var td = el('td');
-          if (column.cell) { td.appendChild(column.cell(row)); } else { td.textContent = column.text ? column.text(row) : String(column.value(row)); }
-          tr.appendChild(td);
+      function render(list) {
+        body.textContent = '';
+        var fragment = document.createDocumentFragment();
+        list.forEach(function (row) {
+          var tr = el('tr');
+          columns.forEach(function (column) {
+            var td = el('td');
+            if (column.cell) { td.appendChild(column.cell(row)); } else { td.textContent = column.text ? column.text(row) : String(column.value(row)); }
+            tr.appendChild(td);
+          });
+          fragment.appendChild(tr);
         });
-        fragment.appendChild(tr);
-      });
-      body.appendChild(fragment);
+        body.appendChild(fragment);
+      }
+
+      function sortBy(k) {
+        order.descending = order.column === k ? !order.descending : columns[k].descending === true;
+        order.column = k;
+        var value = columns[k].value;
+        var sorted = rows.slice().sort(function (a, b) {
+          var x = value(a);
+          var y = value(b);
+          if (x === null || x === undefined) { return 1; }
+          if (y === null || y === undefined) { return -1; }
+          var c = typeof x === 'string' ? x.localeCompare(y) : x - y;
+          return order.descending ? -c : c;
+        });
+        Array.prototype.forEach.call(headRow.children, function (th, j) {
+          if (j === k) { th.setAttribute('aria-sort', order.descending ? 'descending' : 'ascending'); } else { th.removeAttribute('aria-sort'); }
+        });
+        render(sorted);
+      }
+
+      render(rows);
+      return { sortBy: sortBy };
     }
 
-    function sortBy(k) {
-      order.descending = order.column === k ? !order.descending : columns[k].descending === true;
-      order.column = k;
-      var value = columns[k].value;
-      var sorted = rows.slice().sort(function (a, b) {
-        var x = value(a);
-        var y = value(b);
-        if (x === null || x === undefined) { return 1; }
-        if (y === null || y === undefined) { return -1; }
-        var c = typeof x === 'string' ? x.localeCompare(y) : x - y;
-        return order.descending ? -c : c;
-      });
-      Array.prototype.forEach.call(headRow.children, function (th, j) {
-        if (j === k) { th.setAttribute('aria-sort', order.descending ? 'descending' : 'ascending'); } else { th.removeAttribute('aria-sort'); }
-      });
-      render(sorted);
-    }
+    var ranked = concepts.map(function (c, i) { return { rank: i + 1, index: i, concept: c }; });
+    table('central-table', [
+      { title: '#', value: function (r) { return r.rank; } },
+      { title: 'Concept', value: function (r) { return r.concept.name.toLowerCase(); }, cell: function (r) { return conceptButton(r.index, r.concept.name); } },
+      { title: 'Papers', value: function (r) { return r.concept.papers; }, text: function (r) { return fmt(r.concept.papers); }, descending: true },
+      { title: 'Topic', value: function (r) { return r.concept.topic; }, text: function (r) { return fmt(r.concept.topic); }, descending: true },
+      { title: 'PageRank', value: function (r) { return r.concept.pageRank; }, text: function (r) { return fmt(r.concept.pageRank); }, descending: true },
+      { title: 'Betweenness', value: function (r) { return r.concept.betweenness; }, text: function (r) { return fmt(r.concept.betweenness); }, descending: true },
+      { title: 'Degree', value: function (r) { return r.concept.degree; }, text: function (r) { return fmt(r.concept.degree); }, descending: true },
+      { title: 'Community', value: function (r) { return communityOf.get(r.concept.community).info.name; } },
+    ], ranked);
 
-    render(rows);
-    return { sortBy: sortBy };
+    var risingNote = document.getElementById('rising-note');
+    risingNote.textContent = data.rising.length > 0
+      ? 'Share of the corpus\u2019s papers in the last ' + data.corpus.windowMonths + ' months against the ' + data.corpus.windowMonths +
+        ' months before, surest rise first (G\u00b2, the log-likelihood ratio of the two windows), as \u2018papergraph trends\u2019 lists them.'
+      : 'No concept rose (or the papers have no dates to compare).';
+    table('rising-table', [
+      { title: '#', value: function (r) { return r.rank; } },
+      { title: 'Concept', value: function (r) { return r.name.toLowerCase(); }, cell: function (r) { return conceptButton(r.concept, r.name); } },
+      { title: 'Recent papers', value: function (r) { return r.recent; }, text: function (r) { return fmt(r.recent); }, descending: true },
+      { title: 'Share now', value: function (r) { return r.recentShare; }, text: function (r) { return percent(r.recentShare); }, descending: true },
+      { title: 'Before', value: function (r) { return r.previousShare; }, text: function (r) { return percent(r.previousShare); }, descending: true },
+      { title: 'Growth', value: function (r) { return r.growth; }, text: function (r) { return fmt(r.growth, 2); }, descending: true },
+      { title: 'G\u00b2', value: function (r) { return r.g2; }, text: function (r) { return fmt(r.g2, 1); }, descending: true },
+    ], data.rising.map(function (r, k) { return Object.assign({ rank: k + 1 }, r); }));
+
+    table('burst-table', [
+      { title: '#', value: function (r) { return r.rank; } },
+      { title: 'Concept', value: function (r) { return r.name.toLowerCase(); }, cell: function (r) { return conceptButton(r.concept, r.name); } },
+      { title: 'From', value: function (r) { return r.start; } },
+      { title: 'To', value: function (r) { return r.end; } },
+      { title: 'Strength', value: function (r) { return r.strength; }, text: function (r) { return fmt(r.strength, 1); }, descending: true },
+    ], data.bursts.map(function (b, k) { return Object.assign({ rank: k + 1 }, b); }));
+
+    // ---------- corpus ----------
+
+    var corpus = data.corpus;
+    var corpusList = document.getElementById('corpus-list');
+    [
+      ['papers', fmt(corpus.papers)],
+      ['dated papers', fmt(corpus.datedPapers) + (corpus.undatedPapers > 0 ? ' (' + fmt(corpus.undatedPapers) + ' without a year and month)' : '')],
+      ['dates', corpus.from ? corpus.from + ' to ' + corpus.to : 'none'],
+      ['concepts in the graph', fmt(corpus.graphConcepts)],
+      ['links in the graph', fmt(corpus.graphEdges)],
+      ['concepts on this map', fmt(corpus.mapConcepts) + ' (the most central)'],
+      ['communities on this map', fmt(corpus.communities)],
+    ].forEach(function (row) {
+      corpusList.appendChild(el('dt', null, row[0]));
+      corpusList.appendChild(el('dd', null, row[1]));
+    });
+    if (corpus.firstMonth && corpus.months.length > 0) { document.getElementById('corpus-chart').appendChild(chart(corpus.firstMonth, corpus.months)); }
+    var settingsList = document.getElementById('settings-list');
+    corpus.settings.forEach(function (s) {
+      settingsList.appendChild(el('dt', null, s.key));
+      settingsList.appendChild(el('dd', null, s.value));
+    });
+    if (corpus.settings.length === 0) { settingsList.appendChild(el('dd', null, 'not recorded (no summary.json in the workspace)')); }
+
   }
-
-  var ranked = concepts.map(function (c, i) { return { rank: i + 1, index: i, concept: c }; });
-  table('central-table', [
-    { title: '#', value: function (r) { return r.rank; } },
-    { title: 'Concept', value: function (r) { return r.concept.name.toLowerCase(); }, cell: function (r) { return conceptButton(r.index, r.concept.name); } },
-    { title: 'Papers', value: function (r) { return r.concept.papers; }, text: function (r) { return fmt(r.concept.papers); }, descending: true },
-    { title: 'Topic', value: function (r) { return r.concept.topic; }, text: function (r) { return fmt(r.concept.topic); }, descending: true },
-    { title: 'PageRank', value: function (r) { return r.concept.pageRank; }, text: function (r) { return fmt(r.concept.pageRank); }, descending: true },
-    { title: 'Betweenness', value: function (r) { return r.concept.betweenness; }, text: function (r) { return fmt(r.concept.betweenness); }, descending: true },
-    { title: 'Degree', value: function (r) { return r.concept.degree; }, text: function (r) { return fmt(r.concept.degree); }, descending: true },
-    { title: 'Community', value: function (r) { return communityOf.get(r.concept.community).info.name; } },
-  ], ranked);
-
-  var risingNote = document.getElementById('rising-note');
-  risingNote.textContent = data.rising.length > 0
-    ? 'Share of the corpus\u2019s papers in the last ' + data.corpus.windowMonths + ' months against the ' + data.corpus.windowMonths +
-      ' months before, surest rise first (G\u00b2, the log-likelihood ratio of the two windows), as \u2018papergraph trends\u2019 lists them.'
-    : 'No concept rose (or the papers have no dates to compare).';
-  table('rising-table', [
-    { title: '#', value: function (r) { return r.rank; } },
-    { title: 'Concept', value: function (r) { return r.name.toLowerCase(); }, cell: function (r) { return conceptButton(r.concept, r.name); } },
-    { title: 'Recent papers', value: function (r) { return r.recent; }, text: function (r) { return fmt(r.recent); }, descending: true },
-    { title: 'Share now', value: function (r) { return r.recentShare; }, text: function (r) { return percent(r.recentShare); }, descending: true },
-    { title: 'Before', value: function (r) { return r.previousShare; }, text: function (r) { return percent(r.previousShare); }, descending: true },
-    { title: 'Growth', value: function (r) { return r.growth; }, text: function (r) { return fmt(r.growth, 2); }, descending: true },
-    { title: 'G\u00b2', value: function (r) { return r.g2; }, text: function (r) { return fmt(r.g2, 1); }, descending: true },
-  ], data.rising.map(function (r, k) { return Object.assign({ rank: k + 1 }, r); }));
-
-  table('burst-table', [
-    { title: '#', value: function (r) { return r.rank; } },
-    { title: 'Concept', value: function (r) { return r.name.toLowerCase(); }, cell: function (r) { return conceptButton(r.concept, r.name); } },
-    { title: 'From', value: function (r) { return r.start; } },
-    { title: 'To', value: function (r) { return r.end; } },
-    { title: 'Strength', value: function (r) { return r.strength; }, text: function (r) { return fmt(r.strength, 1); }, descending: true },
-  ], data.bursts.map(function (b, k) { return Object.assign({ rank: k + 1 }, b); }));
-
-  // ---------- corpus ----------
-
-  var corpus = data.corpus;
-  var corpusList = document.getElementById('corpus-list');
-  [
-    ['papers', fmt(corpus.papers)],
-    ['dated papers', fmt(corpus.datedPapers) + (corpus.undatedPapers > 0 ? ' (' + fmt(corpus.undatedPapers) + ' without a year and month)' : '')],
-    ['dates', corpus.from ? corpus.from + ' to ' + corpus.to : 'none'],
-    ['concepts in the graph', fmt(corpus.graphConcepts)],
-    ['links in the graph', fmt(corpus.graphEdges)],
-    ['concepts on this map', fmt(corpus.mapConcepts) + ' (the most central)'],
-    ['communities on this map', fmt(corpus.communities)],
-  ].forEach(function (row) {
-    corpusList.appendChild(el('dt', null, row[0]));
-    corpusList.appendChild(el('dd', null, row[1]));
-  });
-  if (corpus.firstMonth && corpus.months.length > 0) { document.getElementById('corpus-chart').appendChild(chart(corpus.firstMonth, corpus.months)); }
-  var settingsList = document.getElementById('settings-list');
-  corpus.settings.forEach(function (s) {
-    settingsList.appendChild(el('dt', null, s.key));
-    settingsList.appendChild(el('dd', null, s.value));
-  });
-  if (corpus.settings.length === 0) { settingsList.appendChild(el('dd', null, 'not recorded (no summary.json in the workspace)')); }
-
-  document.getElementById('title').textContent = data.title;
 
   // ---------- start, and the hook the browser tests use ----------
 
@@ -819,6 +827,8 @@
   };
   window.paperGraphMap = api;
 
+  document.getElementById('title').textContent = data.title;
   if (window.ResizeObserver) { new ResizeObserver(function () { resize(); }).observe(canvas); }
   resize();
+  setTimeout(fillTables, 0);
 })();
