@@ -831,4 +831,12 @@
   if (window.ResizeObserver) { new ResizeObserver(function () { resize(); }).observe(canvas); }
   resize();
   setTimeout(fillTables, 0);
+
+  // A link to map.html#concept=<key or name> opens on that concept.
+  var wanted = /^#concept=(.+)$/.exec(window.location.hash);
+  if (wanted) {
+    var text = decodeURIComponent(wanted[1]);
+    var found = api.indexOf(text) >= 0 ? api.indexOf(text) : (find(text)[0] || { index: -1 }).index;
+    if (found >= 0) { select(found, true); }
+  }
 })();
