@@ -38,7 +38,7 @@ internal static partial class ReportCommand
     {
         var result = ReportRun.Run(context.Options<WorkspaceOptions>().Path, output, settings, cancellationToken);
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {result.Path} ({result.Bytes / 1048576.0:F1} MB) in {result.Elapsed.TotalSeconds:F2} s: {result.Concepts:N0} of {result.GraphConcepts:N0} concepts, {result.Communities:N0} communities, {result.Papers:N0} evidence papers"));
+            $"Wrote {result.Path} ({result.Bytes / 1048576.0:F1} MB) in {result.Elapsed.TotalSeconds:F2} s: {result.Concepts:N0} of {result.GraphConcepts:N0} concepts, {result.Communities:N0} {(result.Communities == 1 ? "community" : "communities")}, {result.Papers:N0} evidence {(result.Papers == 1 ? "paper" : "papers")}"));
         if (open && OpenInBrowser(result.Path) is { } problem)
         {
             OpenFailed(context.Logger<ReportResult>(), result.Path, problem);

@@ -113,12 +113,15 @@
   function fitScale() {
     var w = Math.max(bounds.maxX - bounds.minX, 1e-9);
     var h = Math.max(bounds.maxY - bounds.minY, 1e-9);
-    return Math.max(Math.min((width - leftInset() - 80) / w, (height - 80) / h), 1e-9);
+    return Math.max(Math.min((width - leftInset() - 40 - rightPad()) / w, (height - 80) / h), 1e-9);
   }
+
+  // Labels are written to the right of their dots: room for them beside the rightmost dots.
+  function rightPad() { return Math.min(160, width * 0.15); }
 
   function fit() {
     view.scale = fitScale();
-    view.x = leftInset() + (width - leftInset()) / 2 - (bounds.minX + bounds.maxX) / 2 * view.scale;
+    view.x = leftInset() + 40 + (width - leftInset() - 40 - rightPad()) / 2 - (bounds.minX + bounds.maxX) / 2 * view.scale;
     view.y = height / 2 - (bounds.minY + bounds.maxY) / 2 * view.scale;
     requestDraw();
   }
