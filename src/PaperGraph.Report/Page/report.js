@@ -541,35 +541,34 @@
     return item;
   }
 
-  // A bar chart of a monthly series, as inline SVG with the first and last month and the peak written under it.
+  // A bar chart of a monthly series: bars in an inline SVG stretched to the width, and a caption under it with the
+  // first and last month and the peak (text outside the SVG, so it is not stretched with the bars).
   function chart(firstMonth, months) {
     var w = 360;
-    var h = 90;
-    var bottom = 14;
+    var h = 76;
     var max = Math.max.apply(null, months.concat([1]));
-    var root = svg('svg', { viewBox: '0 0 ' + w + ' ' + h, class: 'chart', preserveAspectRatio: 'none', role: 'img' });
+    var figure = el('figure', 'chart');
+    var root = svg('svg', { viewBox: '0 0 ' + w + ' ' + h, preserveAspectRatio: 'none', role: 'img' });
     var barWidth = w / months.length;
+    var bar = Math.max(barWidth - 0.3, 0.6).toFixed(2);
     var path = '';
     months.forEach(function (v, k) {
       if (v > 0) {
-        var bh = (h - bottom - 2) * v / max;
-        path += 'M' + (k * barWidth).toFixed(2) + ' ' + (h - bottom) + 'h' + Math.max(barWidth - 0.3, 0.6).toFixed(2) + 'v' + (-bh).toFixed(2) + 'h' + (-Math.max(barWidth - 0.3, 0.6)).toFixed(2) + 'z';
+        path += 'M' + (k * barWidth).toFixed(2) + ' ' + h + 'h' + bar + 'v' + (-(h - 2) * v / max).toFixed(2) + 'h-' + bar + 'z';
       }
     });
     root.appendChild(svg('path', { d: path || 'M0 0', class: 'bar' }));
+    var last = monthName(firstMonth, months.length - 1);
     var label = svg('title');
-    label.textContent = 'Papers per month, ' + firstMonth + ' to ' + monthName(firstMonth, months.length - 1) + '; peak ' + max;
+    label.textContent = 'Papers per month, ' + firstMonth + ' to ' + last + '; peak ' + max;
     root.appendChild(label);
-    var left = svg('text', { x: 0, y: h - 2 });
-    left.textContent = firstMonth;
-    var right = svg('text', { x: w, y: h - 2, 'text-anchor': 'end' });
-    right.textContent = monthName(firstMonth, months.length - 1);
-    var peak = svg('text', { x: w / 2, y: h - 2, 'text-anchor': 'middle' });
-    peak.textContent = 'peak ' + numberFormat.format(max) + ' / month';
-    root.appendChild(left);
-    root.appendChild(right);
-    root.appendChild(peak);
-    return root;
+    figure.appendChild(root);
+    var caption = el('figcaption');
+    caption.appendChild(el('span', null, firstMonth));
+    caption.appendChild(el('span', null, 'peak ' + numberFormat.format(max) + ' a month'));
+    caption.appendChild(el('span', null, last));
+    figure.appendChild(caption);
+    return figure;
   }
 
   // ---------- search ----------
@@ -701,7 +700,7 @@
       var body = element.tBodies[0];
       var order = { column: -1, descending: false };
       columns.forEach(function (column, k) {
-        var th = el('th', null, column.title);
+        var th = el('th', column.className, column.title);
         th.setAttribute('data-sort', '');
         th.setAttribute('scope', 'col');
         th.addEventListener('click', function () { sortBy(k); });
@@ -755,7 +754,7 @@
       { title: 'PageRank', value: function (r) { return r.concept.pageRank; }, text: function (r) { return fmt(r.concept.pageRank); }, descending: true },
       { title: 'Betweenness', value: function (r) { return r.concept.betweenness; }, text: function (r) { return fmt(r.concept.betweenness); }, descending: true },
       { title: 'Degree', value: function (r) { return r.concept.degree; }, text: function (r) { return fmt(r.concept.degree); }, descending: true },
-      { title: 'Community', value: function (r) { return communityOf.get(r.concept.community).info.name; } },
+      { title: 'Community', className: 'text', value: function (r) { return communityOf.get(r.concept.community).info.name; } },
     ], ranked);
 
     var risingNote = document.getElementById('rising-note');
