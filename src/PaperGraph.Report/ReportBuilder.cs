@@ -73,33 +73,33 @@ internal static partial class ReportBuilder
         Month? last = corpus.Count > 0 ? corpus.Keys.Max() : null;
         var seriesByKey = series.ToDictionary(s => s.Key, s => s.Months, StringComparer.Ordinal);
 
-        var papers = new List<ReportPaper>();
-        var paperIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Paper(string id)
-        {
-            if (!paperIndex.TryGetValue(id, out var i))
-            {
-                var paper = workspace.GetPaper(id);
-                i = papers.Count;
-                papers.Add(new ReportPaper(id, paper?.Title, paper?.Published, ArxivId().IsMatch(id)));
-                paperIndex[id] = i;
-            }
-
-            return i;
-        }
-
-        var concepts = new List<ReportConcept>(ranked.Count);
+        // The links first, then the titles and dates of every evidence paper at once (abstracts are not read).
+        var rows = new List<(RankedConcept Row, ConceptSummary? Concept, List<Neighbour> Neighbours)>(ranked.Count);
         foreach (var row in ranked)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var concept = workspace.ReadConcept(row.Key);
+            var neighbours = workspace.ReadNeighbours(row.Key, settings.Neighbours)
+                .ConvertAll(n => n with { Evidence = [.. n.Evidence.Take(settings.Evidence)] });
+            rows.Add((row, workspace.ReadConcept(row.Key), neighbours));
+        }
+
+        var ids = rows.SelectMany(r => r.Neighbours).SelectMany(n => n.Evidence).Distinct(StringComparer.Ordinal).ToList();
+        var headings = workspace.ReadPaperHeadings(ids);
+        var papers = ids.ConvertAll(id => headings.TryGetValue(id, out var h) ? new ReportPaper(id, h.Title, h.Published, ArxivId().IsMatch(id)) : new ReportPaper(id, null, null, ArxivId().IsMatch(id)));
+        var paperIndex = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            paperIndex[ids[i]] = i;
+        }
+
+        var concepts = new List<ReportConcept>(ranked.Count);
+        foreach (var (row, concept, links) in rows)
+        {
             var forms = (concept?.Aliases ?? new Dictionary<string, int>())
                 .OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Take(20)
                 .Select(a => new ReportForm(a.Key, a.Value)).ToList();
-            var neighbours = workspace.ReadNeighbours(row.Key).Take(settings.Neighbours)
-                .Select(n => new ReportLink(index.GetValueOrDefault(n.Key, -1), n.Name, n.Papers, Math.Round(n.Weight, 4),
-                    [.. n.Evidence.Take(settings.Evidence).Select(Paper)]))
-                .ToList();
+            var neighbours = links.ConvertAll(n => new ReportLink(index.GetValueOrDefault(n.Key, -1), n.Name, n.Papers, Math.Round(n.Weight, 4),
+                [.. n.Evidence.Select(id => paperIndex[id])]));
             var (firstMonth, months) = Dense(seriesByKey.GetValueOrDefault(row.Key), last);
             var node = row.Node;
             concepts.Add(new ReportConcept(row.Key, row.Name, concept?.LongForm, row.Papers, Math.Round(node.X!.Value, 3), Math.Round(node.Y!.Value, 3), node.Community,

@@ -63,6 +63,31 @@ public sealed class ReportBuilderTests(SampleReport sample)
     }
 
     [Fact]
+    public void Neighbours_read_with_a_limit_are_the_first_of_all_in_the_same_order()
+    {
+        using var workspace = Storage.Workspace.OpenExisting(sample.Workspace);
+
+        foreach (var key in sample.Data().Concepts.Select(c => c.Key))
+        {
+            var all = workspace.ReadNeighbours(key);
+            Assert.Equal(all.Take(3).Select(n => (n.Key, n.Name, n.Papers, n.Weight, string.Join(' ', n.Evidence))),
+                workspace.ReadNeighbours(key, 3).Select(n => (n.Key, n.Name, n.Papers, n.Weight, string.Join(' ', n.Evidence))));
+        }
+    }
+
+    [Fact]
+    public void Paper_headings_are_the_papers_titles_and_dates_and_skip_unknown_ids()
+    {
+        using var workspace = Storage.Workspace.OpenExisting(sample.Workspace);
+        var ids = workspace.ReadPaperIds();
+
+        var headings = workspace.ReadPaperHeadings([.. ids, "no-such-paper", ids[0]]);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), headings.Keys.Order(StringComparer.Ordinal));
+        Assert.All(ids, id => Assert.Equal((workspace.GetPaper(id)!.Title, workspace.GetPaper(id)!.Published), headings[id]));
+    }
+
+    [Fact]
     public void Forms_and_months_are_the_concept_s()
     {
         var data = sample.Data();
