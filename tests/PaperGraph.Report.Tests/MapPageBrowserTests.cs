@@ -164,6 +164,58 @@ public sealed class MapPageBrowserTests(SampleReport sample, HeadlessChromium ch
     }
 
     [BrowserFact]
+    public async Task Touch_drags_pan_pinches_zoom_and_a_tap_opens_a_concept()
+    {
+        await using var opened = await OpenAsync(sample.Page);
+        await opened.Page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 800, HasTouch = true, IsMobile = false });
+        await opened.Page.WaitForFunctionAsync("() => window.paperGraphMap.view().scale > 0");
+
+        // One finger: a pan by (60, 40).
+        var before = await opened.Page.EvaluateExpressionAsync<View>("window.paperGraphMap.view()");
+        await TouchAsync(opened.Page, "touchStart", (700, 400));
+        foreach (var step in new[] { 1, 2, 3, 4, 5 })
+        {
+            await TouchAsync(opened.Page, "touchMove", (700 + 12 * step, 400 + 8 * step));
+        }
+
+        await TouchAsync(opened.Page, "touchEnd");
+        var panned = await opened.Page.EvaluateExpressionAsync<View>("window.paperGraphMap.view()");
+        Assert.Equal(before.X + 60, panned.X, 1);
+        Assert.Equal(before.Y + 40, panned.Y, 1);
+
+        // Two fingers moving apart: zoom in by their distance's ratio (100 -> 200 pixels), about their midpoint.
+        await TouchAsync(opened.Page, "touchStart", (650, 400), (750, 400));
+        foreach (var step in new[] { 1, 2, 3, 4, 5 })
+        {
+            await TouchAsync(opened.Page, "touchMove", (650 - 10 * step, 400), (750 + 10 * step, 400));
+        }
+
+        await TouchAsync(opened.Page, "touchEnd");
+        var pinched = await opened.Page.EvaluateExpressionAsync<View>("window.paperGraphMap.view()");
+        Assert.Equal(panned.Scale * 2, pinched.Scale, panned.Scale * 0.02);
+
+        // A tap on a concept opens its panel.
+        var index = sample.Data().Concepts.ToList().FindIndex(c => c.Key == "MoE");
+        await opened.Page.EvaluateFunctionAsync("() => document.getElementById('zoom-fit').click()");
+        var position = await opened.Page.EvaluateFunctionAsync<Position>("i => window.paperGraphMap.screenPositionOf(i)", index);
+        await TouchAsync(opened.Page, "touchStart", (position.X, position.Y));
+        await TouchAsync(opened.Page, "touchEnd");
+        await opened.Page.WaitForFunctionAsync("() => !document.getElementById('panel').hidden");
+        Assert.Equal("mixture of experts", await TextAsync(opened.Page, "#panel-body h2"));
+        Assert.Empty(opened.Errors);
+    }
+
+    /// <summary>Sends a touch event with the given fingers (none for touchEnd) through the DevTools protocol.</summary>
+    private static async Task TouchAsync(IPage page, string type, params (double X, double Y)[] fingers)
+    {
+        await page.Client.SendAsync("Input.dispatchTouchEvent", new
+        {
+            type,
+            touchPoints = fingers.Select((f, i) => new { x = f.X, y = f.Y, id = i }).ToArray(),
+        });
+    }
+
+    [BrowserFact]
     public async Task A_screenshot_of_the_map_is_not_blank()
     {
         await using var opened = await OpenAsync(sample.Page);
