@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using PaperGraph.Cli.Commands;
 using PaperGraph.Cli.Hosting;
 using PaperGraph.Core;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli;
 
@@ -17,6 +17,9 @@ namespace PaperGraph.Cli;
 internal sealed record CommandContext(IServiceProvider Services, IConfiguration Configuration, TextWriter Out, TextWriter Error, ProgressLine Progress, TextReader In)
 {
     public ILogger<T> Logger<T>() => Services.GetRequiredService<ILogger<T>>();
+
+    /// <summary>The loggers a pipeline run takes.</summary>
+    public ILoggerFactory Loggers => Services.GetRequiredService<ILoggerFactory>();
 
     public T Options<T>()
         where T : class => Services.GetRequiredService<IOptions<T>>().Value;
@@ -125,7 +128,7 @@ internal sealed partial class CommandRunner(TextWriter output, TextWriter error,
 
         return e switch
         {
-            SqliteException sqlite when workspace is not null => WorkspaceErrors.Classify(sqlite, Path.Combine(workspace, Workspace.DatabaseFileName)),
+            SqliteException sqlite when workspace is not null => WorkspaceErrors.Classify(sqlite, Path.Combine(workspace, WorkspaceDatabase.DatabaseFileName)),
             IOException or UnauthorizedAccessException => EnvironmentErrors.Classify(e, QuotedPath().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : workspace ?? Environment.CurrentDirectory),
             _ => null,
         };

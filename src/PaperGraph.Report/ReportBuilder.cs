@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PaperGraph.Core;
 using PaperGraph.Graph.Trends;
-using PaperGraph.Storage;
+using PaperGraph.Pipeline.Trends;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Report;
 
@@ -42,7 +43,7 @@ internal static partial class ReportBuilder
 
     /// <summary>Reads <paramref name="workspace"/>'s graph, layout, months and evidence into the page's model.</summary>
     /// <exception cref="PaperGraphException">The workspace has no graph, or a graph without a layout.</exception>
-    public static ReportData Build(Workspace workspace, ReportSettings settings, CancellationToken cancellationToken = default)
+    public static ReportData Build(WorkspaceDatabase workspace, ReportSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(settings);
@@ -108,7 +109,7 @@ internal static partial class ReportBuilder
         }
 
         var communities = Communities(concepts);
-        var (rising, bursts) = Trends(workspace, series, corpus, index, settings);
+        var (rising, bursts) = Trends(workspace, corpus.Count > 0, index, settings);
         var corpusMonths = first is { } f && last is { } l ? Enumerable.Range(f.Index, l.Index - f.Index + 1).Select(m => corpus.GetValueOrDefault(new Month(m))).ToList() : [];
         var summary = new CorpusSummary((int)workspace.CountPapers(), corpus.Values.Sum(), undated, first?.ToString(), last?.ToString(), graphConcepts,
             (int)workspace.Count("graph_edges"), concepts.Count, communities.Count, ReadBuildSettings(workspace.Directory), first?.ToString(), corpusMonths,
@@ -183,26 +184,21 @@ internal static partial class ReportBuilder
         return ((int)Math.Round((r + m) * 255), (int)Math.Round((g + m) * 255), (int)Math.Round((b + m) * 255));
     }
 
-    /// <summary>The rising concepts and strongest bursts over every graph concept, as <c>papergraph trends</c> computes them.</summary>
-    private static (List<RisingConcept> Rising, List<ReportBurst> Bursts) Trends(Workspace workspace, List<(string Key, List<(int Month, int Papers)> Months)> series,
-        Dictionary<Month, int> corpus, Dictionary<string, int> index, ReportSettings settings)
+    /// <summary>The rising concepts and strongest bursts over every graph concept, from <c>papergraph trends</c>'s run; none without dated papers.</summary>
+    private static (List<RisingConcept> Rising, List<ReportBurst> Bursts) Trends(WorkspaceDatabase workspace, bool dated, Dictionary<string, int> index, ReportSettings settings)
     {
-        if (corpus.Count == 0 || series.Count == 0)
+        if (!dated || !workspace.HasGraphMonths())
         {
             return ([], []);
         }
 
-        var trendSettings = new TrendSettings(settings.WindowMonths, settings.MinRecentPapers);
-        var trends = ConceptTrends.Analyze(
-            series.Select(s => (s.Key, (IReadOnlyDictionary<Month, int>)s.Months.ToDictionary(m => new Month(m.Month), m => m.Papers))).ToList(), corpus, trendSettings);
-        var names = workspace.ReadGraphNames();
-        var rising = ConceptTrends.Rising(trends, trendSettings).Take(settings.Listed)
-            .Select(t => new RisingConcept(index.GetValueOrDefault(t.Key, -1), names.GetValueOrDefault(t.Key, t.Key), t.Recent, t.RecentShare, t.PreviousShare,
+        var trends = TrendsRun.Run(workspace, new TrendSettings(settings.WindowMonths, settings.MinRecentPapers));
+        var rising = trends.Rising.Take(settings.Listed)
+            .Select(t => new RisingConcept(index.GetValueOrDefault(t.Key, -1), trends.Name(t.Key), t.Recent, t.RecentShare, t.PreviousShare,
                 Math.Round(t.Growth, 4), Math.Round(t.Evidence, 3)))
             .ToList();
-        var bursts = trends.SelectMany(t => t.Bursts.Select(b => (t.Key, b.Start, b.End, b.Strength)))
-            .OrderByDescending(b => b.Strength).ThenBy(b => b.Key, StringComparer.Ordinal).Take(settings.Listed)
-            .Select(b => new ReportBurst(index.GetValueOrDefault(b.Key, -1), names.GetValueOrDefault(b.Key, b.Key), b.Start.ToString(), b.End.ToString(), Math.Round(b.Strength, 3)))
+        var bursts = trends.Bursts.Take(settings.Listed)
+            .Select(b => new ReportBurst(index.GetValueOrDefault(b.Key, -1), trends.Name(b.Key), b.Start.ToString(), b.End.ToString(), Math.Round(b.Strength, 3)))
             .ToList();
         return (rising, bursts);
     }

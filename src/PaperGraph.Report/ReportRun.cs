@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Report;
 
@@ -22,7 +22,7 @@ public static class ReportRun
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         var clock = Stopwatch.StartNew();
         ReportData data;
-        using (var workspace = Workspace.OpenExisting(workspaceDirectory))
+        using (var workspace = WorkspaceDatabase.OpenExisting(workspaceDirectory))
         {
             data = ReportBuilder.Build(workspace, settings, cancellationToken);
         }

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaperGraph.Ingest;
 using PaperGraph.Nlp;
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
 
 namespace PaperGraph.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PaperGraph.Nlp;
-using PaperGraph.Nlp.Concepts;
+using PaperGraph.Concepts;
 using PaperGraph.Nlp.Sentences;
 using PaperGraph.Nlp.Tagging;
 using PaperGraph.Nlp.Tokenization;

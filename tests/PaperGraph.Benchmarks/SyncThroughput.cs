@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using PaperGraph.Core;
 using PaperGraph.FakeNeo4j;
-using PaperGraph.Storage;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Workspace;
+using PaperGraph.Neo4j;
 
 namespace PaperGraph.Benchmarks;
 
@@ -34,7 +34,7 @@ internal static class SyncThroughput
 
         try
         {
-            using var workspace = Workspace.Open(directory);
+            using var workspace = WorkspaceDatabase.Open(directory);
             Console.WriteLine($"Workspace {directory}: {workspace.CountPapers():N0} papers, {workspace.Count("graph_nodes"):N0} graph concepts, " +
                 $"{workspace.Count("graph_edges"):N0} links; batches of {batchSize:N0}; server {(store ? "stores" : "parses and discards")} rows");
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
@@ -117,7 +117,7 @@ internal static class SyncThroughput
         public static void Write(string directory, int papers = 20_000, int concepts = 5_000, int mentions = 200_000, int links = 300_000)
         {
             var random = new Random(42);
-            using var workspace = Workspace.Open(directory);
+            using var workspace = WorkspaceDatabase.Open(directory);
             using (var writer = workspace.BeginPapers())
             {
                 for (var p = 0; p < papers; p++)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using PaperGraph.Graph.Export;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 using PaperGraph.Tests;
 
 namespace PaperGraph.Cli.Tests;
@@ -67,9 +67,9 @@ public class BuildCommandTests
         Assert.True(root.GetProperty("secondsPerStage").TryGetProperty("graph and analytics", out _));
 
         // PageRank sums to 1 over the rows; each row's degree is its number of edges in cooccurrence.csv.
-        var rows = concepts.Skip(1).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = concepts.Skip(1).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.Equal(1.0, rows.Sum(r => double.Parse(r[7], System.Globalization.CultureInfo.InvariantCulture)), 9);
-        var edgeRows = edges.Skip(1).Select(GraphExport.ReadCsvRow).ToList();
+        var edgeRows = edges.Skip(1).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         foreach (var row in rows)
         {
             Assert.Equal(int.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture), edgeRows.Count(e => e[0] == row[0] || e[1] == row[0]));
@@ -139,12 +139,12 @@ public class BuildCommandTests
             n => (n.Elements(g + "data").Single(d => d.Attribute("key")!.Value == "x").Value, n.Elements(g + "data").Single(d => d.Attribute("key")!.Value == "y").Value));
         Assert.Equal(fromGexf, fromGraphMl);
 
-        var keys = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToDictionary(r => r[1], r => r[0], StringComparer.Ordinal);
+        var keys = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(PaperGraph.Core.Csv.ReadRow).ToDictionary(r => r[1], r => r[0], StringComparer.Ordinal);
         var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt")).Skip(1).Select(l => l.Split('\t')).ToList();
         Assert.Equal(fromGexf.Count, map.Count);
         Assert.All(map, row => Assert.Equal(fromGexf[keys[row[1]]], (row[^2], row[^1])));
 
-        using (var stored = Workspace.OpenExisting(workspace))
+        using (var stored = WorkspaceDatabase.OpenExisting(workspace))
         {
             var nodes = stored.ReadTopConcepts(NodeMeasure.Degree, int.MaxValue);
             Assert.Equal(fromGexf.Count, nodes.Count);
@@ -169,9 +169,9 @@ public class BuildCommandTests
         Assert.Equal(0, run.ExitCode);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var map = File.ReadAllLines(Path.Combine(workspace, "vosviewer-map.txt")).Skip(1).Select(l => l.Split('\t')).ToList();
-        var keyOf = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow)
+        var keyOf = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(PaperGraph.Core.Csv.ReadRow)
             .ToDictionary(r => r[1], r => r[0], StringComparer.Ordinal);
-        var counts = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv")).Skip(1).Select(GraphExport.ReadCsvRow)
+        var counts = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv")).Skip(1).Select(PaperGraph.Core.Csv.ReadRow)
             .ToDictionary(r => (r[0], r[1]), r => (Count: double.Parse(r[5], inv), Weight: double.Parse(r[6], inv)));
         var network = File.ReadAllLines(Path.Combine(workspace, "vosviewer-network.txt")).Select(l => l.Split('\t')).ToList();
 
@@ -198,7 +198,7 @@ public class BuildCommandTests
         var (temp, workspace, run) = await BuildAsync();
         using var cleanup = temp;
         Assert.Equal(0, run.ExitCode);
-        using var ws = Workspace.Open(workspace);
+        using var ws = WorkspaceDatabase.Open(workspace);
         var edges = ws.ReadGraphEdges().ToList();
         Assert.NotEmpty(edges);
         Assert.All(edges, e => Assert.Equal(e.Papers, e.Evidence.Count));
@@ -258,7 +258,7 @@ public class BuildCommandTests
         using var cleanup = temp;
         Assert.Equal(0, run.ExitCode);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var csv = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToList();
+        var csv = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.All(csv, r => Assert.Equal(double.Parse(r[7], inv) * Math.Pow(double.Parse(r[12], inv), 2), double.Parse(r[13], inv), 12));
         var topics = csv.Select(r => double.Parse(r[13], inv)).ToList();
         Assert.Equal(topics.OrderByDescending(t => t), topics);

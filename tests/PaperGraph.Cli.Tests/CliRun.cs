@@ -1,3 +1,5 @@
+using PaperGraph.Workspace;
+
 namespace PaperGraph.Cli.Tests;
 
 /// <summary>Runs the CLI in-process with captured standard output and error.</summary>
@@ -20,14 +22,14 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     /// <summary>Creates an empty workspace (no papers) in <paramref name="path"/> and returns the path.</summary>
     public static string EmptyWorkspace(string path)
     {
-        Storage.Workspace.Open(path).Dispose();
+        WorkspaceDatabase.Open(path).Dispose();
         return path;
     }
 
     /// <summary>Changes the workspace database behind PaperGraph's back; returns the rows changed.</summary>
     public static int ExecuteSql(string workspace, string sql)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workspace, WorkspaceDatabase.DatabaseFileName)};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PaperGraph.Core;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Tests;
 
@@ -50,7 +51,7 @@ public sealed class EnvironmentErrorTests
     {
         var (temp, workspace) = await BuiltWorkspaceAsync();
         using var cleanup = temp;
-        using var other = new SqliteConnection($"Data Source={Path.Combine(workspace, Storage.Workspace.DatabaseFileName)};Pooling=False");
+        using var other = new SqliteConnection($"Data Source={Path.Combine(workspace, WorkspaceDatabase.DatabaseFileName)};Pooling=False");
         other.Open();
         using (var begin = other.CreateCommand())
         {
@@ -65,7 +66,7 @@ public sealed class EnvironmentErrorTests
         Assert.Equal(2, run.ExitCode);
         Assert.InRange(clock.Elapsed.TotalSeconds, 0, 20);
         run.AssertNoStackTrace();
-        Assert.Contains($"error PG2006: {Path.Combine(workspace, Storage.Workspace.DatabaseFileName)}: the workspace is in use by another run", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"error PG2006: {Path.Combine(workspace, WorkspaceDatabase.DatabaseFileName)}: the workspace is in use by another run", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -266,7 +267,7 @@ public sealed class EnvironmentErrorTests
     [Fact]
     public void A_full_workspace_database_is_the_machines_state_exit_5()
     {
-        var error = Storage.WorkspaceErrors.Classify(new SqliteException("database or disk is full", 13), "/data/ws/papergraph.db");
+        var error = WorkspaceErrors.Classify(new SqliteException("database or disk is full", 13), "/data/ws/papergraph.db");
 
         Assert.NotNull(error);
         Assert.Equal(ErrorCodes.DiskFull, error.Code);

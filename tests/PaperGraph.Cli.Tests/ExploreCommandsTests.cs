@@ -84,7 +84,7 @@ public sealed class ExploreCommandsTests
         var concepts = document.RootElement.GetProperty("concepts").EnumerateArray().ToList();
         Assert.Contains(concepts, c => c.GetProperty("key").GetString() == "graph neural network");
         Assert.All(concepts, c => Assert.InRange(c.GetProperty("score").GetDouble(), 0, 1));
-        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.Equal(["key", "name", "score", "count", "in_title"], rows[0]);
         Assert.Equal(concepts.Select(c => c.GetProperty("key").GetString()), rows.Skip(1).Select(r => r[0]));
     }
@@ -114,7 +114,7 @@ public sealed class ExploreCommandsTests
         using var temp = new TempDirectory();
         var workspace = await BuildAsync(temp);
 
-        var rows = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv")).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = File.ReadAllLines(Path.Combine(workspace, "cooccurrence.csv")).Select(PaperGraph.Core.Csv.ReadRow).ToList();
 
         Assert.Equal("evidence", rows[0][^1]);
         var link = rows.Single(r => r[0] == "graph neural network" && r[1] == "molecular property" || r[1] == "graph neural network" && r[0] == "molecular property");
@@ -137,7 +137,7 @@ public sealed class ExploreCommandsTests
         Assert.Equal("topic", document.RootElement.GetProperty("by").GetString());
         var keys = document.RootElement.GetProperty("concepts").EnumerateArray().Select(c => c.GetProperty("key").GetString()!).ToList();
         Assert.Equal(5, keys.Count);
-        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.Equal("rank,key,name,papers,degree,weighted_degree,topic,keyphraseness,pagerank,betweenness,eigenvector,core,community", string.Join(',', rows[0]));
         Assert.Equal(keys, rows.Skip(1).Select(r => r[1]));
         var names = document.RootElement.GetProperty("concepts").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Tests;
 
@@ -73,9 +74,9 @@ public class ExtractCommandTests
         using var temp = new TempDirectory();
         var workspace = await IngestAsync(temp, Papers);
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
-        using (var opened = Storage.Workspace.OpenExisting(workspace))
+        using (var opened = WorkspaceDatabase.OpenExisting(workspace))
         {
-            Assert.Equal(Nlp.Concepts.ConceptExtractor.Version, opened.ExtractorVersion);
+            Assert.Equal(Concepts.ConceptExtractor.Version, opened.ExtractorVersion);
         }
 
         Assert.Contains("0 analysed (new or changed)", (await CliRun.RunAsync("extract", "-w", workspace)).Out, StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public class ExtractCommandTests
 
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("3 analysed (all: the extractor changed since they were analysed)", again.Out, StringComparison.Ordinal);
-        Assert.Contains($"terms come from {stored}; this PaperGraph extracts with version {Nlp.Concepts.ConceptExtractor.Version}", again.Error, StringComparison.Ordinal);
+        Assert.Contains($"terms come from {stored}; this PaperGraph extracts with version {Concepts.ConceptExtractor.Version}", again.Error, StringComparison.Ordinal);
         Assert.Contains("0 analysed (new or changed)", (await CliRun.RunAsync("extract", "-w", workspace)).Out, StringComparison.Ordinal);
     }
 
@@ -97,7 +98,7 @@ public class ExtractCommandTests
         var workspace = await IngestAsync(temp, lines[0] + "\n" + lines[1]);
         Assert.Equal(0, (await CliRun.RunAsync("extract", "-w", workspace)).ExitCode);
         // Of the current format (its first byte), then cut short.
-        Assert.Equal(1, ExecuteSql(workspace, $"UPDATE paper_terms SET terms = x'{Nlp.Concepts.DocumentTermsBinary.Version:x2}ff' WHERE paper_id = '2401.00001'"));
+        Assert.Equal(1, ExecuteSql(workspace, $"UPDATE paper_terms SET terms = x'{Concepts.DocumentTermsBinary.Version:x2}ff' WHERE paper_id = '2401.00001'"));
 
         // A new paper makes extract read the stored terms of the others back.
         await CliRun.RunAsync("ingest", temp.Write("b.jsonl", lines[2]), "-w", workspace, "-q");
@@ -185,8 +186,8 @@ public class ExtractCommandTests
         Assert.Equal(0, fit.ExitCode);
         Assert.Contains("Fitted on 3 documents", fit.Out, StringComparison.Ordinal);
         Assert.Matches(@"gold\.jsonl: F1@5 \d+\.\d  F1@10 \d+\.\d", fit.Out);
-        var weights = PaperGraph.Nlp.Concepts.ConceptRanker.Read(ranker);
-        Assert.NotEqual(PaperGraph.Nlp.Concepts.ConceptRanker.Default.Weights, weights.Weights);
+        var weights = PaperGraph.Concepts.ConceptRanker.Read(ranker);
+        Assert.NotEqual(PaperGraph.Concepts.ConceptRanker.Default.Weights, weights.Weights);
 
         var eval = await CliRun.RunAsync("eval", "keyphrases", "--gold", gold, "--ranker", ranker);
         Assert.Equal(0, eval.ExitCode);
@@ -232,7 +233,7 @@ public class ExtractCommandTests
         Assert.DoesNotContain("recipes", concepts, StringComparison.Ordinal);
         Assert.DoesNotContain("dialogue agents", concepts, StringComparison.Ordinal);
 
-        using var stored = PaperGraph.Storage.Workspace.Open(workspace);
+        using var stored = PaperGraph.Workspace.WorkspaceDatabase.Open(workspace);
         var keys = stored.ReadConcepts().Select(c => c.Key).ToList();
         Assert.Contains("feedback data", keys);
         Assert.DoesNotContain("preference data", keys);

@@ -1,4 +1,5 @@
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Tests;
 
@@ -73,7 +74,7 @@ public class IngestCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("papers:    2 read: 2 new", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"encoding:  \S*export\.csv is not UTF-8: 2 lines \(from line 2\) read as Windows-1252", run.Out);
-        using var workspace = Storage.Workspace.OpenExisting(temp.File("ws"));
+        using var workspace = WorkspaceDatabase.OpenExisting(temp.File("ws"));
         Assert.Equal(["Café", "Schrödinger bridges"], workspace.ReadPapers().Select(p => p.Title).Order(StringComparer.Ordinal));
     }
 

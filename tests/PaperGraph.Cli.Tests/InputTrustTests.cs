@@ -2,6 +2,7 @@ using System.Reflection;
 using PaperGraph.Cli.Commands;
 using PaperGraph.Ingest;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Tests;
 
@@ -79,7 +80,7 @@ public class InputTrustTests
         Assert.Matches(@"ignored:   2 notes, not papers \(Markdown, reStructuredText, LaTeX, logs, notebooks\): \S*README\.md, \S*notes\.txt", run.Out);
         Assert.Matches(@"\n\s+1 image: \S*figure\.png", run.Out);
         Assert.Contains("workspace: 6 papers", run.Out, StringComparison.Ordinal);
-        using var stored = Storage.Workspace.OpenExisting(workspace);
+        using var stored = WorkspaceDatabase.OpenExisting(workspace);
         Assert.DoesNotContain(stored.ReadPapers(), p => p.Title is null || p.Title.StartsWith('#') || p.Title.StartsWith('|'));
     }
 
@@ -141,7 +142,7 @@ public class InputTrustTests
         var run = await CliRun.RunAsync("ingest", listing, "-w", workspace, "--strict");
 
         Assert.Equal(0, run.ExitCode);
-        using var stored = Storage.Workspace.OpenExisting(workspace);
+        using var stored = WorkspaceDatabase.OpenExisting(workspace);
         var papers = stored.ReadPapers().ToList();
         Assert.Equal(["2401.00011", "2401.00012"], papers.Select(p => p.Id));
         Assert.Equal(["Sparse Mixture of Experts with Learned Token Routing", "Saddle Points in Minimax Optimization"], papers.Select(p => p.Title));
@@ -229,19 +230,19 @@ public class InputTrustTests
 
     private static List<string> ConceptKeys(string workspace)
     {
-        using var stored = Storage.Workspace.OpenExisting(workspace);
+        using var stored = WorkspaceDatabase.OpenExisting(workspace);
         return [.. stored.ReadConcepts().Select(c => c.Key).Order(StringComparer.Ordinal)];
     }
 
     [Fact]
     public void Every_file_build_writes_is_known_to_input_discovery()
     {
-        var written = typeof(BuildCommand.Files).GetFields(BindingFlags.Public | BindingFlags.Static)
+        var written = typeof(PaperGraph.Pipeline.Build.BuildOutputs.Files).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
         Assert.NotEmpty(written);
         Assert.All(written, name => Assert.Contains(name, InputDiscovery.PaperGraphFileNames));
-        Assert.Contains(Storage.Workspace.DatabaseFileName, InputDiscovery.PaperGraphFileNames);
-        Assert.Contains(Storage.Workspace.SyncFileName, InputDiscovery.PaperGraphFileNames);
+        Assert.Contains(WorkspaceDatabase.DatabaseFileName, InputDiscovery.PaperGraphFileNames);
+        Assert.Contains(WorkspaceDatabase.SyncFileName, InputDiscovery.PaperGraphFileNames);
     }
 }

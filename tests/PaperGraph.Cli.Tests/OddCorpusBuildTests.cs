@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using PaperGraph.Graph.Export;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 using PaperGraph.Tests;
 
 namespace PaperGraph.Cli.Tests;
@@ -184,7 +184,7 @@ public sealed class OddCorpusBuildTests
         }
 
         // CSV: empty fields, every other measure present.
-        var rows = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = File.ReadAllLines(Path.Combine(workspace, "concepts.csv")).Skip(1).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(("", "", ""), (r[7], r[9], r[13])));
         Assert.All(rows, r => Assert.True(double.TryParse(r[8], CultureInfo.InvariantCulture, out _)));
@@ -201,11 +201,11 @@ public sealed class OddCorpusBuildTests
         Assert.All(map, l => Assert.Equal(map[0].Split('\t').Length, l.Split('\t').Length));
 
         // The workspace stores NULL and the reason; Neo4j gets no property.
-        using (var ws = Workspace.Open(workspace))
+        using (var ws = WorkspaceDatabase.Open(workspace))
         {
             Assert.Equal(["eigenvector", "pagerank", "topic"], ws.ReadMissingMeasures().Keys);
-            var (concepts, _) = PaperGraph.Storage.Neo4j.GraphModel.ConceptsAndCommunities(ws, all: false);
-            var fields = PaperGraph.Storage.Neo4j.GraphModel.ConceptFields;
+            var (concepts, _) = PaperGraph.Neo4j.GraphModel.ConceptsAndCommunities(ws, all: false);
+            var fields = PaperGraph.Neo4j.GraphModel.ConceptFields;
             Assert.All(concepts, c => Assert.Null(c.Properties.Values[Array.IndexOf(fields, "pagerank")]));
             Assert.All(concepts, c => Assert.Null(c.Properties.Values[Array.IndexOf(fields, "eigenvector")]));
             Assert.All(concepts, c => Assert.Null(c.Properties.Values[Array.IndexOf(fields, "topic")]));
@@ -224,7 +224,7 @@ public sealed class OddCorpusBuildTests
 
         // A later build with the limit back to its default fills them in again.
         Assert.Equal(0, (await CliRun.RunAsync("build", "-w", workspace, "-q")).ExitCode);
-        using var rebuilt = Workspace.Open(workspace);
+        using var rebuilt = WorkspaceDatabase.Open(workspace);
         Assert.Empty(rebuilt.ReadMissingMeasures());
         Assert.Equal(0, (await CliRun.RunAsync("top", "-w", workspace, "--by", "eigenvector")).ExitCode);
     }

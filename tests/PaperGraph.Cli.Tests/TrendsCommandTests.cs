@@ -43,10 +43,10 @@ public sealed class TrendsCommandTests
         var build = await CliRun.RunAsync("build", temp.Write("papers.jsonl", Corpus()), "-w", temp.File("ws"), "-q");
         Assert.Equal(0, build.ExitCode);
 
-        var rows = File.ReadAllLines(Path.Combine(temp.File("ws"), "trends.csv")).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = File.ReadAllLines(Path.Combine(temp.File("ws"), "trends.csv")).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.Equal(["key", "month", "papers"], rows[0]);
         var byConcept = rows.Skip(1).GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Sum(r => int.Parse(r[2], CultureInfo.InvariantCulture)));
-        var concepts = File.ReadAllLines(Path.Combine(temp.File("ws"), "concepts.csv")).Skip(1).Select(GraphExport.ReadCsvRow).ToList();
+        var concepts = File.ReadAllLines(Path.Combine(temp.File("ws"), "concepts.csv")).Skip(1).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.NotEmpty(concepts);
         foreach (var concept in concepts)
         {
@@ -99,7 +99,7 @@ public sealed class TrendsCommandTests
         Assert.Equal(480, document.RootElement.GetProperty("datedPapers").GetInt32());
         var burst = Assert.Single(document.RootElement.GetProperty("bursts").EnumerateArray(), b => b.GetProperty("name").GetString() == "combinatorial optimisation");
         Assert.Equal(("2024-07", "2024-09"), (burst.GetProperty("start").GetString(), burst.GetProperty("end").GetString()));
-        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(GraphExport.ReadCsvRow).ToList();
+        var rows = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(PaperGraph.Core.Csv.ReadRow).ToList();
         Assert.Equal("key,name,first_month,recent,recent_share,previous_share,growth,g2,bursts", string.Join(',', rows[0]));
         Assert.StartsWith("2024-07..2024-09:", rows.Single(r => r[1] == "combinatorial optimisation")[8], StringComparison.Ordinal);
     }

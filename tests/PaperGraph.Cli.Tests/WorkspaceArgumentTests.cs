@@ -1,4 +1,5 @@
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Tests;
 
@@ -54,6 +55,6 @@ public class WorkspaceArgumentTests
         var run = await CliRun.RunAsync("build", input, "--workspace", workspace, "-q");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.True(File.Exists(Path.Combine(workspace, Storage.Workspace.DatabaseFileName)));
+        Assert.True(File.Exists(Path.Combine(workspace, WorkspaceDatabase.DatabaseFileName)));
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Neo4j;
 
 namespace PaperGraph.FakeNeo4j;
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Neo4j;
 
 namespace PaperGraph.FakeNeo4j;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PaperGraph.Core;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Report.Tests;
 
@@ -11,7 +12,7 @@ public sealed class ReportBuilderTests(SampleReport sample)
     public void Build_puts_every_concept_of_a_small_graph_on_the_map_most_central_first()
     {
         var data = sample.Data();
-        using var workspace = Storage.Workspace.OpenExisting(sample.Workspace);
+        using var workspace = WorkspaceDatabase.OpenExisting(sample.Workspace);
 
         Assert.Equal(workspace.Count("graph_nodes"), data.Concepts.Count);
         Assert.Equal(data.Corpus.GraphConcepts, data.Concepts.Count);
@@ -50,7 +51,7 @@ public sealed class ReportBuilderTests(SampleReport sample)
     public void Links_carry_the_workspace_s_evidence_papers_with_titles_and_arxiv_ids_marked()
     {
         var data = sample.Data();
-        using var workspace = Storage.Workspace.OpenExisting(sample.Workspace);
+        using var workspace = WorkspaceDatabase.OpenExisting(sample.Workspace);
         var moe = data.Concepts.Single(c => c.Key == "MoE");
 
         var stored = workspace.ReadNeighbours("MoE");
@@ -65,7 +66,7 @@ public sealed class ReportBuilderTests(SampleReport sample)
     [Fact]
     public void Neighbours_read_with_a_limit_are_the_first_of_all_in_the_same_order()
     {
-        using var workspace = Storage.Workspace.OpenExisting(sample.Workspace);
+        using var workspace = WorkspaceDatabase.OpenExisting(sample.Workspace);
 
         foreach (var key in sample.Data().Concepts.Select(c => c.Key))
         {
@@ -78,7 +79,7 @@ public sealed class ReportBuilderTests(SampleReport sample)
     [Fact]
     public void Paper_headings_are_the_papers_titles_and_dates_and_skip_unknown_ids()
     {
-        using var workspace = Storage.Workspace.OpenExisting(sample.Workspace);
+        using var workspace = WorkspaceDatabase.OpenExisting(sample.Workspace);
         var ids = workspace.ReadPaperIds();
 
         var headings = workspace.ReadPaperHeadings([.. ids, "no-such-paper", ids[0]]);
@@ -128,8 +129,8 @@ public sealed class ReportBuilderTests(SampleReport sample)
         using var folder = new TempDirectory();
         var copy = folder.File("ws");
         Directory.CreateDirectory(copy);
-        File.Copy(Path.Combine(sample.Workspace, Storage.Workspace.DatabaseFileName), Path.Combine(copy, Storage.Workspace.DatabaseFileName));
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(copy, Storage.Workspace.DatabaseFileName)};Pooling=False"))
+        File.Copy(Path.Combine(sample.Workspace, WorkspaceDatabase.DatabaseFileName), Path.Combine(copy, WorkspaceDatabase.DatabaseFileName));
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(copy, WorkspaceDatabase.DatabaseFileName)};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -137,7 +138,7 @@ public sealed class ReportBuilderTests(SampleReport sample)
             command.ExecuteNonQuery();
         }
 
-        using var workspace = Storage.Workspace.OpenExisting(copy);
+        using var workspace = WorkspaceDatabase.OpenExisting(copy);
         var error = Assert.Throws<PaperGraphException>(() => ReportBuilder.Build(workspace, new ReportSettings()));
 
         Assert.Equal(ErrorCodes.MeasureNotComputed, error.Code);

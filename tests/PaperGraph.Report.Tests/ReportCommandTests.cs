@@ -1,5 +1,6 @@
 using PaperGraph.Cli;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Report.Tests;
 
@@ -29,7 +30,7 @@ public sealed class ReportCommandTests(SampleReport sample)
     public async Task Report_on_a_workspace_without_a_graph_exits_3_and_says_to_build()
     {
         using var folder = new TempDirectory();
-        Storage.Workspace.Open(folder.File("ws")).Dispose();
+        WorkspaceDatabase.Open(folder.File("ws")).Dispose();
         using var output = new StringWriter();
         using var error = new StringWriter();
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PaperGraph.Cli;
-using PaperGraph.Storage;
 using PaperGraph.Tests;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Report.Tests;
 
@@ -32,7 +32,7 @@ public sealed class SampleReport : IAsyncLifetime
         await Run("build", samples, "--workspace", Workspace, "--quiet");
 
         // The least central concept with a link gets the hostile name (the central ones are the search tests' targets).
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(Workspace, Storage.Workspace.DatabaseFileName)};Pooling=False"))
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(Workspace, WorkspaceDatabase.DatabaseFileName)};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -61,7 +61,7 @@ public sealed class SampleReport : IAsyncLifetime
     /// <summary>The report's data as the builder reads it from the workspace.</summary>
     internal ReportData Data(ReportSettings? settings = null)
     {
-        using var workspace = Storage.Workspace.OpenExisting(Workspace);
+        using var workspace = WorkspaceDatabase.OpenExisting(Workspace);
         return ReportBuilder.Build(workspace, settings ?? new ReportSettings());
     }
 

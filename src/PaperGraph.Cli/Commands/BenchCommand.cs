@@ -189,7 +189,7 @@ internal static class BenchCommand
     private static (List<string> Names, CompactGraph Graph) ReadEdges(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = GraphExport.ReadCsvRow(reader.ReadLine() ?? "");
+        var header = Csv.ReadRow(reader.ReadLine() ?? "");
         int source = header.IndexOf("source"), target = header.IndexOf("target"), weight = header.IndexOf("weight");
         if (source < 0 || target < 0 || weight < 0)
         {
@@ -203,7 +203,7 @@ internal static class BenchCommand
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
-            var fields = GraphExport.ReadCsvRow(line);
+            var fields = Csv.ReadRow(line);
             if (fields.Count <= Math.Max(source, Math.Max(target, weight))
                 || !double.TryParse(fields[weight], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !(w > 0))
             {

@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace PaperGraph.Cli.Commands;
 
-/// <summary>Settings of concept extraction and scoring (configuration section <c>Concepts</c>); see <see cref="PaperGraph.Nlp.Concepts.ConceptSettings"/>.</summary>
+/// <summary>Settings of concept extraction and scoring (configuration section <c>Concepts</c>); see <see cref="PaperGraph.Concepts.ConceptSettings"/>.</summary>
 public sealed class ConceptOptions
 {
     public const string SectionName = "Concepts";
 
-    private static readonly PaperGraph.Nlp.Concepts.ConceptSettings Defaults = new();
+    private static readonly PaperGraph.Concepts.ConceptSettings Defaults = new();
 
     /// <summary>Documents an "X of Y" phrase needs to be a concept (default 2).</summary>
     [Range(1, int.MaxValue)]
@@ -46,12 +46,12 @@ public sealed class ConceptOptions
     /// <summary>A ranker file written by <c>papergraph eval fit-ranker</c>, replacing the shipped weights (optional).</summary>
     public string? RankerFile { get; set; }
 
-    public PaperGraph.Nlp.Concepts.ConceptSettings ToSettings() => new(
+    public PaperGraph.Concepts.ConceptSettings ToSettings() => new(
         MinFixedPhraseDocuments, GenericMinDocuments, GenericMaxResidualIdf, NestedWeight,
         MinStandaloneShare, MaxBareUsesPerDefinition,
-        StopListFile is { Length: > 0 } stop ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadStopList(stop) : null,
-        ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Nlp.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null,
-        RankerFile is { Length: > 0 } ranker ? PaperGraph.Nlp.Concepts.ConceptRanker.Read(ranker) : null, GenericMinOfShare);
+        StopListFile is { Length: > 0 } stop ? PaperGraph.Concepts.ConceptFiles.ReadStopList(stop) : null,
+        ThesaurusFile is { Length: > 0 } thesaurus ? PaperGraph.Concepts.ConceptFiles.ReadThesaurus(thesaurus) : null,
+        RankerFile is { Length: > 0 } ranker ? PaperGraph.Concepts.ConceptRanker.Read(ranker) : null, GenericMinOfShare);
 }
 
 [OptionsValidator]

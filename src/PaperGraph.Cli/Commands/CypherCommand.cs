@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PaperGraph.Core;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Neo4j;
 
 namespace PaperGraph.Cli.Commands;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Nlp;
-using PaperGraph.Nlp.Concepts;
-using PaperGraph.Nlp.Evaluation;
+using PaperGraph.Concepts;
+using PaperGraph.Concepts.Evaluation;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -43,7 +43,7 @@ internal static class EvalCommand
         {
             gold, ks, predictionsOut, ranker,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, RankerOverride(parse.GetValue(ranker)), ExtractCommand.ConfigureConceptOptions, (context, token) => Task.Run(() =>
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, RankerOverride(parse.GetValue(ranker)), SharedOptions.ConfigureConceptOptions, (context, token) => Task.Run(() =>
         {
             var inv = CultureInfo.InvariantCulture;
             var cutoffs = ParseKs(parse.GetValue(ks))!;
@@ -109,7 +109,7 @@ internal static class EvalCommand
         {
             gold, dev, l2, output,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), ExtractCommand.ConfigureConceptOptions, (context, token) => Task.Run(() =>
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), SharedOptions.ConfigureConceptOptions, (context, token) => Task.Run(() =>
         {
             var settings = context.Options<ConceptOptions>().ToSettings();
             var documents = KeyphraseEvaluator.Read(parse.GetValue(gold)!.FullName);

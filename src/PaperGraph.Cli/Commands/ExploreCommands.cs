@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using PaperGraph.Core;
 using PaperGraph.Graph.Export;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -19,13 +19,6 @@ internal enum OutputFormat
 /// <summary><c>papergraph show</c> (a concept, its links and their evidence) and <c>papergraph paper</c> (a paper and its concepts).</summary>
 internal static class ExploreCommands
 {
-    public static Option<OutputFormat> FormatOption() => new("--format")
-    {
-        Description = "table (default), csv or json: the same facts for people or for scripts. Errors still go to stderr with their exit code.",
-        DefaultValueFactory = _ => OutputFormat.Table,
-        HelpName = "table|csv|json",
-    };
-
     public static Command CreateShow(CommandRunner runner)
     {
         var concept = new Argument<string>("concept") { Description = "The concept: its key, name or any surface form, in any case (\"graph neural networks\", GNN)." };
@@ -33,16 +26,16 @@ internal static class ExploreCommands
         neighbours.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) { r.AddError("-n must be 0 (all) or more."); } });
         var evidence = new Option<int>("--evidence") { Description = "Paper ids listed per link, best evidence first: the papers most about both concepts (default 5; 0 = all).", DefaultValueFactory = _ => 5, HelpName = "count" };
         evidence.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) { r.AddError("--evidence must be 0 (all) or more."); } });
-        var format = FormatOption();
+        var format = SharedOptions.Format();
         var command = new Command("show", """
             Show one concept: its name, surface forms and long form, its measures and community, its papers per month,
             and its strongest links: each neighbour with the number of papers that mention both and the ids of those
             papers (the evidence), best first. Open a paper with 'papergraph paper <id>'. Run 'papergraph build' first.
             """)
         {
-            concept, IngestCommand.ExistingWorkspace, neighbours, evidence, format,
+            concept, SharedOptions.ExistingWorkspace, neighbours, evidence, format,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => RunShow(context, parse.GetValue(concept)!, parse.GetValue(neighbours), parse.GetValue(evidence), parse.GetValue(format)), token),
             cancellationToken));
         return command;
@@ -51,15 +44,15 @@ internal static class ExploreCommands
     public static Command CreatePaper(CommandRunner runner)
     {
         var id = new Argument<string>("id") { Description = "The paper's id as the workspace stores it (an arXiv id such as 2401.00011, or the id of its source)." };
-        var format = FormatOption();
+        var format = SharedOptions.Format();
         var command = new Command("paper", """
             Show one paper: its title, date, authors, the files and lines it was read from, and its concepts with
             their scores in this paper (the probability that each is one of its keyphrases), best first.
             """)
         {
-            id, IngestCommand.ExistingWorkspace, format,
+            id, SharedOptions.ExistingWorkspace, format,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => RunPaper(context, parse.GetValue(id)!, parse.GetValue(format)), token), cancellationToken));
         return command;
     }
@@ -67,7 +60,7 @@ internal static class ExploreCommands
     private static int RunShow(CommandContext context, string text, int neighbourCount, int evidenceCount, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
@@ -90,7 +83,7 @@ internal static class ExploreCommands
         switch (format)
         {
             case OutputFormat.Json:
-                WriteJson(context.Out, json =>
+                Rows.WriteJson(context.Out, json =>
                 {
                     json.WriteString("key", concept.Key);
                     json.WriteString("name", concept.Name);
@@ -151,10 +144,10 @@ internal static class ExploreCommands
                 });
                 break;
             case OutputFormat.Csv:
-                GraphExport.WriteCsvRow(context.Out, ["key", "name", "papers", "count", "weight", "evidence"]);
+                Csv.WriteRow(context.Out, ["key", "name", "papers", "count", "weight", "evidence"]);
                 foreach (var n in neighbours)
                 {
-                    GraphExport.WriteCsvRow(context.Out, [n.Key, n.Name, n.Papers.ToString(inv), n.Count.ToString("R", inv), n.Weight.ToString("R", inv), string.Join('|', n.Evidence)]);
+                    Csv.WriteRow(context.Out, [n.Key, n.Name, n.Papers.ToString(inv), n.Count.ToString("R", inv), n.Weight.ToString("R", inv), string.Join('|', n.Evidence)]);
                 }
 
                 break;
@@ -184,7 +177,7 @@ internal static class ExploreCommands
                 for (var i = 0; i < neighbours.Count; i++)
                 {
                     var n = neighbours[i];
-                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(n.Name, 40),-40} {n.Papers,7:N0} {n.Weight,8:F2}  {string.Join(' ', n.Evidence)}"));
+                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {Rows.Truncate(n.Name, 40),-40} {n.Papers,7:N0} {n.Weight,8:F2}  {string.Join(' ', n.Evidence)}"));
                 }
 
                 break;
@@ -196,7 +189,7 @@ internal static class ExploreCommands
     private static int RunPaper(CommandContext context, string id, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         var paper = workspace.GetPaper(id.Trim()) ?? workspace.GetPaper(StripArxivPrefix(id.Trim()));
         if (paper is null)
         {
@@ -210,7 +203,7 @@ internal static class ExploreCommands
         switch (format)
         {
             case OutputFormat.Json:
-                WriteJson(context.Out, json =>
+                Rows.WriteJson(context.Out, json =>
                 {
                     json.WriteString("id", paper.Id);
                     json.WriteString("title", paper.Title);
@@ -244,10 +237,10 @@ internal static class ExploreCommands
                 });
                 break;
             case OutputFormat.Csv:
-                GraphExport.WriteCsvRow(context.Out, ["key", "name", "score", "count", "in_title"]);
+                Csv.WriteRow(context.Out, ["key", "name", "score", "count", "in_title"]);
                 foreach (var c in concepts)
                 {
-                    GraphExport.WriteCsvRow(context.Out, [c.ConceptKey, names[c.ConceptKey], c.Score.ToString("R", inv), c.Count.ToString(inv), c.InTitle ? "true" : "false"]);
+                    Csv.WriteRow(context.Out, [c.ConceptKey, names[c.ConceptKey], c.Score.ToString("R", inv), c.Count.ToString(inv), c.InTitle ? "true" : "false"]);
                 }
 
                 break;
@@ -269,84 +262,13 @@ internal static class ExploreCommands
                 for (var i = 0; i < concepts.Count; i++)
                 {
                     var c = concepts[i];
-                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(names[c.ConceptKey], 48),-48} {c.Score,6:F3} {c.Count,8:N0}{(c.InTitle ? "  (title)" : "")}"));
+                    output.WriteLine(string.Create(inv, $"  {i + 1,4}  {Rows.Truncate(names[c.ConceptKey], 48),-48} {c.Score,6:F3} {c.Count,8:N0}{(c.InTitle ? "  (title)" : "")}"));
                 }
 
                 break;
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// Writes rows for a script: CSV (a header of <paramref name="columns"/>, then one line per row), or one JSON document
-    /// whose <paramref name="arrayName"/> array holds an object per row, after the fields <paramref name="head"/> writes.
-    /// Columns are named in camel case (<c>weightedDegree</c>); the CSV header spells them in snake case (<c>weighted_degree</c>).
-    /// A value is a string, a whole number, a double, a bool or null.
-    /// </summary>
-    internal static void WriteRows(TextWriter output, OutputFormat format, string arrayName, string[] columns, IEnumerable<object?[]> rows, Action<Utf8JsonWriter>? head = null)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        if (format == OutputFormat.Csv)
-        {
-            // CSV headers in snake case, as the build's files have them; JSON names in camel case.
-            GraphExport.WriteCsvRow(output, columns.Select(c => string.Concat(c.Select(ch => char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : ch.ToString()))).ToList());
-            foreach (var row in rows)
-            {
-                GraphExport.WriteCsvRow(output, row.Select(v => v switch
-                {
-                    null => "",
-                    double d => d.ToString("R", inv),
-                    bool b => b ? "true" : "false",
-                    IFormattable f => f.ToString(null, inv),
-                    _ => v.ToString() ?? "",
-                }).ToList());
-            }
-
-            return;
-        }
-
-        WriteJson(output, json =>
-        {
-            head?.Invoke(json);
-            json.WriteStartArray(arrayName);
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < columns.Length; i++)
-                {
-                    json.WritePropertyName(columns[i]);
-                    switch (row[i])
-                    {
-                        case null: json.WriteNullValue(); break;
-                        case string text: json.WriteStringValue(text); break;
-                        case int whole: json.WriteNumberValue(whole); break;
-                        case long whole: json.WriteNumberValue(whole); break;
-                        case double real: json.WriteNumberValue(real); break;
-                        case bool flag: json.WriteBooleanValue(flag); break;
-                        default: json.WriteStringValue(row[i]!.ToString()); break;
-                    }
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        });
-    }
-
-    /// <summary>Writes one JSON document (an object filled by <paramref name="body"/>) and a line break.</summary>
-    internal static void WriteJson(TextWriter output, Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            body(json);
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)

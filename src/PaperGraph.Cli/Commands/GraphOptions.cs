@@ -2,10 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using PaperGraph.Graph;
 using PaperGraph.Graph.Cooccurrence;
+using PaperGraph.Pipeline.Build;
 
 namespace PaperGraph.Cli.Commands;
 
-/// <summary>Settings of the concept graph and its analysis (configuration section <c>Graph</c>). Unset sizes adapt to the corpus.</summary>
+/// <summary>Settings of the concept graph and its analysis (configuration section <c>Graph</c>), bound to <see cref="GraphSettings"/>. Unset sizes adapt to the corpus.</summary>
 public sealed class GraphOptions
 {
     public const string SectionName = "Graph";
@@ -80,24 +81,9 @@ public sealed class GraphOptions
     [Range(0, 1e6)]
     public double LayoutGravity { get; set; } = 1.0;
 
-    /// <summary>
-    /// The minimum papers per node for a corpus of <paramref name="papers"/> papers whose most widespread concept is in
-    /// <paramref name="mostWidespread"/>: <see cref="MinPapers"/> when set; else 1 below 50 papers, 2 below 1,000, 3
-    /// below 20,000, else 5, lowered to <paramref name="mostWidespread"/> when no concept reaches it (a small corpus of
-    /// unrelated papers still gets a graph).
-    /// </summary>
-    public int MinPapersFor(int papers, int mostWidespread) =>
-        MinPapers ?? Math.Max(1, Math.Min(papers switch { < 50 => 1, < 1_000 => 2, < 20_000 => 3, _ => 5 }, mostWidespread));
-
-    /// <summary>The minimum count per edge for a corpus of <paramref name="papers"/> papers.</summary>
-    public int MinCountFor(int papers) => MinCount ?? (papers < 1_000 ? 1 : 2);
-
-    public AnalysisSettings ToAnalysisSettings() => new(
-        new PaperGraph.Graph.Centrality.PageRankSettings(Damping, Tolerance, MaxIterations),
-        new PaperGraph.Graph.Centrality.EigenvectorSettings(Tolerance, MaxIterations),
-        new PaperGraph.Graph.Centrality.BetweennessSettings(Weighted: true, BetweennessExactUpTo, BetweennessPivots, Seed),
-        Communities, Resolution, Seed, CentralityOnCount,
-        LayoutIterations > 0 ? new PaperGraph.Graph.Layout.ForceAtlas2Settings(Iterations: LayoutIterations, LinLog: LayoutLinLog, Gravity: LayoutGravity, Seed: Seed) : null);
+    /// <summary>The settings record the build takes.</summary>
+    public GraphSettings ToSettings() => new(MinPapers, MaxConcepts, Counting, Weight, CentralityOnCount, MinCount, TopNeighbors, EvidencePerEdge,
+        Communities, Resolution, Seed, BetweennessExactUpTo, BetweennessPivots, Damping, Tolerance, MaxIterations, LayoutIterations, LayoutLinLog, LayoutGravity);
 }
 
 [OptionsValidator]

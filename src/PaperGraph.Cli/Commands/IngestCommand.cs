@@ -1,39 +1,17 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Ingest;
-using PaperGraph.Storage;
+using PaperGraph.Pipeline.Ingest;
+using PaperGraph.Workspace;
 
 namespace PaperGraph.Cli.Commands;
 
 /// <summary><c>papergraph ingest</c>: reads papers from files and folders into the workspace.</summary>
 internal static class IngestCommand
 {
-    /// <summary>How many summary lines of skipped records are printed before "and N more".</summary>
-    private const int SkipsListed = 200;
-
-    private const int BatchSize = 512;
-
-    /// <summary>How many paths of each kind of ignored input the summary names.</summary>
-    private const int IgnoredListed = 3;
-
-    public static readonly Option<string?> Workspace = new("--workspace", "-w")
-    {
-        Description = "Workspace folder (created when missing). Default: papergraph-workspace, or Workspace:Path in configuration.",
-        HelpName = "dir",
-    };
-
-    /// <summary>The <c>--workspace</c> of the commands that only work on a workspace that exists (see <see cref="Storage.Workspace.OpenExisting"/>).</summary>
-    public static readonly Option<string?> ExistingWorkspace = new("--workspace", "-w")
-    {
-        Description = "Workspace folder, made by 'papergraph ingest' or 'papergraph build'. Default: papergraph-workspace, or Workspace:Path in configuration.",
-        HelpName = "dir",
-    };
-
     public static Command Create(CommandRunner runner)
     {
         var paths = new Argument<string[]>("paths")
@@ -74,7 +52,7 @@ internal static class IngestCommand
             """)
         {
             paths,
-            Workspace,
+            SharedOptions.Workspace,
             format,
             maxLine,
             strict,
@@ -82,7 +60,7 @@ internal static class IngestCommand
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = WorkspaceOverride(parse);
+            var overrides = SharedOptions.WorkspaceOverride(parse);
 
             if (parse.GetValue(format) is { } f)
             {
@@ -99,156 +77,19 @@ internal static class IngestCommand
                 overrides[$"{IngestOptions.SectionName}:{nameof(IngestOptions.Strict)}"] = "true";
             }
 
-            return runner.RunAsync(parse, overrides, ConfigureServices,
+            return runner.RunAsync(parse, overrides, SharedOptions.ConfigureWorkspace,
                 (context, token) => Task.Run(() => Run(context, parse.GetValue(paths)!, token), token), cancellationToken);
         });
         return command;
     }
 
-    /// <summary>Configuration overrides from the flags every workspace command shares (<c>--workspace</c>).</summary>
-    internal static Dictionary<string, string?> WorkspaceOverride(ParseResult parse)
+    private static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
     {
-        var overrides = new Dictionary<string, string?>();
-        if ((parse.GetValue(Workspace) ?? parse.GetValue(ExistingWorkspace)) is { } workspace)
-        {
-            overrides[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] = workspace;
-        }
-
-        return overrides;
-    }
-
-    /// <summary>Sets configuration key <c>section:key</c> from <paramref name="option"/> when the user gave it (a flag only when true).</summary>
-    internal static void Override<T>(ParseResult parse, Dictionary<string, string?> overrides, Option<T> option, string section, string key)
-    {
-        if (parse.GetValue(option) is { } value && (value is not bool flag || flag))
-        {
-            overrides[$"{section}:{key}"] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
-        }
-    }
-
-    internal static void ConfigureServices(IServiceCollection services)
-    {
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
-        services.AddOptions<WorkspaceOptions>().BindConfiguration(WorkspaceOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WorkspaceOptions>, WorkspaceOptionsValidator>();
-    }
-
-    internal static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
-    {
-        var options = context.Options<IngestOptions>();
-        var workspaceOptions = context.Options<WorkspaceOptions>();
-        var logger = context.Logger<CorpusReader>();
-        var stopwatch = Stopwatch.StartNew();
-
-        var diagnostics = new IngestDiagnostics(logger);
-        var reader = new CorpusReader(new CorpusReaderSettings(options.Format, options.MaxLineBytes, [workspaceOptions.Path]), diagnostics, logger)
-        {
-            OnProgress = p => context.Progress.Report(
-                $"ingest: {p.Papers:N0} papers, {Percent(p.BytesDone, p.BytesTotal)} of {p.BytesTotal / 1e6:N0} MB — {p.File}"),
-        };
-        var files = reader.ExpandPaths(paths);
-
-        using var workspace = Storage.Workspace.Open(workspaceOptions.Path);
-        using var writer = workspace.BeginPapers();
-
-        // Reading and parsing run on one thread, the database on another: the two halves cost about the same.
-        // Papers cross in batches so the threads synchronise a few hundred times, not once per paper.
-        using var queue = new BlockingCollection<List<Paper>>(boundedCapacity: 16);
-        var producer = Task.Run(() =>
-        {
-            try
-            {
-                var batch = new List<Paper>(BatchSize);
-                foreach (var paper in reader.ReadFiles(files, cancellationToken))
-                {
-                    batch.Add(paper);
-                    if (batch.Count == BatchSize)
-                    {
-                        queue.Add(batch, cancellationToken);
-                        batch = new List<Paper>(BatchSize);
-                    }
-                }
-
-                queue.Add(batch, cancellationToken);
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        }, cancellationToken);
-
-        try
-        {
-            foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
-            {
-                foreach (var paper in batch)
-                {
-                    writer.Add(paper);
-                }
-            }
-        }
-        finally
-        {
-            // Surface the reader's exception (it is the cause) rather than a consumer-side cancellation.
-            producer.GetAwaiter().GetResult();
-        }
-
-        writer.Commit();
-        workspace.ReplaceSkipped(diagnostics.Skips.Select(s => (s.Code, s.Location, s.Message)));
+        var result = IngestRun.Run(Bind.Ingest(context, paths), context.Loggers, context.Progress, cancellationToken);
         context.Progress.Clear();
-
-        WriteSummary(context.Out, reader.Statistics, writer, diagnostics, workspace, stopwatch.Elapsed);
-
-        if (reader.Statistics.Papers == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound,
-                $"no papers found in {files.Count} file(s); expected Daily Papers page text, JSON Lines or CSV with titles and abstracts (see the skipped list above).");
-        }
-
-        return options.Strict && diagnostics.SkippedCount > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+        Summaries.Ingest(context.Out, result);
+        result.ThrowIfNoPapers();
+        return result.FailedStrict ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static void WriteSummary(TextWriter output, CorpusStatistics statistics, PaperWriter writer, IngestDiagnostics diagnostics, Workspace workspace, TimeSpan elapsed)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"Ingested into {workspace.Directory} in {elapsed.TotalSeconds:F2} s"));
-        output.WriteLine(string.Create(inv, $"  files:     {statistics.FilesRead:N0} read, {statistics.FilesSkipped:N0} skipped, {statistics.FilesIgnored:N0} ignored"));
-        var heading = "  ignored:   ";
-        foreach (var group in statistics.Ignored.GroupBy(i => i.Kind))
-        {
-            // One line per kind: how many, why, and the first few paths.
-            var examples = string.Join(", ", group.Take(IgnoredListed).Select(i => i.Path));
-            var more = group.Count() > IgnoredListed ? string.Create(inv, $" and {group.Count() - IgnoredListed:N0} more") : "";
-            output.WriteLine(string.Create(inv, $"{heading}{group.Count():N0} {InputDiscovery.Describe(group.Key)}: {examples}{more}"));
-            heading = "             ";
-        }
-
-        foreach (var converted in statistics.Converted)
-        {
-            output.WriteLine(string.Create(inv, $"  encoding:  {converted.File} is not UTF-8: {converted.Lines:N0} {(converted.Lines == 1 ? "line" : "lines")} (from line {converted.FirstLine:N0}) read as Windows-1252"));
-        }
-
-        output.WriteLine(string.Create(inv, $"  papers:    {statistics.Papers:N0} read: {writer.Added:N0} new, {writer.MergedDuplicates:N0} duplicates merged, {writer.MergedExisting:N0} already in the workspace (merged)"));
-        output.WriteLine(string.Create(inv, $"  skipped:   {diagnostics.SkippedCount:N0}"));
-        foreach (var (code, count) in diagnostics.CountsByCode.OrderBy(c => c.Key, StringComparer.Ordinal))
-        {
-            output.WriteLine(string.Create(inv, $"    {code}: {count:N0}"));
-        }
-
-        foreach (var skip in diagnostics.Skips.Take(SkipsListed))
-        {
-            output.WriteLine(string.Create(inv, $"    {skip.Location}: {skip.Code} {skip.Message}"));
-        }
-
-        if (diagnostics.SkippedCount > SkipsListed)
-        {
-            output.WriteLine(string.Create(inv, $"    ... and {diagnostics.SkippedCount - SkipsListed:N0} more (the first {IngestDiagnostics.MaxKept:N0} are in the workspace's 'skipped' table)"));
-        }
-
-        output.WriteLine(string.Create(inv, $"  workspace: {workspace.CountPapers():N0} papers"));
-    }
-
-    private static string Percent(long done, long total) =>
-        total == 0 ? "100%" : (100.0 * done / total).ToString("F0", CultureInfo.InvariantCulture) + "%";
 }

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PaperGraph.Report;
-using PaperGraph.Storage;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -26,9 +25,9 @@ internal static partial class ReportCommand
             Run 'papergraph build' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, output, concepts, title, open,
+            SharedOptions.ExistingWorkspace, output, concepts, title, open,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => Run(context, parse.GetValue(output)!, new ReportSettings(parse.GetValue(concepts), parse.GetValue(title)), parse.GetValue(open), token), token),
             cancellationToken));
         return command;

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PaperGraph.Core;
+using PaperGraph.Pipeline;
 using PaperGraph.Ingest.Input;
 
 namespace PaperGraph.Cli.Commands;
@@ -105,7 +106,7 @@ internal static class RobustnessCommand
                     Directory.Delete(folder, recursive: true);
                     outcomes.Add(outcome);
                     var done = outcomes.Count;
-                    context.Progress.Report(string.Create(inv, $"robustness: {done:N0} of {settings.Subsets:N0} builds, {outcomes.Count(o => o.ExitCode != 0):N0} failed, {clock.Elapsed.TotalSeconds:F0} s"));
+                    context.Progress.Report(new PipelineProgress("robustness", string.Create(inv, $"{outcomes.Count(o => o.ExitCode != 0):N0} failed"), done, settings.Subsets, "builds"));
                 }).ConfigureAwait(false);
         }
         finally
@@ -201,7 +202,7 @@ internal static class RobustnessCommand
         var errors = await error.ConfigureAwait(false);
         var lines = errors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var message = lines.FirstOrDefault(l => l.StartsWith("error", StringComparison.Ordinal)) ?? (process.ExitCode != 0 ? lines.LastOrDefault() : null);
-        return new Outcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message, LeftAMeasureEmpty(Path.Combine(folder, "ws", BuildCommand.Files.Summary)));
+        return new Outcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message, LeftAMeasureEmpty(Path.Combine(folder, "ws", PaperGraph.Pipeline.Build.BuildOutputs.Files.Summary)));
     }
 
     /// <summary>Whether the build's summary.json lists a measure it had to leave empty.</summary>

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
-using PaperGraph.Storage;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Workspace;
+using PaperGraph.Neo4j;
+using PaperGraph.Pipeline;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -34,12 +35,12 @@ internal static partial class SyncCommand
             printed. Settings: configuration section "Neo4j" (see README).
             """)
         {
-            IngestCommand.ExistingWorkspace, neo4j, database, user, passwordStdin, batchSize, full, allConcepts,
+            SharedOptions.ExistingWorkspace, neo4j, database, user, passwordStdin, batchSize, full, allConcepts,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = IngestCommand.WorkspaceOverride(parse);
-            void Set<T>(Option<T> option, string key) => IngestCommand.Override(parse, overrides, option, Neo4jOptions.SectionName, key);
+            var overrides = SharedOptions.WorkspaceOverride(parse);
+            void Set<T>(Option<T> option, string key) => SharedOptions.Override(parse, overrides, option, Neo4jOptions.SectionName, key);
 
             Set(neo4j, nameof(Neo4jOptions.Uri));
             Set(database, nameof(Neo4jOptions.Database));
@@ -66,9 +67,9 @@ internal static partial class SyncCommand
             that loads them into a new database: the fastest way to load a big graph. Run 'papergraph build' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, format, output, database, allConcepts,
+            SharedOptions.ExistingWorkspace, format, output, database, allConcepts,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => RunExport(context, parse.GetValue(output)!, parse.GetValue(database)!, parse.GetValue(allConcepts)), token), cancellationToken));
         return command;
     }
@@ -76,7 +77,7 @@ internal static partial class SyncCommand
     private static int RunExport(CommandContext context, string output, string database, bool allConcepts)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         if (workspace.Count("graph_nodes") == 0)
         {
             throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph to export yet; run 'papergraph build --workspace {workspace.Directory}' first.");
@@ -117,7 +118,7 @@ internal static partial class SyncCommand
 
     private static void ConfigureServices(IServiceCollection services)
     {
-        IngestCommand.ConfigureServices(services);
+        SharedOptions.ConfigureWorkspace(services);
         services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidator>();
     }
@@ -127,11 +128,10 @@ internal static partial class SyncCommand
         var inv = CultureInfo.InvariantCulture;
         var options = context.Options<Neo4jOptions>();
         var settings = Settings(context, options, passwordFromStdin);
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
+        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
         using var client = new Neo4jQueryClient(settings, context.Logger<Neo4jQueryClient>());
         var sync = new GraphSync(client, workspace, $"{settings.Uri.AbsoluteUri.TrimEnd('/')} {settings.Database}", context.Logger<GraphSync>());
-        var progress = new InlineProgress(p => context.Progress.Report(string.Create(inv,
-            $"sync: {p.Step} {p.Done:N0}/{p.Total:N0} {Bar(p.Done, p.Total)} {p.RowsPerSecond:N0} rows/s")));
+        var progress = new InlineProgress<SyncProgress>(p => context.Progress.Report(new PipelineProgress("sync", p.Step, p.Done, p.Total, "rows")));
         var report = await sync.RunAsync(new SyncSettings(options.BatchSize, options.AllConcepts, full), progress, cancellationToken).ConfigureAwait(false);
         context.Progress.Clear();
 
@@ -180,17 +180,5 @@ internal static partial class SyncCommand
         }
 
         return new Neo4jSettings(uri, options.Database, user, password, TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeSpan.FromSeconds(options.RetrySeconds));
-    }
-
-    private static string Bar(long done, long total)
-    {
-        const int width = 20;
-        var filled = total == 0 ? width : (int)(width * done / total);
-        return "[" + new string('#', filled) + new string('.', width - filled) + "]";
-    }
-
-    private sealed class InlineProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
-    {
-        public void Report(SyncProgress value) => report(value);
     }
 }

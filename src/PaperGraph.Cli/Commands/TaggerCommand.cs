@@ -9,6 +9,8 @@ using PaperGraph.Nlp.Tagging;
 using PaperGraph.Nlp.Tagging.Training;
 using PaperGraph.Nlp.Tokenization;
 
+using PaperGraph.Pipeline;
+
 namespace PaperGraph.Cli.Commands;
 
 /// <summary><c>papergraph tagger train|eval</c>: trains the part-of-speech tagger and measures it on CoNLL-U files.</summary>
@@ -207,7 +209,7 @@ internal static class TaggerCommand
                 papers++;
                 if (papers % 1000 == 0)
                 {
-                    context.Progress.Report(string.Create(inv, $"clusters: read {papers:N0} papers, {clusterer.Tokens:N0} words [{stopwatch.Elapsed.TotalSeconds:F0} s]"));
+                    context.Progress.Report(new PipelineProgress("clusters", string.Create(inv, $"read {papers:N0} papers"), clusterer.Tokens, Unit: "words"));
                 }
             }
 

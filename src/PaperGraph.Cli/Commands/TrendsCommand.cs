@@ -1,19 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using PaperGraph.Core;
-using PaperGraph.Graph.Export;
 using PaperGraph.Graph.Trends;
-using PaperGraph.Nlp.Concepts;
-using PaperGraph.Storage;
+using PaperGraph.Pipeline.Trends;
 
 namespace PaperGraph.Cli.Commands;
 
-/// <summary><c>papergraph trends</c>, and the monthly papers of each graph concept that <c>build</c> stores and writes to <c>trends.csv</c>.</summary>
+/// <summary><c>papergraph trends</c>: the graph concepts rising now and the bursts of the corpus.</summary>
 internal static class TrendsCommand
 {
-    public const string FileName = "trends.csv";
-
     public static Command Create(CommandRunner runner)
     {
         var count = new Option<int>("-n", "--top") { Description = "How many rising concepts and bursts to list (default 20).", DefaultValueFactory = _ => 20, HelpName = "count" };
@@ -22,7 +16,7 @@ internal static class TrendsCommand
         window.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--window must be at least 1 month."); } });
         var minPapers = new Option<int>("--min-papers") { Description = "Papers a concept needs in the recent window to be listed as rising (default 3).", DefaultValueFactory = _ => 3, HelpName = "count" };
         minPapers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--min-papers must be at least 1."); } });
-        var format = ExploreCommands.FormatOption();
+        var format = SharedOptions.Format();
         var command = new Command("trends", """
             Print the graph concepts rising now and the bursts of the corpus, from the papers' months. Rising: the
             concept's share of the corpus's papers in the last --window months against its share in the window before
@@ -32,121 +26,26 @@ internal static class TrendsCommand
             a year and month are left out. Run 'papergraph build' first.
             """)
         {
-            IngestCommand.ExistingWorkspace, count, window, minPapers, format,
+            SharedOptions.ExistingWorkspace, count, window, minPapers, format,
         };
-        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, IngestCommand.WorkspaceOverride(parse), IngestCommand.ConfigureServices,
+        command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, SharedOptions.WorkspaceOverride(parse), SharedOptions.ConfigureWorkspace,
             (context, token) => Task.Run(() => Run(context, parse.GetValue(count), parse.GetValue(window), parse.GetValue(minPapers), parse.GetValue(format)), token), cancellationToken));
         return command;
-    }
-
-    /// <summary>
-    /// Each graph concept's papers per month, in the graph's order then by month; its bursts (Kleinberg's model with the
-    /// default settings, against the corpus's papers per month); and the number of papers without a month.
-    /// </summary>
-    internal static (List<ConceptMonth> Months, List<ConceptBurst> Bursts, Dictionary<string, int> Corpus, int Undated) MonthlyPapers(ConceptIndex index,
-        IReadOnlyList<ConceptSummary> nodes, IReadOnlyDictionary<string, string?> published)
-    {
-        var (months, corpus, undated) = Count(index, nodes, published);
-        var series = months.GroupBy(m => m.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyDictionary<Month, int>)g.ToDictionary(m => Month.Parse(m.Month)!.Value, m => m.Papers))).ToList();
-        var bursts = ConceptTrends.Analyze(series, corpus)
-            .SelectMany(t => t.Bursts.Select(b => new ConceptBurst(t.Key, b.Start.ToString(), b.End.ToString(), b.Strength))).ToList();
-        return (months, bursts, corpus.ToDictionary(m => m.Key.ToString(), m => m.Value, StringComparer.Ordinal), undated);
-    }
-
-    private static (List<ConceptMonth> Months, Dictionary<Month, int> Corpus, int Undated) Count(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes,
-        IReadOnlyDictionary<string, string?> published)
-    {
-        var corpus = new Dictionary<Month, int>();
-        var node = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
-        for (var v = 0; v < nodes.Count; v++)
-        {
-            node[nodes[v].Key] = v;
-        }
-
-        var counts = new Dictionary<Month, int>[nodes.Count];
-        var undated = 0;
-        foreach (var (paper, concepts) in index.ByDocument)
-        {
-            if (Month.Parse(published.GetValueOrDefault(paper)) is not { } month)
-            {
-                undated++;
-                continue;
-            }
-
-            corpus[month] = corpus.GetValueOrDefault(month) + 1;
-
-            foreach (var concept in concepts)
-            {
-                if (node.TryGetValue(concept.Key, out var v))
-                {
-                    counts[v] ??= [];
-                    counts[v][month] = counts[v].GetValueOrDefault(month) + 1;
-                }
-            }
-        }
-
-        var months = new List<ConceptMonth>();
-        for (var v = 0; v < nodes.Count; v++)
-        {
-            foreach (var (month, papers) in (counts[v] ?? []).OrderBy(m => m.Key))
-            {
-                months.Add(new ConceptMonth(nodes[v].Key, month.ToString(), papers));
-            }
-        }
-
-        return (months, corpus, undated);
-    }
-
-    /// <summary>Writes <c>trends.csv</c>: <c>key,month,papers</c>, one row per graph concept and month with a paper.</summary>
-    internal static void WriteCsv(IEnumerable<ConceptMonth> months, TextWriter writer)
-    {
-        GraphExport.WriteCsvRow(writer, ["key", "month", "papers"]);
-        foreach (var (key, month, papers) in months)
-        {
-            GraphExport.WriteCsvRow(writer, [key, month, papers.ToString(CultureInfo.InvariantCulture)]);
-        }
     }
 
     private static int Run(CommandContext context, int count, int window, int minPapers, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = Workspace.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        if (workspace.Count("graph_nodes") == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
-        }
-
-        if (!workspace.HasGraphMonths())
-        {
-            throw new PaperGraphException(ErrorCodes.MeasureNotComputed,
-                $"{workspace.Directory}: the graph was built by an earlier PaperGraph, which did not store the concepts' months; run 'papergraph build --workspace {workspace.Directory}' again.");
-        }
-
-        var (perMonth, undated) = workspace.ReadCorpusMonths();
-        var corpus = perMonth.ToDictionary(m => Month.Parse(m.Key)!.Value, m => m.Value);
-
-        if (corpus.Count == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoDates,
-                $"{workspace.Directory}: none of the {undated:N0} papers has a year and month, so there is no trend to show. Dates come from arXiv versions, 'published' or 'date' fields, and Daily Papers dates with a year on their page.");
-        }
-
-        var series = workspace.ReadGraphMonthSeries()
-            .Select(s => (s.Key, (IReadOnlyDictionary<Month, int>)s.Months.ToDictionary(m => new Month(m.Month), m => m.Papers))).ToList();
         var settings = new TrendSettings(window, minPapers);
-        var trends = ConceptTrends.Analyze(series, corpus, settings);
-        var names = workspace.ReadGraphNames();
-        var first = corpus.Keys.Min();
-        var last = corpus.Keys.Max();
-        var recentStart = new Month(Math.Max(first.Index, last.Index - window + 1));
-        var previousStart = new Month(Math.Max(first.Index, recentStart.Index - window));
-        string Name(string key) => names.GetValueOrDefault(key, key);
+        var report = TrendsRun.Run(context.Options<WorkspaceOptions>().Path, settings);
+        var (trends, corpus, undated, first, last) = (report.Trends, report.Corpus, report.Undated, report.First, report.Last);
+        var (recentStart, previousStart) = (report.RecentStart, report.PreviousStart);
+        string Name(string key) => report.Name(key);
 
         if (format == OutputFormat.Csv)
         {
             // Every graph concept's trend, for a script to rank as it likes; bursts as start..end:strength, joined by |.
-            ExploreCommands.WriteRows(context.Out, format, "trends",
+            Rows.Write(context.Out, format, "trends",
                 ["key", "name", "firstMonth", "recent", "recentShare", "previousShare", "growth", "g2", "bursts"],
                 trends.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new object?[] { t.Key, Name(t.Key), t.First.ToString(), t.Recent, t.RecentShare,
                     t.PreviousShare, t.Growth, t.Evidence, string.Join('|', t.Bursts.Select(b => string.Create(inv, $"{b.Start}..{b.End}:{b.Strength:R}"))) }));
@@ -155,7 +54,7 @@ internal static class TrendsCommand
 
         if (format == OutputFormat.Json)
         {
-            ExploreCommands.WriteJson(context.Out, json =>
+            Rows.WriteJson(context.Out, json =>
             {
                 json.WriteString("from", first.ToString());
                 json.WriteString("to", last.ToString());
@@ -165,7 +64,7 @@ internal static class TrendsCommand
                 json.WriteString("recentFrom", recentStart.ToString());
                 json.WriteString("previousFrom", previousStart.ToString());
                 json.WriteStartArray("rising");
-                foreach (var t in ConceptTrends.Rising(trends, settings).Take(count))
+                foreach (var t in report.Rising.Take(count))
                 {
                     json.WriteStartObject();
                     json.WriteString("key", t.Key);
@@ -180,8 +79,7 @@ internal static class TrendsCommand
 
                 json.WriteEndArray();
                 json.WriteStartArray("bursts");
-                foreach (var (key, start, end, strength) in trends.SelectMany(t => t.Bursts.Select(b => (t.Key, b.Start, b.End, b.Strength)))
-                    .OrderByDescending(b => b.Strength).ThenBy(b => b.Key, StringComparer.Ordinal).Take(count))
+                foreach (var (key, start, end, strength) in report.Bursts.Take(count))
                 {
                     json.WriteStartObject();
                     json.WriteString("key", key);
@@ -199,7 +97,7 @@ internal static class TrendsCommand
 
         context.Out.WriteLine(string.Create(inv, $"{corpus.Values.Sum():N0} dated papers from {first} to {last}{(undated > 0 ? $"; {undated:N0} without a year and month left out" : "")}"));
         context.Out.WriteLine();
-        var rising = ConceptTrends.Rising(trends, settings).Take(count).ToList();
+        var rising = report.Rising.Take(count).ToList();
         if (recentStart == previousStart)
         {
             context.Out.WriteLine(string.Create(inv, $"Rising: the corpus spans fewer than {window + 1} months, so there is no window before {recentStart} to compare with (try a smaller --window)."));
@@ -211,7 +109,7 @@ internal static class TrendsCommand
             for (var i = 0; i < rising.Count; i++)
             {
                 var t = rising[i];
-                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2} {t.Evidence,8:F1}"));
+                context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Rows.Truncate(Name(t.Key), 44),-44} {t.Recent,7:N0} {t.RecentShare,10:P2} {t.PreviousShare,10:P2} {t.Growth,7:F2} {t.Evidence,8:F1}"));
             }
 
             if (rising.Count == 0)
@@ -221,14 +119,13 @@ internal static class TrendsCommand
         }
 
         context.Out.WriteLine();
-        var bursts = trends.SelectMany(t => t.Bursts.Select(b => (t.Key, b.Start, b.End, b.Strength)))
-            .OrderByDescending(b => b.Strength).ThenBy(b => b.Key, StringComparer.Ordinal).Take(count).ToList();
+        var bursts = report.Bursts.Take(count).ToList();
         context.Out.WriteLine(string.Create(inv, $"Strongest bursts (Kleinberg, s = {settings.Bursts.Scale}, gamma = {settings.Bursts.Gamma}; months against the corpus's)"));
         context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"from",7} {"to",7} {"strength",9}"));
         for (var i = 0; i < bursts.Count; i++)
         {
             var b = bursts[i];
-            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {ExtractCommand.Truncate(Name(b.Key), 44),-44} {b.Start,7} {b.End,7} {b.Strength,9:F1}"));
+            context.Out.WriteLine(string.Create(inv, $"  {i + 1,4}  {Rows.Truncate(Name(b.Key), 44),-44} {b.Start,7} {b.End,7} {b.Strength,9:F1}"));
         }
 
         if (bursts.Count == 0)
@@ -238,5 +135,4 @@ internal static class TrendsCommand
 
         return ExitCodes.Success;
     }
-
 }

@@ -1,61 +1,128 @@
 using System.Diagnostics;
+using System.Globalization;
+using PaperGraph.Pipeline;
 
 namespace PaperGraph.Cli.Hosting;
 
-/// <summary>A single status line on standard error, redrawn in place, shown only when standard error is a terminal.</summary>
-internal sealed class ProgressLine(TextWriter writer, bool enabled)
+/// <summary>Shows the pipeline's progress on standard error: one line redrawn in place on a terminal, plain lines otherwise.</summary>
+/// <remarks>
+/// On a terminal, counted work shows a bar, the count, the rate and the time left once its step has run for two
+/// seconds (before that the rate says little); a new step replaces the line at once, counted reports at most every
+/// 200 ms. When standard error is redirected (a log file, CI), each step is one plain line, and counted work a line
+/// every ten seconds, so a log shows where a long run spent its time without a line per paper. Writers other than
+/// the process's standard error (tests) get nothing.
+/// </remarks>
+internal sealed class ProgressLine : IProgress<PipelineProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RateAfter = TimeSpan.FromSeconds(2);
     private static int s_visibleLength;
 
+    private readonly TextWriter _writer;
+    private readonly Mode _mode;
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+    private readonly Stopwatch _inStep = Stopwatch.StartNew();
     private readonly Lock _lock = new();
+    private string _step = "";
 
-    /// <summary>For standard error: enabled when it is an interactive terminal.</summary>
-    public static ProgressLine ForStandardError(TextWriter writer) =>
-        new(writer, ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
-
-    /// <summary>Shows <paramref name="text"/>, at most every 200 ms unless forced; safe to call from several threads.</summary>
-    public void Report(string text, bool force = false)
+    private ProgressLine(TextWriter writer, Mode mode)
     {
-        if (!enabled)
+        _writer = writer;
+        _mode = mode;
+    }
+
+    private enum Mode
+    {
+        Off,
+        Terminal,
+        Lines,
+    }
+
+    /// <summary>For standard error: a redrawn line on a terminal, plain lines when redirected, nothing for any other writer.</summary>
+    public static ProgressLine ForStandardError(TextWriter writer) =>
+        new(writer, !ReferenceEquals(writer, Console.Error) ? Mode.Off : Console.IsErrorRedirected ? Mode.Lines : Mode.Terminal);
+
+    /// <summary>Shows a report; safe to call from several threads.</summary>
+    public void Report(PipelineProgress value)
+    {
+        if (_mode == Mode.Off)
         {
             return;
         }
 
         lock (_lock)
         {
-            Draw(text, force);
+            // A step is its phase and detail; counted reports of one step keep its clock running.
+            var step = value.Phase + "\0" + (value.IsStep ? value.Detail : value.Unit);
+            var newStep = step != _step;
+            if (newStep)
+            {
+                _step = step;
+                _inStep.Restart();
+            }
+
+            var interval = _mode == Mode.Terminal ? Interval : PlainInterval;
+            if (!newStep && !value.IsStep && _sinceLast.Elapsed < interval)
+            {
+                return;
+            }
+
+            _sinceLast.Restart();
+            var text = Format(value, _inStep.Elapsed);
+            if (_mode == Mode.Lines)
+            {
+                _writer.WriteLine(text);
+            }
+            else
+            {
+                Draw(text);
+            }
         }
     }
 
-    private void Draw(string text, bool force)
-    {
-        if (!force && _sinceLast.Elapsed < Interval)
-        {
-            return;
-        }
-
-        _sinceLast.Restart();
-        var width = Math.Max(20, SafeWindowWidth() - 1);
-        if (text.Length > width)
-        {
-            text = text[..width];
-        }
-
-        writer.Write('\r' + text.PadRight(Math.Max(text.Length, s_visibleLength)));
-        s_visibleLength = text.Length;
-    }
-
+    /// <summary>Erases the line, if one is showing, before results are printed.</summary>
     public void Clear()
     {
-        if (enabled)
+        if (_mode == Mode.Terminal)
         {
             lock (_lock)
             {
-                ClearCurrent(writer);
+                ClearCurrent(_writer);
             }
         }
+    }
+
+    /// <summary>The text of a report: <c>phase: detail</c>, and for counted work a bar, the count, and after two seconds the rate and the time left.</summary>
+    internal static string Format(PipelineProgress value, TimeSpan inStep)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var text = $"{value.Phase}: {value.Detail}";
+        if (value.IsStep)
+        {
+            return text;
+        }
+
+        // Work with no known total (words read from a corpus) shows its count and rate, without bar or time left.
+        var known = value.Total > 0;
+        var done = known ? Math.Clamp(value.Done, 0, value.Total) : Math.Max(0, value.Done);
+        var (scale, unit) = value.Unit == "bytes" ? (1e6, "MB") : (1.0, value.Unit);
+        var count = known
+            ? string.Create(inv, $"{done / scale:N0} / {value.Total / scale:N0} {unit}")
+            : string.Create(inv, $"{done / scale:N0} {unit}");
+        text += known ? $" {Bar(done, value.Total)} {count}" : $" {count}";
+        if (inStep >= RateAfter && done > 0)
+        {
+            var rate = done / inStep.TotalSeconds;
+            var perSecond = value.Unit == "bytes" ? string.Create(inv, $"{rate / 1e6:N1} MB/s") : string.Create(inv, $"{rate:N0} {value.Unit}/s");
+            text += string.Create(inv, $", {perSecond}");
+            if (known)
+            {
+                text += $", {Duration(TimeSpan.FromSeconds((value.Total - done) / rate))} left";
+            }
+        }
+
+        return text;
     }
 
     /// <summary>Erases a progress line, if one is showing, so that a log message starts on a clean line.</summary>
@@ -67,6 +134,30 @@ internal sealed class ProgressLine(TextWriter writer, bool enabled)
             s_visibleLength = 0;
         }
     }
+
+    private void Draw(string text)
+    {
+        var width = Math.Max(20, SafeWindowWidth() - 1);
+        if (text.Length > width)
+        {
+            text = text[..width];
+        }
+
+        _writer.Write('\r' + text.PadRight(Math.Max(text.Length, s_visibleLength)));
+        s_visibleLength = text.Length;
+    }
+
+    private static string Bar(long done, long total)
+    {
+        const int width = 20;
+        var filled = total <= 0 ? width : (int)(width * done / total);
+        return "[" + new string('#', filled) + new string('.', width - filled) + "]";
+    }
+
+    private static string Duration(TimeSpan time) =>
+        time.TotalHours >= 1 ? $"{(int)time.TotalHours} h {time.Minutes:D2} min"
+        : time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds:D2} s"
+        : $"{Math.Ceiling(time.TotalSeconds):F0} s";
 
     private static int SafeWindowWidth()
     {

@@ -36,7 +36,7 @@ public static class Leiden
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LeidenSettings();
-        return Louvain.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
+        return CommunitySearch.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
     }
 
     private static Partition Run(CompactGraph graph, LeidenSettings settings, long seed, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public static class Leiden
         var m = graph.TotalWeight;
         if (m == 0)
         {
-            return Louvain.Finish(graph, membership, settings.Resolution, 0);
+            return CommunitySearch.Finish(graph, membership, settings.Resolution, 0);
         }
 
         var random = new SplitMix(seed);
@@ -73,7 +73,7 @@ public static class Leiden
             }
         }
 
-        return Louvain.Finish(graph, membership, settings.Resolution, levels);
+        return CommunitySearch.Finish(graph, membership, settings.Resolution, levels);
     }
 
     /// <summary>One Leiden iteration from a starting partition of the original nodes; returns the new partition.</summary>
@@ -89,7 +89,7 @@ public static class Leiden
         {
             cancellationToken.ThrowIfCancellationRequested();
             levels++;
-            var communities = MoveNodesFast(level, partition, m, settings.Resolution, ref random);
+            var communities = LocalMoving.Queue(level, partition, m, settings.Resolution, ref random);
             if (communities == level.NodeCount)
             {
                 break;
@@ -103,137 +103,12 @@ public static class Leiden
             }
 
             level = level.Aggregate(refined, refinedCount);
-            for (var v = 0; v < n; v++)
-            {
-                toLevel[v] = refined[toLevel[v]];
-            }
+            CommunitySearch.Compose(toLevel, refined, toLevel);
 
             partition = aggregated;
         }
 
-        var membership = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            membership[v] = partition[toLevel[v]];
-        }
-
-        return (membership, levels);
-    }
-
-    /// <summary>Fast local moving: visits queued nodes; a node that moves queues its neighbours outside its new community.</summary>
-    /// <returns>The number of non-empty communities; <paramref name="community"/> is renumbered 0..count-1.</returns>
-    private static int MoveNodesFast(CommunityGraph graph, int[] community, double m, double resolution, ref SplitMix random)
-    {
-        var n = graph.NodeCount;
-        var total = new double[n];
-        var size = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            total[community[v]] += graph.Strength(v);
-            size[community[v]]++;
-        }
-
-        var empty = new Stack<int>();
-        for (var c = n - 1; c >= 0; c--)
-        {
-            if (size[c] == 0)
-            {
-                empty.Push(c);
-            }
-        }
-
-        var queue = CommunityGraph.Identity(n);
-
-        random.Shuffle<int>(queue);
-        var queued = new bool[n];
-        Array.Fill(queued, true);
-        int head = 0, count = n;
-        var toCommunity = new double[n];
-        var touched = new int[n];
-        var stamp = new int[n];
-        var visit = 0;
-        var twoM = 2 * m;
-        while (count > 0)
-        {
-            var v = queue[head];
-            head = (head + 1) % n;
-            count--;
-            queued[v] = false;
-
-            var own = community[v];
-            var degree = graph.Strength(v);
-            var touchedCount = 0;
-            visit++;
-            stamp[own] = visit;
-            toCommunity[own] = 0;
-            touched[touchedCount++] = own;
-            var neighbors = graph.Neighbors(v);
-            var weights = graph.Weights(v);
-            for (var i = 0; i < neighbors.Length; i++)
-            {
-                var c = community[neighbors[i]];
-                if (stamp[c] != visit)
-                {
-                    stamp[c] = visit;
-                    toCommunity[c] = 0;
-                    touched[touchedCount++] = c;
-                }
-
-                toCommunity[c] += weights[i];
-            }
-
-            total[own] -= degree;
-            size[own]--;
-            var best = own;
-            var bestScore = toCommunity[own] - resolution * total[own] * degree / twoM + CommunityGraph.RelativeEpsilon * degree;
-            for (var i = 1; i < touchedCount; i++)
-            {
-                var c = touched[i];
-                var score = toCommunity[c] - resolution * total[c] * degree / twoM;
-                if (score > bestScore)
-                {
-                    bestScore = score;
-                    best = c;
-                }
-            }
-
-            // A community of its own scores 0; it is only better when every neighbouring community costs more than it gives.
-            if (best == own && size[own] > 0 && bestScore < 0)
-            {
-                while (size[empty.Peek()] > 0)
-                {
-                    empty.Pop();
-                }
-
-                best = empty.Pop();
-            }
-
-            total[best] += degree;
-            size[best]++;
-            if (best == own)
-            {
-                continue;
-            }
-
-            community[v] = best;
-            if (size[own] == 0)
-            {
-                empty.Push(own);
-            }
-
-            for (var i = 0; i < neighbors.Length; i++)
-            {
-                var u = neighbors[i];
-                if (!queued[u] && community[u] != best)
-                {
-                    queued[u] = true;
-                    queue[(head + count) % n] = u;
-                    count++;
-                }
-            }
-        }
-
-        return CommunityGraph.Renumber(community);
+        return (CommunitySearch.Compose(toLevel, partition, new int[n]), levels);
     }
 
     /// <summary>Splits each community into well-connected sub-communities, merging singletons at random (θ) by non-negative gain.</summary>

@@ -38,35 +38,7 @@ public static class Louvain
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LouvainSettings();
-        return BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="runs"/> independent searches in parallel (the first with <paramref name="seed"/>, the others
-    /// with seeds drawn from it) and keeps the partition of highest modularity, the earliest run winning ties, so the
-    /// result does not depend on scheduling.
-    /// </summary>
-    internal static Partition BestOf(int runs, long seed, Func<long, Partition> run, CancellationToken cancellationToken)
-    {
-        var seeds = new long[runs];
-        var generator = new SplitMix(seed);
-        for (var i = 0; i < runs; i++)
-        {
-            seeds[i] = i == 0 ? seed : (long)generator.Next();
-        }
-
-        var partitions = new Partition[runs];
-        Parallel.For(0, runs, new ParallelOptions { CancellationToken = cancellationToken }, i => partitions[i] = run(seeds[i]));
-        var best = partitions[0];
-        foreach (var partition in partitions)
-        {
-            if (partition.Modularity > best.Modularity)
-            {
-                best = partition;
-            }
-        }
-
-        return best;
+        return CommunitySearch.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
     }
 
     private static Partition Run(CompactGraph graph, LouvainSettings settings, long seed, CancellationToken cancellationToken)
@@ -77,7 +49,7 @@ public static class Louvain
         var m = graph.TotalWeight;
         if (m == 0)
         {
-            return Finish(graph, membership, settings.Resolution, 0);
+            return CommunitySearch.Finish(graph, membership, settings.Resolution, 0);
         }
 
         var random = new SplitMix(seed);
@@ -102,7 +74,7 @@ public static class Louvain
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (moved, community, count) = level.MoveNodes(m, settings.Resolution, ref random, start: null);
+                var (moved, community, count) = LocalMoving.Sweep(level, m, settings.Resolution, ref random, start: null);
                 if (!moved)
                 {
                     break;
@@ -131,14 +103,14 @@ public static class Louvain
             var partition = maps.Count == graphs.Count ? maps[^1] : CommunityGraph.Identity(graphs[^1].NodeCount);
             for (var i = graphs.Count - 1; ; i--)
             {
-                var (_, refined, _) = graphs[i].MoveNodes(m, settings.Resolution, ref random, start: partition);
+                var (_, refined, _) = LocalMoving.Sweep(graphs[i], m, settings.Resolution, ref random, start: partition);
                 if (i == 0)
                 {
                     partition = refined;
                     break;
                 }
 
-                partition = Compose(maps[i - 1], refined);
+                partition = CommunitySearch.Compose(maps[i - 1], refined, new int[maps[i - 1].Length]);
             }
 
             var refinedModularity = Modularity.Compute(graph, partition, settings.Resolution);
@@ -157,7 +129,7 @@ public static class Louvain
             }
         }
 
-        return Finish(graph, membership, settings.Resolution, levels);
+        return CommunitySearch.Finish(graph, membership, settings.Resolution, levels);
     }
 
     /// <summary>The community of each original node after following every level's map.</summary>
@@ -178,46 +150,5 @@ public static class Louvain
         return membership;
     }
 
-    /// <summary><c>result[v] = outer[inner[v]]</c>.</summary>
-    private static int[] Compose(int[] inner, int[] outer)
-    {
-        var result = new int[inner.Length];
-        for (var v = 0; v < inner.Length; v++)
-        {
-            result[v] = outer[inner[v]];
-        }
-
-        return result;
-    }
-
     private static int Count(int[] community) => community.Length == 0 ? 0 : community.Max() + 1;
-
-    /// <summary>Renumbers communities by size, biggest first (ties: the one holding the smallest node first).</summary>
-    internal static Partition Finish(CompactGraph graph, int[] membership, double resolution, int levels)
-    {
-        var n = membership.Length;
-        var size = new int[n];
-        var smallest = new int[n];
-        Array.Fill(smallest, int.MaxValue);
-        for (var v = 0; v < n; v++)
-        {
-            size[membership[v]]++;
-            smallest[membership[v]] = Math.Min(smallest[membership[v]], v);
-        }
-
-        var used = Enumerable.Range(0, n).Where(c => size[c] > 0).OrderByDescending(c => size[c]).ThenBy(c => smallest[c]).ToArray();
-        var rename = new int[n];
-        for (var i = 0; i < used.Length; i++)
-        {
-            rename[used[i]] = i;
-        }
-
-        var community = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            community[v] = rename[membership[v]];
-        }
-
-        return new Partition(community, used.Length, Modularity.Compute(graph, community, resolution), levels);
-    }
 }

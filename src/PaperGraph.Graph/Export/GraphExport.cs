@@ -47,11 +47,11 @@ public static class GraphExport
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);
         var m = graph.Analysis.Nodes;
-        WriteCsvRow(writer, ConceptColumns);
+        Csv.WriteRow(writer, ConceptColumns);
         foreach (var v in ByTopic(graph))
         {
             var c = graph.Concepts[v];
-            WriteCsvRow(writer, [
+            Csv.WriteRow(writer, [
                 c.Key, c.Name, Aliases(c), Number(c.Papers), Number(c.Occurrences), Number(m.Degree[v]), Number(m.WeightedDegree[v]),
                 Number(m.PageRank?[v]), Number(m.Betweenness[v]), Number(m.Eigenvector?[v]), Number(m.Core[v]), Number(m.Community[v]),
                 Number(m.Keyphraseness[v]), Number(m.Topic?[v]),
@@ -64,14 +64,14 @@ public static class GraphExport
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(writer);
-        WriteCsvRow(writer, EdgeColumns);
+        Csv.WriteRow(writer, EdgeColumns);
         var edges = graph.Cooccurrence.Edges;
         var order = Enumerable.Range(0, edges.Count).OrderByDescending(i => edges[i].Weight).ThenBy(i => edges[i].Source).ThenBy(i => edges[i].Target);
         foreach (var i in order)
         {
             var e = edges[i];
             var (a, b) = (graph.Concepts[e.Source], graph.Concepts[e.Target]);
-            WriteCsvRow(writer, [a.Key, b.Key, a.Name, b.Name, Number(e.Papers), Number(e.Count), Number(e.Weight), graph.EvidenceOf(i)]);
+            Csv.WriteRow(writer, [a.Key, b.Key, a.Name, b.Name, Number(e.Papers), Number(e.Count), Number(e.Weight), graph.EvidenceOf(i)]);
         }
     }
 
@@ -360,64 +360,4 @@ public static class GraphExport
     private static string Number(double? value) => value is { } v ? Number(v) : "";
 
     private static string Number(int value) => value.ToString(Invariant);
-
-    /// <summary>An RFC 4180 row: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
-    public static void WriteCsvRow(TextWriter writer, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-
-            var field = fields[i];
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                writer.Write('"');
-                writer.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(field);
-            }
-        }
-
-        writer.Write("\r\n");
-    }
-
-    /// <summary>Splits one line written by <see cref="WriteCsvRow"/> back into fields (RFC 4180 quotes; no line breaks inside fields).</summary>
-    public static List<string> ReadCsvRow(string line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
 }

@@ -12,6 +12,12 @@ namespace PaperGraph.Ingest.Text;
 /// </remarks>
 public static class LatexScanner
 {
+    /// <summary>
+    /// Generous, as marking fragments of whole abstracts wants: a group may be of any length, cross lines, escape a brace
+    /// (<c>\{</c>) and be empty. The tokenizer's rules are stricter (see <see cref="LatexSyntax"/>).
+    /// </summary>
+    private static readonly LatexGroupRules Rules = new(MaxLength: int.MaxValue, SingleLine: false, Escapes: true, AllowEmpty: true);
+
     private static readonly string[] FontWords = ["bf", "it", "rm", "em", "sf", "tt", "cal", "sc", "sl", "mathbf", "mathrm"];
 
     public static IReadOnlyList<TextRange> Find(string text)
@@ -66,12 +72,7 @@ public static class LatexScanner
 
                 var isDisplay = i + 1 < text.Length && text[i + 1] == '$';
                 var delimiter = isDisplay ? "$$" : "$";
-                var close = text.IndexOf(delimiter, i + delimiter.Length, StringComparison.Ordinal);
-                while (close > 0 && text[close - 1] == '\\')
-                {
-                    close = text.IndexOf(delimiter, close + 1, StringComparison.Ordinal);
-                }
-
+                var close = LatexSyntax.IndexOfUnescaped(text, i + delimiter.Length, delimiter);
                 return close < 0 ? i : close + delimiter.Length;
             }
 
@@ -89,12 +90,7 @@ public static class LatexScanner
                     return next is '$' or '%' or '&' or '#' or '_' or '{' or '}' ? i + 2 : i;
                 }
 
-                var nameEnd = i + 1;
-                while (nameEnd < text.Length && char.IsAsciiLetter(text[nameEnd]))
-                {
-                    nameEnd++;
-                }
-
+                var nameEnd = LatexSyntax.CommandNameEnd(text, i);
                 var name = text.AsSpan(i + 1, nameEnd - i - 1);
                 if (name.SequenceEqual("begin") && TryReadGroup(text, nameEnd, out var envEnd))
                 {
@@ -104,13 +100,7 @@ public static class LatexScanner
                     return close < 0 ? envEnd : close + endTag.Length;
                 }
 
-                var end = nameEnd;
-                while (TryReadGroup(text, end, out var groupEnd))
-                {
-                    end = groupEnd;
-                }
-
-                return ExtendScripts(text, end);
+                return ExtendScripts(text, LatexSyntax.SkipGroups(text, nameEnd, Rules));
             }
 
             case '{':
@@ -195,34 +185,7 @@ public static class LatexScanner
         return end;
     }
 
-    /// <summary>Reads a balanced <c>{…}</c> group starting exactly at <paramref name="start"/>.</summary>
-    private static bool TryReadGroup(string text, int start, out int end)
-    {
-        end = start;
-        if (start >= text.Length || text[start] != '{')
-        {
-            return false;
-        }
-
-        var depth = 0;
-        for (var j = start; j < text.Length; j++)
-        {
-            switch (text[j])
-            {
-                case '\\':
-                    j++;
-                    break;
-                case '{':
-                    depth++;
-                    break;
-                case '}' when --depth == 0:
-                    end = j + 1;
-                    return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool TryReadGroup(string text, int start, out int end) => LatexSyntax.TryReadGroup(text, start, Rules, out end);
 
     private static void Add(List<TextRange> ranges, int start, int end)
     {

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using PaperGraph.Nlp.Sentences;
 using PaperGraph.Nlp.Tagging;
 using PaperGraph.Nlp.Tokenization;
+using PaperGraph.Nlp.Morphology;
 
 namespace PaperGraph.Nlp.Chunking;
 
@@ -244,10 +245,10 @@ public sealed class NounPhraseChunker
         }
 
         var text = word.ToString();
-        return Concepts.ConceptKeys.Singular(text) != text;
+        return NounForms.Singular(text) != text;
     }
 
-    /// <summary>A lower-case regular plural (<c>findings</c>, <c>results</c>), as <see cref="Concepts.ConceptKeys.Singular"/> reads it.</summary>
+    /// <summary>A lower-case regular plural (<c>findings</c>, <c>results</c>), as <see cref="NounForms.Singular"/> reads it.</summary>
     private static bool IsPlural(ReadOnlySpan<char> word)
     {
         if (word.Length < 4 || word[^1] != 's' || !char.IsLower(word[0]) || word.Contains('-'))
@@ -256,7 +257,7 @@ public sealed class NounPhraseChunker
         }
 
         var text = word.ToString();
-        return Concepts.ConceptKeys.Singular(text) != text;
+        return NounForms.Singular(text) != text;
     }
 
     /// <summary>
@@ -377,7 +378,7 @@ public sealed class NounPhraseChunker
         }
 
         var word = analysis.TokenText(index);
-        if (next is not "(" || Concepts.ConceptKeys.IsAcronymLike(word) || word.IndexOfAnyInRange('0', '9') >= 0)
+        if (next is not "(" || NounForms.IsAcronymLike(word) || word.IndexOfAnyInRange('0', '9') >= 0)
         {
             return -1;
         }
@@ -405,7 +406,7 @@ public sealed class NounPhraseChunker
     /// <summary>The name of a Greek letter, as LaTeX writes it without its backslash (<c>epsilon</c>, <c>varepsilon</c>, <c>Omega</c>; not <c>PI</c>).</summary>
     private static bool IsGreekLetter(ReadOnlySpan<char> word)
     {
-        if (word.Length < 2 || word.Length > 10 || Concepts.ConceptKeys.IsAcronymLike(word))
+        if (word.Length < 2 || word.Length > 10 || NounForms.IsAcronymLike(word))
         {
             return false;
         }

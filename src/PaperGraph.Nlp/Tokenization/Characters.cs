@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace PaperGraph.Nlp.Tokenization;
 
 /// <summary>Character classes shared by the tokenizer, the sentence splitter and the tagger's features.</summary>
-internal static class Characters
+public static class Characters
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(char c)

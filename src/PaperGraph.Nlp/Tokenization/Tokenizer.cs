@@ -1,3 +1,4 @@
+using PaperGraph.Core;
 using static PaperGraph.Nlp.Tokenization.Characters;
 
 namespace PaperGraph.Nlp.Tokenization;
@@ -21,6 +22,12 @@ public sealed class Tokenizer
 {
     /// <summary>Longest LaTeX span (<c>$...$</c> or a brace group) taken as one token, in characters.</summary>
     private const int MaxMathLength = 400;
+
+    /// <summary>
+    /// Strict, unlike ingest's <c>LatexScanner</c> (see <see cref="LatexSyntax"/>): a token boundary decided wrongly swallows
+    /// words, so a group stays on one line, within <see cref="MaxMathLength"/>, is never empty, and a backslash escapes nothing.
+    /// </summary>
+    private static readonly LatexGroupRules MathRules = new(MaxMathLength, SingleLine: true, Escapes: false, AllowEmpty: false);
 
     /// <summary>The tokenizer; it has no settings and is safe to share between threads.</summary>
     public static Tokenizer Default { get; } = new();
@@ -316,78 +323,33 @@ public sealed class Tokenizer
             return false;
         }
 
+        // The first unescaped dollar closes, even a single one after "$$" (which then fails); a paragraph break before it
+        // means the opening dollar was not maths.
         var limit = Math.Min(text.Length, start + MaxMathLength);
-        for (var k = contentStart + 1; k < limit; k++)
+        var k = LatexSyntax.IndexOfUnescaped(text[..limit], contentStart + 1, "$");
+        if (k < 0 || text[(contentStart + 1)..k].IndexOf("\n\n") >= 0)
         {
-            var c = text[k];
-            if (c == '\n' && k + 1 < text.Length && text[k + 1] == '\n')
-            {
-                return false;
-            }
-
-            if (c != '$' || text[k - 1] == '\\')
-            {
-                continue;
-            }
-
-            if (IsSpace(text[k - 1]) || delimiter == 2 && (k + 1 >= text.Length || text[k + 1] != '$'))
-            {
-                return false;
-            }
-
-            end = k + delimiter;
-            return end >= text.Length || !char.IsAsciiDigit(text[end]);
+            return false;
         }
 
-        return false;
+        if (IsSpace(text[k - 1]) || delimiter == 2 && (k + 1 >= text.Length || text[k + 1] != '$'))
+        {
+            return false;
+        }
+
+        end = k + delimiter;
+        return end >= text.Length || !char.IsAsciiDigit(text[end]);
     }
 
     /// <summary>A LaTeX command such as <c>\alpha</c> or <c>\mathbf{x}</c>, with the brace groups that follow it.</summary>
     private static bool TryLatexCommand(ReadOnlySpan<char> text, int start, out int end)
     {
-        var k = start + 1;
-        while (k < text.Length && char.IsAsciiLetter(text[k]))
-        {
-            k++;
-        }
-
-        while (k < text.Length && text[k] == '{' && TryBraceGroup(text, k, out var groupEnd))
-        {
-            k = groupEnd;
-        }
-
-        end = k;
+        end = LatexSyntax.SkipGroups(text, LatexSyntax.CommandNameEnd(text, start), MathRules);
         return true;
     }
 
     /// <summary>A balanced brace group on one line, such as <c>{\bf 1}</c> or <c>{bf 1}</c>.</summary>
-    private static bool TryBraceGroup(ReadOnlySpan<char> text, int start, out int end)
-    {
-        end = 0;
-        var depth = 0;
-        var limit = Math.Min(text.Length, start + MaxMathLength);
-        for (var k = start; k < limit; k++)
-        {
-            switch (text[k])
-            {
-                case '{':
-                    depth++;
-                    break;
-                case '}':
-                    if (--depth == 0)
-                    {
-                        end = k + 1;
-                        return k > start + 1;
-                    }
-
-                    break;
-                case '\n':
-                    return false;
-            }
-        }
-
-        return false;
-    }
+    private static bool TryBraceGroup(ReadOnlySpan<char> text, int start, out int end) => LatexSyntax.TryReadGroup(text, start, MathRules, out end);
 
     /// <summary>A web address: a scheme (<c>https://</c>), <c>www.</c>, or a bare domain followed by a path (<c>github.com/org/repo</c>).</summary>
     private static bool TryUrl(ReadOnlySpan<char> text, int start, out int end)

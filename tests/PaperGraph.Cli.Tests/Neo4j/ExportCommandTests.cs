@@ -1,12 +1,13 @@
 using PaperGraph.Graph.Export;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 using PaperGraph.Tests;
+using PaperGraph.Core;
 
 namespace PaperGraph.Cli.Tests.Neo4j;
 
 public sealed class ExportCommandTests
 {
-    private static List<List<string>> ReadRows(string path) => [.. File.ReadAllLines(path).Select(GraphExport.ReadCsvRow)];
+    private static List<List<string>> ReadRows(string path) => [.. File.ReadAllLines(path).Select(PaperGraph.Core.Csv.ReadRow)];
 
     [Fact]
     public async Task Export_writes_header_and_data_files_for_neo4j_admin_and_prints_the_command()
@@ -28,7 +29,7 @@ public sealed class ExportCommandTests
         Assert.StartsWith(":START_ID(Paper),:END_ID(Concept),", File.ReadAllText(Path.Combine(output, "mentions.header.csv")), StringComparison.Ordinal);
         foreach (var stem in new[] { "papers", "concepts", "communities", "mentions", "links", "memberships" })
         {
-            var header = GraphExport.ReadCsvRow(File.ReadAllText(Path.Combine(output, stem + ".header.csv")).TrimEnd());
+            var header = Csv.ReadRow(File.ReadAllText(Path.Combine(output, stem + ".header.csv")).TrimEnd());
             Assert.All(ReadRows(Path.Combine(output, stem + ".csv")), row => Assert.Equal(header.Count, row.Count));
             Assert.Contains($"{stem}.header.csv,", run.Out, StringComparison.Ordinal);
         }

@@ -1,7 +1,7 @@
 using PaperGraph.Core;
 using PaperGraph.FakeNeo4j;
-using PaperGraph.Storage;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Workspace;
+using PaperGraph.Neo4j;
 
 namespace PaperGraph.Cli.Tests.Neo4j;
 
@@ -152,7 +152,7 @@ public sealed class FakeServerSyncTests : SyncContract, IAsyncLifetime
     public async Task Syncing_before_a_build_is_an_input_error()
     {
         using var temp = new PaperGraph.Tests.TempDirectory();
-        using var workspace = PaperGraph.Storage.Workspace.Open(temp.Path);
+        using var workspace = PaperGraph.Workspace.WorkspaceDatabase.Open(temp.Path);
 
         var e = await Assert.ThrowsAsync<PaperGraphException>(() => new GraphSync(Store, workspace, Address).RunAsync(new SyncSettings()));
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using PaperGraph.Core;
 using PaperGraph.FakeNeo4j;
-using PaperGraph.Storage;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Workspace;
+using PaperGraph.Neo4j;
 using PaperGraph.Tests;
 
 namespace PaperGraph.Cli.Tests.Neo4j;
@@ -140,7 +140,7 @@ public sealed class RealServerSyncTests : SyncContract, IDisposable
     /// <summary>Parameters for each shipped query, chosen from the workspace so that each has rows to find.</summary>
     private static Dictionary<string, Dictionary<string, object?>> QueryParameters(string directory)
     {
-        using var workspace = Workspace.Open(directory);
+        using var workspace = WorkspaceDatabase.Open(directory);
         var strongest = workspace.ReadGraphEdges().OrderByDescending(e => e.Papers).ThenBy(e => e.Source, StringComparer.Ordinal).First();
         var dates = workspace.ReadPapers().Select(p => p.Published).OfType<string>().Where(d => d.Length == 10 && char.IsDigit(d[0])).Order(StringComparer.Ordinal).ToList();
         return new Dictionary<string, Dictionary<string, object?>>

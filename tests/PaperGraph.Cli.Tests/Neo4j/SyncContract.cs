@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using PaperGraph.FakeNeo4j;
-using PaperGraph.Storage;
-using PaperGraph.Storage.Neo4j;
+using PaperGraph.Workspace;
+using PaperGraph.Neo4j;
 
 namespace PaperGraph.Cli.Tests.Neo4j;
 

@@ -1,5 +1,5 @@
 using PaperGraph.Core;
-using PaperGraph.Storage;
+using PaperGraph.Workspace;
 using PaperGraph.Tests;
 
 namespace PaperGraph.Cli.Tests.Neo4j;
@@ -21,13 +21,13 @@ internal sealed class SyncFixture : IDisposable
     public SyncFixture(int version = 1)
     {
         Directory = _temp.File("ws");
-        using var workspace = Workspace.Open(Directory);
+        using var workspace = WorkspaceDatabase.Open(Directory);
         Write(workspace, version);
     }
 
     public string Directory { get; }
 
-    public Workspace Open() => Workspace.Open(Directory);
+    public WorkspaceDatabase Open() => WorkspaceDatabase.Open(Directory);
 
     /// <summary>Moves the workspace to <paramref name="version"/>, as a new build would.</summary>
     public void MoveTo(int version)
@@ -36,7 +36,7 @@ internal sealed class SyncFixture : IDisposable
         Write(workspace, version);
     }
 
-    private static void Write(Workspace workspace, int version)
+    private static void Write(WorkspaceDatabase workspace, int version)
     {
         var papers = new List<Paper>
         {

@@ -1,4 +1,5 @@
 using PaperGraph.Graph.Export;
+using PaperGraph.Core;
 
 namespace PaperGraph.Graph.Tests.Export;
 
@@ -12,8 +13,8 @@ public sealed class CsvRowTests
     public void A_written_row_reads_back_the_same(string field)
     {
         using var writer = new StringWriter();
-        GraphExport.WriteCsvRow(writer, [field, "x", field]);
+        Csv.WriteRow(writer, [field, "x", field]);
         var line = writer.ToString().TrimEnd('\r', '\n');
-        Assert.Equal([field, "x", field], GraphExport.ReadCsvRow(line));
+        Assert.Equal([field, "x", field], Csv.ReadRow(line));
     }
 }

@@ -1,5 +1,5 @@
-using PaperGraph.Nlp.Concepts;
-using PaperGraph.Nlp.Tests.Concepts;
+using PaperGraph.Concepts;
+using PaperGraph.Concepts.Tests;
 
 namespace PaperGraph.Nlp.Tests.Chunking;
 

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PaperGraph.Graph.Export;
+using PaperGraph.Pipeline.Extract;
+using PaperGraph.Pipeline.Ingest;
+using PaperGraph.Pipeline.Trends;
+using PaperGraph.Workspace;
+
+namespace PaperGraph.Pipeline.Build;
+
+/// <summary>Settings of <see cref="BuildRun"/>.</summary>
+/// <param name="Workspace">The workspace folder: created when <paramref name="Ingest"/> is given, else it must exist.</param>
+/// <param name="Ingest">Inputs to read first (as <see cref="IngestRun"/>); null rebuilds from the papers already in the workspace.</param>
+/// <param name="Extract">Concept extraction (new or changed papers only).</param>
+/// <param name="Graph">The graph and its measures.</param>
+public sealed record BuildSettings(string Workspace, IngestSettings? Ingest, ExtractSettings Extract, GraphSettings Graph);
+
+/// <summary>What <see cref="BuildRun"/> did.</summary>
+/// <param name="Ingest">The ingest step's result, when inputs were given.</param>
+/// <param name="Extraction">The extraction step's result; null when the ingest step ended the run (<see cref="IngestResult.FailedStrict"/>).</param>
+/// <param name="Graph">The analysed graph; null as <paramref name="Extraction"/>.</param>
+/// <param name="MinPapers">The papers a concept needed to be a node.</param>
+/// <param name="Months">Concept-months written to <c>trends.csv</c>.</param>
+/// <param name="Undated">Papers without a year and month, left out of the months.</param>
+/// <param name="Stages">Seconds per stage.</param>
+/// <param name="Analytics">Seconds per step of the graph's analysis.</param>
+/// <param name="PeakMemoryBytes">The process's peak working set at the end.</param>
+public sealed record BuildResult(string Directory, IngestResult? Ingest, ExtractionResult? Extraction, ConceptGraph? Graph, int MinPapers, int Months, int Undated,
+    IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Step, double Seconds)> Analytics, long PeakMemoryBytes);
+
+/// <summary>The whole job: ingest, extract, graph and analytics, the output files and the workspace's graph tables.</summary>
+public static class BuildRun
+{
+    /// <summary>Runs a build.</summary>
+    /// <param name="ingested">Called with the ingest step's result as soon as it is known, so a front end can show it before the long steps.</param>
+    /// <param name="extracted">Called with the extraction step's result as soon as it is known.</param>
+    public static BuildResult Run(BuildSettings settings, ILoggerFactory loggers, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken,
+        Action<IngestResult>? ingested = null, Action<ExtractionResult>? extracted = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var stages = new List<(string Stage, double Seconds)>();
+        var clock = Stopwatch.StartNew();
+        var options = settings.Graph;
+        IngestResult? ingest = null;
+        if (settings.Ingest is { } ingestSettings)
+        {
+            ingest = IngestRun.Run(ingestSettings, loggers, progress, cancellationToken);
+            stages.Add(("ingest", clock.Elapsed.TotalSeconds));
+            ingested?.Invoke(ingest);
+            ingest.ThrowIfNoPapers();
+            if (ingest.FailedStrict)
+            {
+                return new BuildResult(ingest.Directory, ingest, null, null, 0, 0, 0, stages, [], 0);
+            }
+        }
+
+        // With no inputs, build redoes an existing workspace: a mistyped folder is an error, not a new empty workspace.
+        using var workspace = settings.Ingest is not null ? WorkspaceDatabase.Open(settings.Workspace) : WorkspaceDatabase.OpenExisting(settings.Workspace);
+        clock.Restart();
+        var extraction = ExtractRun.Extract(workspace, settings.Extract with { All = false }, loggers, progress, cancellationToken, store: false);
+        extracted?.Invoke(extraction);
+        stages.Add(("extract", clock.Elapsed.TotalSeconds));
+
+        var minPapers = ConceptGraphBuilder.RequireNodes(workspace, extraction.Index, options);
+        var published = workspace.ReadPublished();
+
+        // The concepts are stored while the graph is built and its files written: the graph needs only the index in
+        // memory, and the database is touched by the storing task alone until it is awaited. On the 200k corpus the
+        // storing is the longer of the two: the graph was done 9 s before it.
+        clock.Restart();
+        var storing = Task.Run(() => ExtractRun.StoreConcepts(workspace, extraction.Index), cancellationToken);
+        ConceptGraph graph;
+        IReadOnlyList<(string Step, double Seconds)> graphTimings;
+        try
+        {
+            graph = ConceptGraphBuilder.Build(extraction.Index, options, minPapers, loggers, progress, cancellationToken, out graphTimings);
+        }
+        catch
+        {
+            storing.WaitQuietly();
+            throw;
+        }
+
+        stages.Add(("graph and analytics", clock.Elapsed.TotalSeconds));
+
+        clock.Restart();
+        progress.Step("build", "writing the graph files and storing the concepts and the graph");
+        // The files and the database are written side by side: they share nothing but the graph, which is only read.
+        var (months, bursts, corpusMonths, undated) = MonthlyPapers.Count(extraction.Index, graph.Concepts, published);
+        // Each link's papers, best evidence first, are found while concepts.csv is written and the concepts stored;
+        // the other files and the graph's rows wait for them.
+        var withEvidence = Task.Run(() => graph with { Evidence = graph.Cooccurrence.AllEvidence(ranked: true), EvidencePerEdge = options.EvidencePerEdge }, cancellationToken);
+        var writing = Task.Run(() => BuildOutputs.Write(workspace.Directory, graph, withEvidence, months, cancellationToken), cancellationToken);
+        try
+        {
+            // The graph's rows (edges in key order, with their evidence) are ready by the time the concepts are stored.
+            var rows = Task.Run(() => BuildOutputs.GraphRows(withEvidence.GetAwaiter().GetResult()), cancellationToken);
+            storing.GetAwaiter().GetResult();
+            var (nodes, edges) = rows.GetAwaiter().GetResult();
+            workspace.ReplaceGraph(nodes, edges, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal), months, bursts, (corpusMonths, undated));
+        }
+        finally
+        {
+            writing.GetAwaiter().GetResult();
+        }
+
+        stages.Add(("outputs", clock.Elapsed.TotalSeconds));
+
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        BuildOutputs.WriteSummaryJson(workspace.Directory, graph, options, minPapers, extraction, stages, graphTimings, peak);
+        return new BuildResult(workspace.Directory, ingest, extraction, graph, minPapers, months.Count, undated, stages, graphTimings, peak);
+    }
+}
