@@ -68,7 +68,7 @@ internal sealed partial class CommandRunner(TextWriter output, TextWriter error,
         {
             using var host = BuildHost(parse, overrides, configure, verbose);
             workspace = host.Services.GetRequiredService<IConfiguration>()[$"{WorkspaceOptions.SectionName}:{nameof(WorkspaceOptions.Path)}"] ?? new WorkspaceOptions().Path;
-            var context = new CommandContext(host.Services, host.Services.GetRequiredService<IConfiguration>(), output, error, ProgressLine.ForStandardError(error), input ?? Console.In);
+            var context = new CommandContext(host.Services, host.Services.GetRequiredService<IConfiguration>(), output, error, ProgressLine.ForStandardError(error, quiet: parse.GetValue(Quiet)), input ?? Console.In);
             try
             {
                 return await command(context, cancellationToken).ConfigureAwait(false);

@@ -113,7 +113,7 @@ public sealed class AtomicFileTests
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
             .Where(l => direct.IsMatch(l.Text) || (l.Text.Contains("new StreamWriter(", StringComparison.Ordinal) && !l.Text.Contains("leaveOpen", StringComparison.Ordinal)))
             // The robustness benchmark's scratch input for its child builds, deleted after each: not an output.
-            .Where(l => !(l.File.EndsWith("RobustnessCommand.cs", StringComparison.Ordinal) && l.Text.Contains("File.WriteAllLinesAsync(input,", StringComparison.Ordinal)))
+            .Where(l => !(l.File.EndsWith("RobustnessRun.cs", StringComparison.Ordinal) && l.Text.Contains("File.WriteAllLinesAsync(input,", StringComparison.Ordinal)))
             .Select(l => $"{Path.GetRelativePath(Repository.Root, l.File)}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 

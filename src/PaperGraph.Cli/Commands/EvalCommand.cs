@@ -1,13 +1,11 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
-using PaperGraph.Nlp;
 using PaperGraph.Concepts;
-using PaperGraph.Concepts.Evaluation;
+using PaperGraph.Pipeline.Evaluation;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -48,19 +46,9 @@ internal static class EvalCommand
             var inv = CultureInfo.InvariantCulture;
             var cutoffs = ParseKs(parse.GetValue(ks))!;
             var file = parse.GetValue(gold)!;
-            var documents = KeyphraseEvaluator.Read(file.FullName);
-            if (documents.Count == 0)
-            {
-                throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{file.FullName}: no documents.");
-            }
-
-            var stopwatch = Stopwatch.StartNew();
-            var index = KeyphraseRun.Extract(documents, context.Options<ConceptOptions>().ToSettings(), context.Logger<ConceptIndex>(), token);
-            var results = documents.Select(d => (d, (IReadOnlyList<string>)KeyphraseRun.Predictions(index, d.Id))).ToList();
-            var elapsed = stopwatch.Elapsed;
-            var evaluation = KeyphraseEvaluator.Score(results, cutoffs);
-
-            context.Out.WriteLine(string.Create(inv, $"{file.Name}: {documents.Count:N0} documents, extracted in {elapsed.TotalSeconds:F2} s"));
+            var run = KeyphraseRuns.Evaluate(file.FullName, cutoffs, context.Options<ConceptOptions>().ToSettings(), context.Loggers, token);
+            var (results, evaluation) = (run.Predictions, run.Scores);
+            context.Out.WriteLine(string.Create(inv, $"{file.Name}: {results.Count:N0} documents, extracted in {run.Seconds:F2} s"));
             context.Out.WriteLine("        all gold keyphrases        present in the text");
             context.Out.WriteLine("  k     P      R      F1           P      R      F1");
             for (var i = 0; i < cutoffs.Length; i++)
@@ -111,39 +99,19 @@ internal static class EvalCommand
         };
         command.SetAction((parse, cancellationToken) => runner.RunAsync(parse, new Dictionary<string, string?>(), SharedOptions.ConfigureConceptOptions, (context, token) => Task.Run(() =>
         {
-            var settings = context.Options<ConceptOptions>().ToSettings();
-            var documents = KeyphraseEvaluator.Read(parse.GetValue(gold)!.FullName);
-            var terms = KeyphraseRun.Analyze(documents, token);
-            var (rows, labels) = KeyphraseRun.TrainingData(documents, terms, settings, context.Logger<ConceptIndex>());
-            var positives = labels.Count(l => l);
-            if (positives == 0 || positives == labels.Count)
-            {
-                throw new PaperGraphException(ErrorCodes.InvalidArgument,
-                    $"{parse.GetValue(gold)!.FullName}: {(positives == 0 ? "no" : "every")} candidate concept matches a gold keyphrase, so there is nothing to learn from.");
-            }
-
-            var ranker = ConceptRanker.Fit(rows, labels, parse.GetValue(l2));
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fitted on {documents.Count:N0} documents: {rows.Count:N0} candidate concepts, {positives:N0} of them gold keyphrases."));
+            var goldFile = parse.GetValue(gold)!;
+            var fit = KeyphraseRuns.FitRanker(goldFile.FullName, parse.GetValue(dev)?.FullName, parse.GetValue(l2), context.Options<ConceptOptions>().ToSettings(), context.Loggers, token);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fitted on {fit.Documents:N0} documents: {fit.Candidates:N0} candidate concepts, {fit.Positives:N0} of them gold keyphrases."));
             context.Out.WriteLine("Weights on the raw features, as ConceptRanker.Default writes them:");
-            context.Out.Write(ranker.Describe());
+            context.Out.Write(fit.Ranker.Describe());
             if (parse.GetValue(output) is { } path)
             {
-                ranker.Write(path.FullName, $"PaperGraph concept ranker, fitted by 'papergraph eval fit-ranker' on {parse.GetValue(gold)!.Name}");
+                fit.Ranker.Write(path.FullName, $"PaperGraph concept ranker, fitted by 'papergraph eval fit-ranker' on {goldFile.Name}");
                 context.Out.WriteLine($"Ranker written to {path.FullName}");
             }
 
-            // The benchmark's terms are reused; only the index is built again, with the fitted weights.
-            Report(parse.GetValue(gold)!.Name, documents, terms);
-            if (parse.GetValue(dev) is { } devFile)
+            foreach (var (name, evaluation) in fit.Scores)
             {
-                var devDocuments = KeyphraseEvaluator.Read(devFile.FullName);
-                Report(devFile.Name, devDocuments, KeyphraseRun.Analyze(devDocuments, token));
-            }
-
-            void Report(string name, List<KeyphraseDocument> set, DocumentTerms[] setTerms)
-            {
-                var fitted = ConceptIndex.Build(setTerms, settings with { Ranker = ranker }, context.Logger<ConceptIndex>());
-                var evaluation = KeyphraseEvaluator.Score(set.Select(d => (d, (IReadOnlyList<string>)KeyphraseRun.Predictions(fitted, d.Id))).ToList(), [5, 10, 15]);
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name}: F1@5 {100 * evaluation.All[0].F1:F1}  F1@10 {100 * evaluation.All[1].F1:F1}  F1@15 {100 * evaluation.All[2].F1:F1}"));
             }

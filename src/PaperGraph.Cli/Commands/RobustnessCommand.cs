@@ -1,12 +1,7 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using PaperGraph.Core;
-using PaperGraph.Pipeline;
-using PaperGraph.Ingest.Input;
+using PaperGraph.Pipeline.Robustness;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -53,82 +48,16 @@ internal static class RobustnessCommand
 
     private sealed record Settings(FileInfo File, int Subsets, int Smallest, int Largest, int Seed, int Jobs, DirectoryInfo? Keep, FileInfo? Output, FileInfo? Other, int Timeout);
 
-    /// <summary>One build's outcome; <paramref name="Message"/> is the first <c>error</c> line on standard error, if any.</summary>
-    private sealed record Outcome(int Subset, int Papers, int ExitCode, double Seconds, string? Message, bool MeasureLeftEmpty);
-
     private static async Task<int> RunAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var inv = CultureInfo.InvariantCulture;
-        if (settings.Smallest > settings.Largest)
-        {
-            throw new PaperGraphException(ErrorCodes.InvalidArgument, string.Create(inv, $"--smallest ({settings.Smallest}) is larger than --largest ({settings.Largest})."));
-        }
-
-        if (!settings.File.Exists)
-        {
-            throw new PaperGraphException(ErrorCodes.PathNotFound, $"{settings.File.FullName}: no such file.");
-        }
-
-        var lines = InputLines.ReadNonEmpty(settings.File.FullName);
-        if (lines.Count < settings.Smallest)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, string.Create(inv, $"{settings.File.FullName}: {lines.Count:N0} non-empty lines, fewer than --smallest ({settings.Smallest})."));
-        }
-
-        var largest = Math.Min(settings.Largest, lines.Count);
         var (program, prefix) = settings.Other is { } path ? Other(path) : Self();
-        var scratch = Directory.CreateTempSubdirectory("papergraph-robustness-");
-        var outcomes = new ConcurrentBag<Outcome>();
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            await Parallel.ForEachAsync(Enumerable.Range(0, settings.Subsets), new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellationToken },
-                async (subset, token) =>
-                {
-                    var papers = Subset(lines, subset, settings.Smallest, largest, settings.Seed);
-                    var folder = Path.Combine(scratch.FullName, subset.ToString(inv));
-                    Directory.CreateDirectory(folder);
-                    var input = Path.Combine(folder, "subset.jsonl");
-                    // A scratch input for the child build, deleted below: not an output, so not through AtomicFile.
-                    await File.WriteAllLinesAsync(input, papers, new UTF8Encoding(false), token).ConfigureAwait(false);
-                    var outcome = await BuildAsync(program, [.. prefix, "build", input, "--workspace", Path.Combine(folder, "ws"), "--quiet"], folder, subset, papers.Count,
-                        TimeSpan.FromSeconds(settings.Timeout), token).ConfigureAwait(false);
-                    if (outcome.ExitCode != 0 && settings.Keep is { } keep)
-                    {
-                        EnvironmentErrors.CreateFolder(keep.FullName);
-                        AtomicFile.Write(Path.Combine(keep.FullName, $"subset-{subset.ToString(inv)}.jsonl"), kept =>
-                        {
-                            using var source = File.OpenRead(input);
-                            source.CopyTo(kept);
-                        });
-                    }
-
-                    Directory.Delete(folder, recursive: true);
-                    outcomes.Add(outcome);
-                    var done = outcomes.Count;
-                    context.Progress.Report(new PipelineProgress("robustness", string.Create(inv, $"{outcomes.Count(o => o.ExitCode != 0):N0} failed"), done, settings.Subsets, "builds"));
-                }).ConfigureAwait(false);
-        }
-        finally
-        {
-            context.Progress.Clear();
-            scratch.Delete(recursive: true);
-        }
-
-        var all = outcomes.OrderBy(o => o.Subset).ToList();
-        if (settings.Output is { } output)
-        {
-            AtomicFile.WriteText(output.FullName, writer =>
-            {
-                foreach (var o in all)
-                {
-                    writer.WriteLine(JsonSerializer.Serialize(new { subset = o.Subset, papers = o.Papers, exitCode = o.ExitCode, seconds = Math.Round(o.Seconds, 3), error = o.Message, measureLeftEmpty = o.MeasureLeftEmpty }));
-                }
-            });
-        }
-
+        var result = await RobustnessRun.RunAsync(new RobustnessSettings(settings.File, settings.Subsets, settings.Smallest, settings.Largest, settings.Seed, settings.Jobs,
+            settings.Keep, settings.Output, program, prefix, settings.Timeout), context.Progress, cancellationToken).ConfigureAwait(false);
+        context.Progress.Clear();
+        var (all, largest) = (result.Outcomes, result.Largest);
         var failed = all.Where(o => o.ExitCode != 0).ToList();
-        context.Out.WriteLine(string.Create(inv, $"Built {all.Count:N0} random subsets of {settings.File.Name} ({settings.Smallest:N0} to {largest:N0} papers, log-uniform sizes, seed {settings.Seed}){(settings.Other is { } other ? " with " + other.FullName : "")} in {clock.Elapsed.TotalSeconds:F0} s"));
+        context.Out.WriteLine(string.Create(inv, $"Built {all.Count:N0} random subsets of {settings.File.Name} ({settings.Smallest:N0} to {largest:N0} papers, log-uniform sizes, seed {settings.Seed}){(settings.Other is { } other ? " with " + other.FullName : "")} in {result.Seconds:F0} s"));
         context.Out.WriteLine(string.Create(inv, $"  sizes:     median {Median(all.Select(o => o.Papers)):N0} papers; {all.Count(o => o.Papers <= 50):N0} subsets of 50 papers or fewer"));
         context.Out.WriteLine(string.Create(inv, $"  succeeded: {all.Count - failed.Count:N0} ({all.Count(o => o.ExitCode == 0 && o.MeasureLeftEmpty):N0} with a measure left empty)"));
         context.Out.WriteLine(string.Create(inv, $"  failed:    {failed.Count:N0}"));
@@ -140,81 +69,6 @@ internal static class RobustnessCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>The papers of subset <paramref name="subset"/>: a log-uniform size, then that many distinct lines in file order.</summary>
-    private static List<string> Subset(List<string> lines, int subset, int smallest, int largest, int seed)
-    {
-        var random = new Random(unchecked((seed * 1_000_003) + subset));
-        var size = (int)Math.Round(Math.Exp(Math.Log(smallest) + random.NextDouble() * (Math.Log(largest) - Math.Log(smallest))));
-        size = Math.Clamp(size, smallest, largest);
-        // Floyd's sampling: size distinct indices, each set equally likely.
-        var chosen = new HashSet<int>();
-        for (var j = lines.Count - size; j < lines.Count; j++)
-        {
-            var t = random.Next(j + 1);
-            chosen.Add(chosen.Contains(t) ? j : t);
-        }
-
-        return chosen.Order().Select(i => lines[i]).ToList();
-    }
-
-    private static async Task<Outcome> BuildAsync(string program, List<string> arguments, string folder, int subset, int papers, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder, // so no papergraph.json of the caller's folder changes the defaults
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The defaults, whatever this shell sets.
-        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("PAPERGRAPH_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(variable);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            return new Outcome(subset, papers, -1, clock.Elapsed.TotalSeconds,
-                string.Create(CultureInfo.InvariantCulture, $"timed out: stopped after {timeout.TotalSeconds:F0} s"), false);
-        }
-
-        await output.ConfigureAwait(false);
-        var errors = await error.ConfigureAwait(false);
-        var lines = errors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var message = lines.FirstOrDefault(l => l.StartsWith("error", StringComparison.Ordinal)) ?? (process.ExitCode != 0 ? lines.LastOrDefault() : null);
-        return new Outcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message, LeftAMeasureEmpty(Path.Combine(folder, "ws", PaperGraph.Pipeline.Build.BuildOutputs.Files.Summary)));
-    }
-
-    /// <summary>Whether the build's summary.json lists a measure it had to leave empty.</summary>
-    private static bool LeftAMeasureEmpty(string summary)
-    {
-        if (!File.Exists(summary))
-        {
-            return false;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(summary));
-        return document.RootElement.TryGetProperty("missingMeasures", out var missing) && missing.EnumerateObject().Any();
     }
 
     /// <summary>How to start this same PaperGraph: its app host when this process is one, else <c>dotnet papergraph.dll</c>.</summary>

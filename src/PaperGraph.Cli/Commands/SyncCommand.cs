@@ -1,17 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperGraph.Core;
 using PaperGraph.Workspace;
 using PaperGraph.Neo4j;
-using PaperGraph.Pipeline;
+using PaperGraph.Pipeline.Neo4j;
 
 namespace PaperGraph.Cli.Commands;
 
 /// <summary><c>papergraph sync</c>: writes the workspace's graph into Neo4j; and <c>papergraph export --format neo4j-admin</c>.</summary>
-internal static partial class SyncCommand
+internal static class SyncCommand
 {
     public const string PasswordVariable = "PAPERGRAPH_NEO4J_PASSWORD";
     public const string UriVariable = "PAPERGRAPH_NEO4J_URI";
@@ -77,24 +76,7 @@ internal static partial class SyncCommand
     private static int RunExport(CommandContext context, string output, string database, bool allConcepts)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        if (workspace.Count("graph_nodes") == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph to export yet; run 'papergraph build --workspace {workspace.Directory}' first.");
-        }
-
-        if (!DatabaseName().IsMatch(database))
-        {
-            throw new PaperGraphException(ErrorCodes.InvalidArgument,
-                $"--database '{database}': not a name Neo4j accepts; expected 3 to 63 letters, digits, dots or dashes, starting with a letter (e.g. neo4j, papers-2025).");
-        }
-
-        if (File.Exists(output))
-        {
-            throw new PaperGraphException(ErrorCodes.InvalidArgument, $"--out {output}: is a file; expected a folder (created when missing).");
-        }
-
-        var export = AdminImportExport.Write(workspace, output, database, allConcepts);
+        var export = Neo4jRuns.Export(context.Options<WorkspaceOptions>().Path, output, database, allConcepts).Files;
         context.Out.WriteLine($"Wrote files for neo4j-admin into {output}");
         foreach (var file in export.Files)
         {
@@ -112,10 +94,6 @@ internal static partial class SyncCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>A database name as Neo4j 5 accepts it (and so never read as an option by neo4j-admin).</summary>
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9.-]{1,61}[A-Za-z0-9]$")]
-    private static partial Regex DatabaseName();
-
     private static void ConfigureServices(IServiceCollection services)
     {
         SharedOptions.ConfigureWorkspace(services);
@@ -128,14 +106,12 @@ internal static partial class SyncCommand
         var inv = CultureInfo.InvariantCulture;
         var options = context.Options<Neo4jOptions>();
         var settings = Settings(context, options, passwordFromStdin);
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        using var client = new Neo4jQueryClient(settings, context.Logger<Neo4jQueryClient>());
-        var sync = new GraphSync(client, workspace, $"{settings.Uri.AbsoluteUri.TrimEnd('/')} {settings.Database}", context.Logger<GraphSync>());
-        var progress = new InlineProgress<SyncProgress>(p => context.Progress.Report(new PipelineProgress("sync", p.Step, p.Done, p.Total, "rows")));
-        var report = await sync.RunAsync(new SyncSettings(options.BatchSize, options.AllConcepts, full), progress, cancellationToken).ConfigureAwait(false);
+        var run = await Neo4jRuns.SyncAsync(context.Options<WorkspaceOptions>().Path, settings, new SyncSettings(options.BatchSize, options.AllConcepts, full),
+            context.Loggers, context.Progress, cancellationToken).ConfigureAwait(false);
+        var report = run.Report;
         context.Progress.Clear();
 
-        context.Out.WriteLine(string.Create(inv, $"Synced {workspace.Directory} to {client.Target} in {report.Seconds:F1} s"));
+        context.Out.WriteLine(string.Create(inv, $"Synced {run.Directory} to {run.Target} in {report.Seconds:F1} s"));
         if (report.Resync is { } reason)
         {
             context.Out.WriteLine($"  every row:   sent, because: {reason}");

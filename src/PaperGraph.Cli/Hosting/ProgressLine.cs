@@ -39,9 +39,9 @@ internal sealed class ProgressLine : IProgress<PipelineProgress>
         Lines,
     }
 
-    /// <summary>For standard error: a redrawn line on a terminal, plain lines when redirected, nothing for any other writer.</summary>
-    public static ProgressLine ForStandardError(TextWriter writer) =>
-        new(writer, !ReferenceEquals(writer, Console.Error) ? Mode.Off : Console.IsErrorRedirected ? Mode.Lines : Mode.Terminal);
+    /// <summary>For standard error: a redrawn line on a terminal, plain lines when redirected (none with <c>--quiet</c>), nothing for any other writer.</summary>
+    public static ProgressLine ForStandardError(TextWriter writer, bool quiet = false) =>
+        new(writer, !ReferenceEquals(writer, Console.Error) ? Mode.Off : !Console.IsErrorRedirected ? Mode.Terminal : quiet ? Mode.Off : Mode.Lines);
 
     /// <summary>Shows a report; safe to call from several threads.</summary>
     public void Report(PipelineProgress value)
@@ -106,10 +106,11 @@ internal sealed class ProgressLine : IProgress<PipelineProgress>
         // Work with no known total (words read from a corpus) shows its count and rate, without bar or time left.
         var known = value.Total > 0;
         var done = known ? Math.Clamp(value.Done, 0, value.Total) : Math.Max(0, value.Done);
-        var (scale, unit) = value.Unit == "bytes" ? (1e6, "MB") : (1.0, value.Unit);
+        // Bytes as megabytes, with a decimal for files under 100 MB so small inputs do not read "0 / 0 MB".
+        var (scale, unit, digits) = value.Unit == "bytes" ? (1e6, "MB", value.Total < 100e6 ? "N1" : "N0") : (1.0, value.Unit, "N0");
         var count = known
-            ? string.Create(inv, $"{done / scale:N0} / {value.Total / scale:N0} {unit}")
-            : string.Create(inv, $"{done / scale:N0} {unit}");
+            ? $"{(done / scale).ToString(digits, inv)} / {(value.Total / scale).ToString(digits, inv)} {unit}"
+            : $"{(done / scale).ToString(digits, inv)} {unit}";
         text += known ? $" {Bar(done, value.Total)} {count}" : $" {count}";
         if (inStep >= RateAfter && done > 0)
         {

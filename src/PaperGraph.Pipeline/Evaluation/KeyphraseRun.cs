@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using PaperGraph.Concepts;
 using PaperGraph.Nlp;
 
-namespace PaperGraph.Concepts.Evaluation;
+namespace PaperGraph.Pipeline.Evaluation;
 
 /// <summary>Runs concept extraction over a keyphrase benchmark, for scoring it and for fitting the ranker.</summary>
 public static class KeyphraseRun
@@ -21,11 +21,8 @@ public static class KeyphraseRun
         ArgumentNullException.ThrowIfNull(documents);
         var extractor = ConceptExtractor.Default;
         var terms = new DocumentTerms[documents.Count];
-        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new AnalyzedText(), (i, _, scratch) =>
-        {
-            terms[i] = extractor.Extract(documents[i].Id, documents[i].Title, documents[i].Abstract, scratch);
-            return scratch;
-        }, _ => { });
+        PaperLoop.ForEach(documents.Count, () => new AnalyzedText(),
+            (i, scratch) => terms[i] = extractor.Extract(documents[i].Id, documents[i].Title, documents[i].Abstract, scratch), cancellationToken);
         return terms;
     }
 

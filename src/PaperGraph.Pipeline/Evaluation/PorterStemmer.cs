@@ -1,4 +1,4 @@
-namespace PaperGraph.Concepts.Evaluation;
+namespace PaperGraph.Pipeline.Evaluation;
 
 /// <summary>The Porter (1980) stemmer, used by the keyphrase benchmark protocol to compare phrases.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
-using PaperGraph.Concepts.Evaluation;
+using PaperGraph.Pipeline.Evaluation;
 
-namespace PaperGraph.Concepts.Tests.Evaluation;
+namespace PaperGraph.Pipeline.Tests.Evaluation;
 
 public class KeyphraseEvaluatorTests
 {

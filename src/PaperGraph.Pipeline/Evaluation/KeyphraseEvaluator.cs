@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using PaperGraph.Core;
 
-namespace PaperGraph.Concepts.Evaluation;
+namespace PaperGraph.Pipeline.Evaluation;
 
 /// <summary>A document of a keyphrase benchmark with its gold keyphrases.</summary>
 public sealed record KeyphraseDocument(string Id, string Title, string Abstract, IReadOnlyList<string> Gold);
