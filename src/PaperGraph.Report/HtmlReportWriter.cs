@@ -15,7 +15,7 @@ namespace PaperGraph.Report;
 /// U+2028 and U+2029 are <c>\uXXXX</c> escapes (System.Text.Json's default encoder), so no name or title can end the
 /// element or start a comment; the page reads it with <c>JSON.parse</c> and inserts every text with <c>textContent</c>.
 /// </remarks>
-internal static partial class HtmlReportWriter
+public static partial class HtmlReportWriter
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

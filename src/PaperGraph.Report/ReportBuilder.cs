@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PaperGraph.Core;
 using PaperGraph.Graph.Trends;
-using PaperGraph.Pipeline.Trends;
 using PaperGraph.Workspace;
 
 namespace PaperGraph.Report;
@@ -28,8 +27,12 @@ public sealed record ReportSettings(int Concepts = ReportSettings.DefaultConcept
     public int Evidence { get; } = Evidence >= 1 ? Evidence : throw new ArgumentOutOfRangeException(nameof(Evidence), Evidence, "at least one paper");
 }
 
+/// <summary>The trends the map page lists: rising concepts surest first, bursts strongest first, and the concepts' names.</summary>
+public sealed record ReportTrends(IReadOnlyList<ConceptTrend> Rising, IReadOnlyList<(string Key, Month Start, Month End, double Strength)> Bursts,
+    IReadOnlyDictionary<string, string> Names);
+
 /// <summary>Reads a built workspace into the <see cref="ReportData"/> of its map page.</summary>
-internal static partial class ReportBuilder
+public static partial class ReportBuilder
 {
     /// <summary>The summary file <c>build</c> writes into the workspace, read for the build's settings.</summary>
     private const string SummaryFileName = "summary.json";
@@ -42,8 +45,9 @@ internal static partial class ReportBuilder
     ];
 
     /// <summary>Reads <paramref name="workspace"/>'s graph, layout, months and evidence into the page's model.</summary>
+    /// <param name="trends">The rising concepts and bursts (as <c>papergraph trends</c> computes them), or null for none.</param>
     /// <exception cref="PaperGraphException">The workspace has no graph, or a graph without a layout.</exception>
-    public static ReportData Build(WorkspaceDatabase workspace, ReportSettings settings, CancellationToken cancellationToken = default)
+    public static ReportData Build(WorkspaceDatabase workspace, ReportSettings settings, ReportTrends? trends, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(settings);
@@ -109,7 +113,7 @@ internal static partial class ReportBuilder
         }
 
         var communities = Communities(concepts);
-        var (rising, bursts) = Trends(workspace, corpus.Count > 0, index, settings);
+        var (rising, bursts) = Trends(trends, index, settings);
         var corpusMonths = first is { } f && last is { } l ? Enumerable.Range(f.Index, l.Index - f.Index + 1).Select(m => corpus.GetValueOrDefault(new Month(m))).ToList() : [];
         var summary = new CorpusSummary((int)workspace.CountPapers(), corpus.Values.Sum(), undated, first?.ToString(), last?.ToString(), graphConcepts,
             (int)workspace.Count("graph_edges"), concepts.Count, communities.Count, ReadBuildSettings(workspace.Directory), first?.ToString(), corpusMonths,
@@ -184,21 +188,21 @@ internal static partial class ReportBuilder
         return ((int)Math.Round((r + m) * 255), (int)Math.Round((g + m) * 255), (int)Math.Round((b + m) * 255));
     }
 
-    /// <summary>The rising concepts and strongest bursts over every graph concept, from <c>papergraph trends</c>'s run; none without dated papers.</summary>
-    private static (List<RisingConcept> Rising, List<ReportBurst> Bursts) Trends(WorkspaceDatabase workspace, bool dated, Dictionary<string, int> index, ReportSettings settings)
+    /// <summary>The first rising concepts and bursts, with their place on the map.</summary>
+    private static (List<RisingConcept> Rising, List<ReportBurst> Bursts) Trends(ReportTrends? trends, Dictionary<string, int> index, ReportSettings settings)
     {
-        if (!dated || !workspace.HasGraphMonths())
+        if (trends is null)
         {
             return ([], []);
         }
 
-        var trends = TrendsRun.Run(workspace, new TrendSettings(settings.WindowMonths, settings.MinRecentPapers));
+        string Name(string key) => trends.Names.GetValueOrDefault(key, key);
         var rising = trends.Rising.Take(settings.Listed)
-            .Select(t => new RisingConcept(index.GetValueOrDefault(t.Key, -1), trends.Name(t.Key), t.Recent, t.RecentShare, t.PreviousShare,
+            .Select(t => new RisingConcept(index.GetValueOrDefault(t.Key, -1), Name(t.Key), t.Recent, t.RecentShare, t.PreviousShare,
                 Math.Round(t.Growth, 4), Math.Round(t.Evidence, 3)))
             .ToList();
         var bursts = trends.Bursts.Take(settings.Listed)
-            .Select(b => new ReportBurst(index.GetValueOrDefault(b.Key, -1), trends.Name(b.Key), b.Start.ToString(), b.End.ToString(), Math.Round(b.Strength, 3)))
+            .Select(b => new ReportBurst(index.GetValueOrDefault(b.Key, -1), Name(b.Key), b.Start.ToString(), b.End.ToString(), Math.Round(b.Strength, 3)))
             .ToList();
         return (rising, bursts);
     }

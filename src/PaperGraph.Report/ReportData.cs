@@ -8,7 +8,7 @@ namespace PaperGraph.Report;
 /// <param name="Papers">The evidence papers the links cite, referred to by index.</param>
 /// <param name="Rising">The rising concepts, as <c>papergraph trends</c> lists them.</param>
 /// <param name="Bursts">The strongest bursts, as <c>papergraph trends</c> lists them.</param>
-internal sealed record ReportData(
+public sealed record ReportData(
     string Title,
     CorpusSummary Corpus,
     IReadOnlyList<ReportConcept> Concepts,
@@ -24,7 +24,7 @@ internal sealed record ReportData(
 /// <param name="Settings">The build's settings as <c>summary.json</c> records them (name, value as text); empty when absent.</param>
 /// <param name="Months">The corpus's dated papers per month: the first month, then one count per month.</param>
 /// <param name="WindowMonths">The window of the rising concepts, in months.</param>
-internal sealed record CorpusSummary(
+public sealed record CorpusSummary(
     int Papers, int DatedPapers, int UndatedPapers, string? From, string? To, int GraphConcepts, int GraphEdges, int MapConcepts,
     int Communities, IReadOnlyList<KeyValuePair<string, string>> Settings, string? FirstMonth, IReadOnlyList<int> Months, int WindowMonths);
 
@@ -35,37 +35,37 @@ internal sealed record CorpusSummary(
 /// <param name="FirstMonth">The month of <c>Months[0]</c> (<c>YYYY-MM</c>), or null when the concept has no dated paper.</param>
 /// <param name="Months">Papers per month from <c>FirstMonth</c> to the corpus's last month (zeros included).</param>
 /// <param name="Neighbours">The strongest links, most shared papers first.</param>
-internal sealed record ReportConcept(
+public sealed record ReportConcept(
     string Key, string Name, string? LongForm, int Papers, double X, double Y, int Community,
     double? Topic, double? PageRank, double Betweenness, double? Eigenvector, double? Keyphraseness, int Degree, int Core,
     IReadOnlyList<ReportForm> Forms, string? FirstMonth, IReadOnlyList<int> Months, IReadOnlyList<ReportLink> Neighbours);
 
 /// <summary>A surface form of a concept and how often it was written so.</summary>
-internal sealed record ReportForm(string Form, int Count);
+public sealed record ReportForm(string Form, int Count);
 
 /// <summary>A link from a concept to a neighbour.</summary>
 /// <param name="Concept">The neighbour's index in <see cref="ReportData.Concepts"/>, or -1 when it is not on the map.</param>
 /// <param name="Name">The neighbour's name (shown also when it is not on the map).</param>
 /// <param name="Papers">Papers mentioning both.</param>
 /// <param name="Evidence">Indexes into <see cref="ReportData.Papers"/>, best evidence first.</param>
-internal sealed record ReportLink(int Concept, string Name, int Papers, double Weight, IReadOnlyList<int> Evidence);
+public sealed record ReportLink(int Concept, string Name, int Papers, double Weight, IReadOnlyList<int> Evidence);
 
 /// <summary>A paper cited as evidence.</summary>
 /// <param name="Date">Its publication date as read (<c>YYYY-MM-DD</c>, or partial), or null.</param>
 /// <param name="Arxiv">Whether <paramref name="Id"/> is an arXiv id (so the page links it to its arXiv page).</param>
-internal sealed record ReportPaper(string Id, string? Title, string? Date, bool Arxiv);
+public sealed record ReportPaper(string Id, string? Title, string? Date, bool Arxiv);
 
 /// <summary>A community of the map, named by its most central concepts.</summary>
 /// <param name="Id">The community number the build gave it.</param>
 /// <param name="Name">Its three most central concepts' names, joined by commas.</param>
 /// <param name="Size">Its concepts on the map.</param>
 /// <param name="Color">Its colour on the map, <c>#rrggbb</c>.</param>
-internal sealed record ReportCommunity(int Id, string Name, int Size, string Color);
+public sealed record ReportCommunity(int Id, string Name, int Size, string Color);
 
 /// <summary>A rising concept: its share of the papers in the recent window against the window before.</summary>
 /// <param name="Concept">Its index in <see cref="ReportData.Concepts"/>, or -1 when it is not on the map.</param>
 /// <param name="G2">The log-likelihood ratio of the two windows' counts.</param>
-internal sealed record RisingConcept(int Concept, string Name, int Recent, double RecentShare, double PreviousShare, double Growth, double G2);
+public sealed record RisingConcept(int Concept, string Name, int Recent, double RecentShare, double PreviousShare, double Growth, double G2);
 
 /// <summary>A burst of a concept (Kleinberg's model), months <c>YYYY-MM</c> inclusive.</summary>
-internal sealed record ReportBurst(int Concept, string Name, string Start, string End, double Strength);
+public sealed record ReportBurst(int Concept, string Name, string Start, string End, double Strength);

@@ -139,7 +139,7 @@ public sealed class ReportBuilderTests(SampleReport sample)
         }
 
         using var workspace = WorkspaceDatabase.OpenExisting(copy);
-        var error = Assert.Throws<PaperGraphException>(() => ReportBuilder.Build(workspace, new ReportSettings()));
+        var error = Assert.Throws<PaperGraphException>(() => ReportBuilder.Build(workspace, new ReportSettings(), trends: null));
 
         Assert.Equal(ErrorCodes.MeasureNotComputed, error.Code);
         Assert.Contains("no layout", error.Message, StringComparison.Ordinal);

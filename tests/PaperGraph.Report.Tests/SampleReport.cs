@@ -62,7 +62,7 @@ public sealed class SampleReport : IAsyncLifetime
     internal ReportData Data(ReportSettings? settings = null)
     {
         using var workspace = WorkspaceDatabase.OpenExisting(Workspace);
-        return ReportBuilder.Build(workspace, settings ?? new ReportSettings());
+        return Pipeline.Report.ReportRun.Read(workspace, settings ?? new ReportSettings());
     }
 
     public Task DisposeAsync()

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PaperGraph.Pipeline.Report;
 using PaperGraph.Report;
 
 namespace PaperGraph.Cli.Commands;

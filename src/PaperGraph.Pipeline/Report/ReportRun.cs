@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using PaperGraph.Graph.Trends;
+using PaperGraph.Pipeline.Trends;
+using PaperGraph.Report;
 using PaperGraph.Workspace;
 
-namespace PaperGraph.Report;
+namespace PaperGraph.Pipeline.Report;
 
 /// <summary>What <see cref="ReportRun.Run"/> wrote.</summary>
 /// <param name="Path">The page's full path.</param>
@@ -24,12 +27,29 @@ public static class ReportRun
         ReportData data;
         using (var workspace = WorkspaceDatabase.OpenExisting(workspaceDirectory))
         {
-            data = ReportBuilder.Build(workspace, settings, cancellationToken);
+            data = Read(workspace, settings, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var path = Path.GetFullPath(outputPath);
         HtmlReportWriter.Write(data, path);
         return new ReportResult(path, new FileInfo(path).Length, data.Concepts.Count, data.Corpus.GraphConcepts, data.Communities.Count, data.Papers.Count, clock.Elapsed);
+    }
+
+    /// <summary>The page's data: the map read from the workspace, and the trends as <see cref="TrendsRun"/> computes them for <c>papergraph trends</c>.</summary>
+    public static ReportData Read(WorkspaceDatabase workspace, ReportSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // A map needs no dates: without them (or without the months an earlier build did not store) it lists no trends.
+        ReportTrends? trends = null;
+        if (workspace.Count("graph_nodes") > 0 && workspace.HasGraphMonths() && workspace.ReadCorpusMonths().Months.Count > 0)
+        {
+            var report = TrendsRun.Run(workspace, new TrendSettings(settings.WindowMonths, settings.MinRecentPapers));
+            trends = new ReportTrends([.. report.Rising.Take(settings.Listed)], [.. report.Bursts.Take(settings.Listed)], report.Names);
+        }
+
+        return ReportBuilder.Build(workspace, settings, trends, cancellationToken);
     }
 }
