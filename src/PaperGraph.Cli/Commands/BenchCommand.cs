@@ -20,6 +20,7 @@ internal static class BenchCommand
         CreateGraph(runner),
         CreateLayout(runner),
         RobustnessCommand.Create(runner),
+        ScaleCommand.Create(runner),
     };
 
     private static Command CreateGraph(CommandRunner runner)

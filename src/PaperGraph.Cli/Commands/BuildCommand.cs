@@ -10,6 +10,7 @@ using PaperGraph.Graph.Export;
 using PaperGraph.Concepts;
 using PaperGraph.Pipeline.Build;
 using PaperGraph.Workspace;
+using PaperGraph.Pipeline.Explore;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -148,29 +149,8 @@ internal static class BuildCommand
     private static int RunTop(CommandContext context, NodeMeasure by, int count, int? community, bool phrases, bool explain, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        if (workspace.Count("graph_nodes") == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
-        }
-
-        var missing = workspace.ReadMissingMeasures();
-        if (missing.TryGetValue(WorkspaceDatabase.Column(by), out var reason))
-        {
-            // A convergence failure is cured by a larger iteration limit; a graph from an earlier PaperGraph by a new build.
-            var cure = reason.Contains("did not converge", StringComparison.Ordinal)
-                ? "or raise Graph:MaxIterations and build again"
-                : $"or run 'papergraph build --workspace {workspace.Directory}' again";
-            throw new PaperGraphException(ErrorCodes.MeasureNotComputed,
-                $"{workspace.Directory}: the last build left {WorkspaceDatabase.Column(by)} empty ({reason}); rank by another measure (--by degree or betweenness), {cure}.");
-        }
-
-        var rows = workspace.ReadTopConcepts(by, count, community, phrases);
-        if (rows.Count == 0 && community is not null && workspace.ReadTopConcepts(by, 1, community).Count == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.InvalidArgument, string.Create(inv, $"community {community} has no concepts; communities are numbered 0 (the biggest) and up."));
-        }
-
+        var view = ExploreQueries.Top(context.Options<WorkspaceOptions>().Path, by, count, community, phrases, withPageRankRanks: explain && format == OutputFormat.Table);
+        var rows = view.Rows;
         if (format != OutputFormat.Table)
         {
             Rows.Write(context.Out, format, "concepts",
@@ -180,19 +160,18 @@ internal static class BuildCommand
                 json =>
                 {
                     json.WriteString("by", WorkspaceDatabase.Column(by));
-                    json.WriteNumber("graphConcepts", workspace.Count("graph_nodes"));
+                    json.WriteNumber("graphConcepts", view.GraphConcepts);
                 });
             return ExitCodes.Success;
         }
 
         var scope = (community is { } c ? $" in community {c}" : "") + (phrases ? ", phrases and abbreviations only" : "");
         var measure = by == NodeMeasure.Topic ? "topic centrality (PageRank × keyphraseness²)" : by.ToString().ToLowerInvariant();
-        context.Out.WriteLine(string.Create(inv, $"Top {rows.Count} concepts by {measure}{scope} ({workspace.Count("graph_nodes"):N0} in the graph)"));
+        context.Out.WriteLine(string.Create(inv, $"Top {rows.Count} concepts by {measure}{scope} ({view.GraphConcepts:N0} in the graph)"));
         if (explain)
         {
             // Where plain PageRank would put each concept, to show what keyphraseness changed.
-            var byPageRank = missing.ContainsKey(WorkspaceDatabase.Column(NodeMeasure.PageRank)) ? [] : workspace.ReadTopConcepts(NodeMeasure.PageRank, int.MaxValue);
-            var pageRankRank = byPageRank.Select((r, i) => (r.Key, Rank: i + 1)).ToDictionary(x => x.Key, x => x.Rank, StringComparer.Ordinal);
+            var pageRankRank = view.PageRankRanks;
             context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-44} {"papers",7} {"topic",10}   {"pagerank",10}   {"keyphr.²",8} {"(keyphr.)",9} {"pagerank rank",13}"));
             for (var i = 0; i < rows.Count; i++)
             {

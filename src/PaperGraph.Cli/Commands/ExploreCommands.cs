@@ -5,6 +5,7 @@ using System.Text.Json;
 using PaperGraph.Core;
 using PaperGraph.Graph.Export;
 using PaperGraph.Workspace;
+using PaperGraph.Pipeline.Explore;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -60,26 +61,8 @@ internal static class ExploreCommands
     private static int RunShow(CommandContext context, string text, int neighbourCount, int evidenceCount, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        if (workspace.Count("graph_nodes") == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concept graph yet; run 'papergraph build --workspace {workspace.Directory}' first.");
-        }
-
-        if (workspace.FindConcept(text) is not { } concept)
-        {
-            var names = workspace.ReadGraphNames();
-            var nearest = Suggestions.Nearest(text, names.Values.Concat(names.Keys));
-            throw new PaperGraphException(ErrorCodes.UnknownConcept,
-                $"{workspace.Directory}: no concept '{text}'{(nearest.Count > 0 ? $"; did you mean {string.Join(", ", nearest.Select(n => $"'{n}'"))}?" : ".")} ('papergraph top' lists the central ones.)");
-        }
-
-        var node = workspace.ReadNode(concept.Key);
-        var all = node is null ? [] : workspace.ReadNeighbours(concept.Key);
-        var neighbours = (neighbourCount == 0 ? all : all.Take(neighbourCount))
-            .Select(n => n with { Evidence = evidenceCount == 0 ? n.Evidence : [.. n.Evidence.Take(evidenceCount)] }).ToList();
-        var months = node is null ? [] : workspace.ReadMonths(concept.Key);
-        var forms = concept.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).ToList();
+        var view = ExploreQueries.Concept(context.Options<WorkspaceOptions>().Path, text, neighbourCount, evidenceCount);
+        var (concept, node, months, forms, neighbours) = (view.Concept, view.Node, view.Months, view.Forms, view.Neighbours);
         switch (format)
         {
             case OutputFormat.Json:
@@ -126,7 +109,7 @@ internal static class ExploreCommands
                     }
 
                     json.WriteEndArray();
-                    json.WriteNumber("neighbourCount", all.Count);
+                    json.WriteNumber("neighbourCount", view.NeighbourCount);
                     json.WriteStartArray("neighbours");
                     foreach (var n in neighbours)
                     {
@@ -172,7 +155,7 @@ internal static class ExploreCommands
                 }
 
                 output.WriteLine();
-                output.WriteLine(string.Create(inv, $"Links ({neighbours.Count:N0} of {all.Count:N0}, most shared papers first; evidence: the papers most about both)"));
+                output.WriteLine(string.Create(inv, $"Links ({neighbours.Count:N0} of {view.NeighbourCount:N0}, most shared papers first; evidence: the papers most about both)"));
                 output.WriteLine(string.Create(inv, $"  {"#",4}  {"neighbour",-40} {"papers",7} {"weight",8}  evidence"));
                 for (var i = 0; i < neighbours.Count; i++)
                 {
@@ -189,17 +172,8 @@ internal static class ExploreCommands
     private static int RunPaper(CommandContext context, string id, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        var paper = workspace.GetPaper(id.Trim()) ?? workspace.GetPaper(StripArxivPrefix(id.Trim()));
-        if (paper is null)
-        {
-            var nearest = Suggestions.Nearest(id, workspace.ReadPaperIds());
-            throw new PaperGraphException(ErrorCodes.UnknownPaper,
-                $"{workspace.Directory}: no paper '{id}'{(nearest.Count > 0 ? $"; did you mean {string.Join(", ", nearest.Select(n => $"'{n}'"))}?" : ".")}");
-        }
-
-        var concepts = workspace.ReadPaperConcepts(paper.Id);
-        var names = concepts.ToDictionary(c => c.ConceptKey, c => workspace.ReadConcept(c.ConceptKey)?.Name ?? c.ConceptKey, StringComparer.Ordinal);
+        var view = ExploreQueries.Paper(context.Options<WorkspaceOptions>().Path, id);
+        var (paper, concepts, names) = (view.Paper, view.Concepts, view.Names);
         switch (format)
         {
             case OutputFormat.Json:
@@ -296,6 +270,5 @@ internal static class ExploreCommands
 
     private static string Show(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "(not computed)";
 
-    private static string StripArxivPrefix(string id) => id.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase) ? id[6..] : id;
 
 }

@@ -7,6 +7,7 @@ using PaperGraph.Concepts;
 using PaperGraph.Pipeline.Extract;
 using PaperGraph.Workspace;
 using PaperGraph.Nlp.Morphology;
+using PaperGraph.Pipeline.Explore;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -70,31 +71,23 @@ internal static class ExtractCommand
     private static int RunConcepts(CommandContext context, int top, bool abbreviations, OutputFormat format)
     {
         var inv = CultureInfo.InvariantCulture;
-        using var workspace = WorkspaceDatabase.OpenExisting(context.Options<WorkspaceOptions>().Path);
-        if (workspace.Count("concepts") == 0)
-        {
-            throw new PaperGraphException(ErrorCodes.NoPapersFound, $"{workspace.Directory}: no concepts yet; run 'papergraph extract --workspace {workspace.Directory}' first.");
-        }
-
+        var view = ExploreQueries.Concepts(context.Options<WorkspaceOptions>().Path, top, abbreviations);
         if (format != OutputFormat.Table)
         {
-            var listed = abbreviations
-                ? workspace.ReadConcepts().Where(c => c.LongForm is not null).OrderBy(c => c.Key, StringComparer.Ordinal).ToList()
-                : workspace.ReadConcepts(top);
             Rows.Write(context.Out, format, "concepts", ["rank", "key", "name", "longForm", "papers", "occurrences", "relevance", "forms"],
-                listed.Select((c, i) => new object?[] { i + 1, c.Key, c.Name, c.LongForm, c.Papers, c.Occurrences, c.Relevance,
+                view.Concepts.Select((c, i) => new object?[] { i + 1, c.Key, c.Name, c.LongForm, c.Papers, c.Occurrences, c.Relevance,
                     string.Join(" | ", c.Aliases.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} ({a.Value})")) }),
                 json =>
                 {
-                    json.WriteNumber("totalConcepts", workspace.Count("concepts"));
-                    json.WriteNumber("papers", workspace.Count("papers"));
+                    json.WriteNumber("totalConcepts", view.TotalConcepts);
+                    json.WriteNumber("papers", view.Papers);
                 });
             return ExitCodes.Success;
         }
 
         if (abbreviations)
         {
-            var pairs = workspace.ReadConcepts().Where(c => c.LongForm is not null).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+            var pairs = view.Concepts;
             context.Out.WriteLine(string.Create(inv, $"{pairs.Count:N0} abbreviations with their long form:"));
             foreach (var concept in pairs)
             {
@@ -104,8 +97,8 @@ internal static class ExtractCommand
             return ExitCodes.Success;
         }
 
-        var concepts = workspace.ReadConcepts(top);
-        context.Out.WriteLine(string.Create(inv, $"Top {concepts.Count} of {workspace.Count("concepts"):N0} concepts in {workspace.Count("papers"):N0} papers"));
+        var concepts = view.Concepts;
+        context.Out.WriteLine(string.Create(inv, $"Top {concepts.Count} of {view.TotalConcepts:N0} concepts in {view.Papers:N0} papers"));
         context.Out.WriteLine(string.Create(inv, $"  {"#",4}  {"concept",-56} {"papers",7} {"mentions",8}  surface forms"));
         for (var i = 0; i < concepts.Count; i++)
         {

@@ -51,7 +51,7 @@ internal static class RobustnessCommand
     private static async Task<int> RunAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var inv = CultureInfo.InvariantCulture;
-        var (program, prefix) = settings.Other is { } path ? Other(path) : Self();
+        var (program, prefix) = settings.Other is { } path ? ChildProgram.Other(path) : ChildProgram.Self();
         var result = await RobustnessRun.RunAsync(new RobustnessSettings(settings.File, settings.Subsets, settings.Smallest, settings.Largest, settings.Seed, settings.Jobs,
             settings.Keep, settings.Output, program, prefix, settings.Timeout), context.Progress, cancellationToken).ConfigureAwait(false);
         context.Progress.Clear();
@@ -69,30 +69,6 @@ internal static class RobustnessCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>How to start this same PaperGraph: its app host when this process is one, else <c>dotnet papergraph.dll</c>.</summary>
-    private static (string Program, List<string> Prefix) Self()
-    {
-        var process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process).Equals("papergraph", StringComparison.OrdinalIgnoreCase))
-        {
-            return (process, []);
-        }
-
-        // Under 'dotnet papergraph.dll' (or a test host), the same library through the same dotnet.
-        var host = process is not null && Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? process : "dotnet";
-        return (host, [typeof(RobustnessCommand).Assembly.Location]);
-    }
-
-    private static (string Program, List<string> Prefix) Other(FileInfo path)
-    {
-        if (!path.Exists)
-        {
-            throw new PaperGraphException(ErrorCodes.PathNotFound, $"{path.FullName}: no such file (--papergraph).");
-        }
-
-        return path.Extension.Equals(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [path.FullName]) : (path.FullName, []);
     }
 
     private static string? ErrorCode(string? message) =>

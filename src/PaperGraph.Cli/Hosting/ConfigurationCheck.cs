@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using PaperGraph.Cli.Commands;
 using PaperGraph.Core;
+using PaperGraph.Pipeline.Explore;
 
 namespace PaperGraph.Cli.Hosting;
 

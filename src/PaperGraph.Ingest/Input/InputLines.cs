@@ -35,4 +35,33 @@ public static class InputLines
 
         return lines;
     }
+
+    /// <summary>The non-empty lines of a text file, gzipped or not, read one at a time (a corpus too big to hold).</summary>
+    public static IEnumerable<string> EnumerateNonEmpty(string path)
+    {
+        using var file = InputFile.Open(path);
+        using var reader = new StreamReader(file.Content, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new PaperGraphException(ErrorCodes.CorruptCompressedFile, $"{path}: the gzip data is corrupt ({e.Message}); expected a valid .gz file.", e);
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return line;
+            }
+        }
+    }
 }

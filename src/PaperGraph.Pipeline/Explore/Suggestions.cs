@@ -1,7 +1,7 @@
-namespace PaperGraph.Cli;
+namespace PaperGraph.Pipeline.Explore;
 
 /// <summary>Near misses for a mistyped name: "did you mean".</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>
     /// Up to <paramref name="count"/> candidates nearest to <paramref name="text"/>, ignoring case: those that contain it
