@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PaperGraph.Core;
 
 namespace PaperGraph.Workspace;
 
@@ -116,21 +117,21 @@ public sealed partial class WorkspaceDatabase
         return series;
     }
 
-    /// <summary>Reads <c>YYYY-MM:papers</c> pairs, space-separated, as (year × 12 + month − 1, papers).</summary>
+    /// <summary>Reads <c>YYYY-MM:papers</c> pairs, space-separated, as (<see cref="Month.Index"/>, papers).</summary>
     private static List<(int Month, int Papers)> ParseMonths(string text)
     {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
         var months = new List<(int, int)>();
         foreach (var range in text.AsSpan().Split(' '))
         {
             var pair = text.AsSpan(range);
-            months.Add((int.Parse(pair[..4], inv) * 12 + int.Parse(pair[5..7], inv) - 1, int.Parse(pair[8..], inv)));
+            var month = Month.Parse(pair[..7].ToString()) ?? throw new FormatException($"'{pair}' is not a month and its papers");
+            months.Add((month.Index, int.Parse(pair[8..], System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return months;
     }
 
-    private static string MonthText(int month) => $"{month / 12:D4}-{month % 12 + 1:D2}";
+    private static string MonthText(int month) => new Month(month).ToString();
 
     /// <summary>Each paper's publication date as read (<c>YYYY-MM-DD</c>, or partial, or null).</summary>
     public Dictionary<string, string?> ReadPublished()

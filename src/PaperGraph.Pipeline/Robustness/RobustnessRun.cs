@@ -127,26 +127,8 @@ public static class RobustnessRun
 
     private static async Task<RobustnessOutcome> BuildAsync(string program, List<string> arguments, string folder, int subset, int papers, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder, // so no papergraph.json of the caller's folder changes the defaults
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The defaults, whatever this shell sets.
-        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("PAPERGRAPH_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(variable);
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        using var process = ChildBuild.Start(program, arguments, folder);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

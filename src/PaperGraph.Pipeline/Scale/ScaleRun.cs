@@ -98,25 +98,8 @@ public static class ScaleRun
 
     private static async Task<ScalePoint> BuildAsync(ScaleSettings settings, string input, string workspace, int papers, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(settings.Program)
-        {
-            WorkingDirectory = Path.GetDirectoryName(input)!, // so no papergraph.json of the caller's folder changes the defaults
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in settings.Prefix.Concat(["build", input, "--workspace", workspace, "--quiet"]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("PAPERGRAPH_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(variable);
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {settings.Program}");
+        using var process = ChildBuild.Start(settings.Program, settings.Prefix.Concat(["build", input, "--workspace", workspace, "--quiet"]), Path.GetDirectoryName(input)!);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         try

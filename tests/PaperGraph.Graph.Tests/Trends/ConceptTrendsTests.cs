@@ -1,4 +1,5 @@
 using PaperGraph.Graph.Trends;
+using PaperGraph.Core;
 
 namespace PaperGraph.Graph.Tests.Trends;
 
