@@ -69,7 +69,7 @@ public sealed partial class LayoutTests
         Assert.Contains("PaperGraph.Concepts", references);
         Assert.Contains("PaperGraph.Graph", references);
         Assert.Contains("PaperGraph.Workspace", references);
-        Assert.Contains("PaperGraph.Pipeline", References("PaperGraph.Cli"));
+        Assert.Equal(["PaperGraph.Pipeline"], References("PaperGraph.Cli").Where(r => r.StartsWith("PaperGraph.", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PaperGraph.Concepts;
+using PaperGraph.Core;
+using PaperGraph.Pipeline.Build;
+using PaperGraph.Pipeline.Explore;
+using PaperGraph.Pipeline.Extract;
+using PaperGraph.Pipeline.Ingest;
+using PaperGraph.Tests;
+
+namespace PaperGraph.Pipeline.Tests.Build;
+
+/// <summary>The build run called as a library: settings in, a result record out, progress reported, no console.</summary>
+public sealed class BuildRunTests
+{
+    /// <summary>Six papers written for these tests, on two topics that share one concept.</summary>
+    private static string Papers() => string.Join('\n', Enumerable.Range(0, 6).Select(i => (i % 2) switch
+    {
+        0 => $$"""{"id": "p{{i}}", "title": "Sparse attention for long documents {{i}}", "abstract": "We study sparse attention in transformer models. Sparse attention reduces the cost of long documents.", "published": "2024-0{{i + 1}}-01"}""",
+        _ => $$"""{"id": "p{{i}}", "title": "Graph neural networks for molecules {{i}}", "abstract": "Graph neural networks pass messages between atoms. We compare graph neural networks with transformer models.", "published": "2024-0{{i + 1}}-01"}""",
+    }));
+
+    private static BuildSettings Settings(string workspace, string? input) =>
+        new(workspace, input is null ? null : new IngestSettings([input], workspace), new ExtractSettings(new ConceptSettings()), new GraphSettings());
+
+    [Fact]
+    public void A_build_returns_what_it_read_extracted_and_built_and_writes_every_file()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("papers.jsonl", Papers());
+        var reports = new List<PipelineProgress>();
+        IngestResult? ingested = null;
+        ExtractionResult? extracted = null;
+
+        var result = BuildRun.Run(Settings(temp.File("ws"), input), NullLoggerFactory.Instance, new InlineProgress<PipelineProgress>(reports.Add), CancellationToken.None,
+            ingested: r => ingested = r, extracted: r => extracted = r);
+
+        Assert.Same(ingested, result.Ingest);
+        Assert.Same(extracted, result.Extraction);
+        Assert.Equal(6, result.Ingest!.Added);
+        Assert.Equal(6, result.Extraction!.Index.DocumentCount);
+        Assert.Contains("sparse attention", result.Extraction.Index.Concepts.Keys);
+        Assert.NotNull(result.Graph);
+        // What the build stored is what the read side finds.
+        Assert.Equal(result.Graph!.Concepts.Count, ExploreQueries.Top(result.Directory, Workspace.NodeMeasure.Degree, 5, null, false, false).GraphConcepts);
+        Assert.All(BuildOutputs.Files.All, name => Assert.True(File.Exists(Path.Combine(result.Directory, name)), name));
+        Assert.Equal(["ingest", "extract", "graph and analytics", "outputs"], result.Stages.Select(s => s.Stage));
+        // The phases are reported in the order they run.
+        var phases = reports.Select(r => r.Phase).Distinct().ToList();
+        Assert.Equal(["extract", "graph", "build"], phases.Where(p => p != "ingest").ToList());
+    }
+
+    [Fact]
+    public void A_strict_ingest_that_skipped_a_record_ends_the_build_before_extraction()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("papers.jsonl", Papers() + "\n{\"id\": \"broken\", \"title\": ");
+        var settings = Settings(temp.File("ws"), input) with { Ingest = new IngestSettings([input], temp.File("ws"), Strict: true) };
+
+        var result = BuildRun.Run(settings, NullLoggerFactory.Instance, null, CancellationToken.None);
+
+        Assert.True(result.Ingest!.FailedStrict);
+        Assert.Equal(1, result.Ingest.Diagnostics.SkippedCount);
+        Assert.Null(result.Extraction);
+        Assert.Null(result.Graph);
+        Assert.False(File.Exists(Path.Combine(temp.File("ws"), BuildOutputs.Files.Concepts)));
+    }
+
+    [Fact]
+    public void Rebuilding_a_workspace_that_does_not_exist_is_an_error_not_a_new_workspace()
+    {
+        using var temp = new TempDirectory();
+
+        var error = Assert.Throws<PaperGraphException>(() => BuildRun.Run(Settings(temp.File("missing"), null), NullLoggerFactory.Instance, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.PathNotFound, error.Code);
+        Assert.False(Directory.Exists(temp.File("missing")));
+    }
+
+    [Fact]
+    public void A_cancelled_build_throws_and_leaves_the_workspace_as_it_was()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("papers.jsonl", Papers());
+        BuildRun.Run(Settings(temp.File("ws"), input), NullLoggerFactory.Instance, null, CancellationToken.None);
+        var before = File.ReadAllBytes(Path.Combine(temp.File("ws"), BuildOutputs.Files.Cooccurrence));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => BuildRun.Run(Settings(temp.File("ws"), null) with { Graph = new GraphSettings(MinCount: 2) },
+            NullLoggerFactory.Instance, null, cancelled.Token));
+
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(temp.File("ws"), BuildOutputs.Files.Cooccurrence)));
+    }
+}
