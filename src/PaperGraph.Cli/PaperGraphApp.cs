@@ -61,6 +61,7 @@ public static class PaperGraphApp
             TrendsCommand.Create(runner),
             ExploreCommands.CreateShow(runner),
             ExploreCommands.CreatePaper(runner),
+            ReportCommand.Create(runner),
             CypherCommand.Create(runner),
             SyncCommand.Create(runner),
             SyncCommand.CreateExport(runner),

@@ -65,18 +65,22 @@ public sealed partial class WorkspaceDatabase
     }
 
     /// <summary>A graph concept's neighbours, most shared papers first (ties by weight, then key), each with its evidence.</summary>
-    public List<Neighbour> ReadNeighbours(string key)
+    /// <param name="limit">At most this many, the first in that order (the names are joined to those only).</param>
+    public List<Neighbour> ReadNeighbours(string key, int limit = int.MaxValue)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
             SELECT e.other, c.name, e.papers, e.count, e.weight, e.evidence FROM (
-                SELECT target AS other, papers, count, weight, evidence FROM graph_edges WHERE source = $key
-                UNION ALL
-                SELECT source AS other, papers, count, weight, evidence FROM graph_edges WHERE target = $key) e
+                SELECT * FROM (
+                    SELECT target AS other, papers, count, weight, evidence FROM graph_edges WHERE source = $key
+                    UNION ALL
+                    SELECT source AS other, papers, count, weight, evidence FROM graph_edges WHERE target = $key)
+                ORDER BY papers DESC, weight DESC, other LIMIT $limit) e
             JOIN concepts c ON c.key = e.other
             ORDER BY e.papers DESC, e.weight DESC, e.other
             """;
         command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$limit", limit);
         using var reader = command.ExecuteReader();
         var neighbours = new List<Neighbour>();
         while (reader.Read())
@@ -87,6 +91,33 @@ public sealed partial class WorkspaceDatabase
         }
 
         return neighbours;
+    }
+
+    /// <summary>The title and publication date of each paper of <paramref name="ids"/> that the workspace holds, without reading abstracts.</summary>
+    public Dictionary<string, (string? Title, string? Published)> ReadPaperHeadings(IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var headings = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT title, published FROM papers WHERE id = $id";
+        var parameter = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        command.Prepare();
+        foreach (var id in ids)
+        {
+            if (headings.ContainsKey(id))
+            {
+                continue;
+            }
+
+            parameter.Value = id;
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                headings[id] = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+            }
+        }
+
+        return headings;
     }
 
     /// <summary>Every paper id, for suggestions.</summary>
