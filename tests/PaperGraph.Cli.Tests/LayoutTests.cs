@@ -77,7 +77,7 @@ public sealed partial class LayoutTests
     {
         // Arrows point inward: Cli -> Pipeline -> stages -> Core. A stage may use another stage below it (Concepts
         // uses Nlp; Neo4j reads the Workspace), never the Pipeline or the command line.
-        foreach (var stage in new[] { "PaperGraph.Core", "PaperGraph.Ingest", "PaperGraph.Nlp", "PaperGraph.Concepts", "PaperGraph.Graph", "PaperGraph.Workspace", "PaperGraph.Neo4j" })
+        foreach (var stage in new[] { "PaperGraph.Core", "PaperGraph.Ingest", "PaperGraph.Nlp", "PaperGraph.Concepts", "PaperGraph.Graph", "PaperGraph.Workspace", "PaperGraph.Neo4j", "PaperGraph.Report" })
         {
             var references = References(stage);
             Assert.DoesNotContain("PaperGraph.Pipeline", references);
