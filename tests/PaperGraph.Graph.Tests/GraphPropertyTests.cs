@@ -8,7 +8,7 @@ namespace PaperGraph.Graph.Tests;
 public sealed class GraphPropertyTests
 {
     /// <summary>A graph of 1–40 nodes from arbitrary bytes: self-loops dropped, repeated pairs kept once, weights 1–9 (or 0.25–2.25).</summary>
-    private static CompactGraph Build(byte nodes, (byte A, byte B, byte W)[] edges)
+    internal static CompactGraph Build(byte nodes, (byte A, byte B, byte W)[] edges)
     {
         var n = nodes % 40 + 1;
         var seen = new HashSet<(int, int)>();

@@ -117,21 +117,6 @@ public sealed class LocalMovingTests
         return true;
     }
 
-    /// <summary>A graph of 1–40 nodes from arbitrary bytes: self-loops dropped, repeated pairs kept once, weights 1–9 or quarters.</summary>
-    private static CompactGraph Build(byte nodes, (byte A, byte B, byte W)[] edges)
-    {
-        var n = nodes % 40 + 1;
-        var seen = new HashSet<(int, int)>();
-        var list = new List<(int, int, double)>();
-        foreach (var (a, b, w) in edges ?? [])
-        {
-            var (x, y) = (a % n, b % n);
-            if (x != y && seen.Add((Math.Min(x, y), Math.Max(x, y))))
-            {
-                list.Add((x, y, w % 2 == 0 ? w % 9 + 1 : (w % 9 + 1) / 4.0));
-            }
-        }
-
-        return CompactGraph.FromEdges(n, list);
-    }
+    /// <summary>A graph of 1–40 nodes from arbitrary bytes, as the other property tests make them.</summary>
+    private static CompactGraph Build(byte nodes, (byte A, byte B, byte W)[] edges) => GraphPropertyTests.Build(nodes, edges);
 }
