@@ -10,6 +10,7 @@ using PaperGraph.Nlp.Tagging.Training;
 using PaperGraph.Nlp.Tokenization;
 
 using PaperGraph.Pipeline;
+using PaperGraph.Pipeline.Tagger;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -187,54 +188,16 @@ internal static class TaggerCommand
                 throw new PaperGraphException(ErrorCodes.InvalidArgument, $"invalid clustering settings (--levels {levelText}): {e.Message}");
             }
 
-            var stopwatch = Stopwatch.StartNew();
-            var clusterer = new WordClusterer();
             var files = parse.GetValue(corpus)!.Select(f => f.FullName).ToList();
-            var reader = new CorpusReader(new CorpusReaderSettings(), new IngestDiagnostics(NullLogger.Instance), NullLogger.Instance);
-            var max = parse.GetValue(limit) ?? int.MaxValue;
-            var papers = 0;
-            foreach (var paper in reader.ReadFiles(files, token))
-            {
-                if (papers >= max)
+            var conlluFiles = (parse.GetValue(conllu) ?? []).Select(f => f.FullName).ToList();
+            var result = ClusterRun.Run(new ClusterSettings(files, conlluFiles, parse.GetValue(limit), settings, parse.GetValue(output)!.FullName), context.Progress, token,
+                read: (papers, sentences, words, seconds) =>
                 {
-                    break;
-                }
-
-                if (paper.Title is { Length: > 0 } title)
-                {
-                    clusterer.AddText(title);
-                }
-
-                clusterer.AddText(paper.Abstract);
-                papers++;
-                if (papers % 1000 == 0)
-                {
-                    context.Progress.Report(new PipelineProgress("clusters", string.Create(inv, $"read {papers:N0} papers"), clusterer.Tokens, Unit: "words"));
-                }
-            }
-
-            var conlluSentences = 0;
-            foreach (var file in parse.GetValue(conllu) ?? [])
-            {
-                foreach (var sentence in ConlluReader.Read(file.FullName))
-                {
-                    clusterer.AddSentence(sentence.Forms());
-                    conlluSentences++;
-                }
-            }
-
-            context.Progress.Clear();
-            context.Out.WriteLine(string.Create(inv, $"Read {papers:N0} papers and {conlluSentences:N0} CoNLL-U sentences: {clusterer.Tokens:N0} words [{stopwatch.Elapsed.TotalSeconds:F1} s]"));
-            var (table, summary) = clusterer.Cluster(settings, pass =>
-                context.Out.WriteLine(string.Create(inv, $"  {pass.Classes,4} classes, pass {pass.Iteration,2}: {pass.Moved,7:N0} moved, objective {pass.Objective:E6}  [{stopwatch.Elapsed.TotalSeconds:F1} s]")), token);
-            var path = parse.GetValue(output)!.FullName;
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            table.Save(path, [
-                string.Create(inv, $"learned by 'papergraph tagger clusters' from {papers:N0} papers ({string.Join(", ", files.Select(Path.GetFileName))}) and {conlluSentences:N0} CoNLL-U sentences ({string.Join(", ", (parse.GetValue(conllu) ?? []).Select(f => f.Name))}): {summary.Tokens:N0} words"),
-                string.Create(inv, $"settings: levels {string.Join(',', settings.Levels)}, min count {settings.MinCount}, max words {settings.MaxWords}, iterations {settings.Iterations}, seed {settings.Seed}"),
-                "derived data: each line is a word and its class at each level; no text of the corpus is kept",
-            ]);
-            context.Out.WriteLine(string.Create(inv, $"Saved {path} ({new FileInfo(path).Length / 1e6:F2} MB): {summary.WordsClustered:N0} of {summary.WordTypes:N0} word types, {summary.DistinctPairs:N0} distinct pairs, {stopwatch.Elapsed.TotalSeconds:F1} s in all"));
+                    context.Progress.Clear();
+                    context.Out.WriteLine(string.Create(inv, $"Read {papers:N0} papers and {sentences:N0} CoNLL-U sentences: {words:N0} words [{seconds:F1} s]"));
+                },
+                pass: pass => context.Out.WriteLine(string.Create(inv, $"  {pass.Classes,4} classes, pass {pass.Iteration,2}: {pass.Moved,7:N0} moved, objective {pass.Objective:E6}  [{pass.Elapsed.TotalSeconds:F1} s]")));
+            context.Out.WriteLine(string.Create(inv, $"Saved {result.Output} ({result.OutputBytes / 1e6:F2} MB): {result.Summary.WordsClustered:N0} of {result.Summary.WordTypes:N0} word types, {result.Summary.DistinctPairs:N0} distinct pairs, {result.Seconds:F1} s in all"));
             return ExitCodes.Success;
         }, token), cancellationToken));
         return command;
