@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaperGraph.Concepts.Index;
+using PaperGraph.Core;
 
 namespace PaperGraph.Concepts;
 
@@ -63,9 +64,9 @@ public sealed class ConceptIndex
     /// Called with each document's id and, for each of its concepts, the key and the ranker's features; from several
     /// threads at once. For fitting the ranker.
     /// </param>
-    /// <param name="phases">Told the name of each phase as it starts, for a progress display.</param>
+    /// <param name="progress">Told each phase as it starts, and the papers done in the phases that go paper by paper.</param>
     public static ConceptIndex Build(IReadOnlyList<DocumentTerms> documents, ConceptSettings settings, ILogger? logger = null,
-        Action<string, IReadOnlyList<(string Key, double[] Features)>>? features = null, IProgress<string>? phases = null)
+        Action<string, IReadOnlyList<(string Key, double[] Features)>>? features = null, IProgress<PipelineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(settings);
@@ -73,8 +74,8 @@ public sealed class ConceptIndex
         settings = settings.Validate();
         var phase = Stopwatch.StartNew();
 
-        phases?.Report("terms and spellings");
-        var corpus = CorpusKeys.Gather(documents);
+        progress.Step("concepts", "terms and spellings");
+        var corpus = CorpusKeys.Gather(documents, progress);
         var variants = new VariantMerger(corpus);
         Phase("spellings", next: "abbreviations");
         var abbreviations = AbbreviationResolver.Resolve(corpus, variants, settings, log);
@@ -85,7 +86,7 @@ public sealed class ConceptIndex
         Phase("fixed phrases and standalone terms", next: "senses of contested abbreviations");
         var senses = AbbreviationSenses.Find(corpus, variants, abbreviations, ids);
         Phase("senses of contested abbreviations", next: "resolving mentions");
-        var perDocument = MentionResolver.Resolve(corpus, variants, abbreviations, ids, ofDocuments, standalone, senses, settings);
+        var perDocument = MentionResolver.Resolve(corpus, variants, abbreviations, ids, ofDocuments, standalone, senses, settings, progress);
         Phase("resolving mentions", next: "concept and word statistics, generic terms");
 
         // Concept statistics and word statistics read the resolved mentions and share nothing else: one runs on
@@ -101,7 +102,7 @@ public sealed class ConceptIndex
         var words = WordStatistics.Count(perDocument, corpus);
         var (concepts, conceptById) = counting.GetAwaiter().GetResult();
         Phase("concept and word statistics, generic terms", next: "scores, keyphraseness and relevance");
-        var byDocument = new ConceptScorer(corpus.DocumentCount, settings, features).Score(perDocument, conceptById, words);
+        var byDocument = new ConceptScorer(corpus.DocumentCount, settings, features).Score(perDocument, conceptById, words, progress);
         Phase("scores, keyphraseness and relevance", next: null);
         return new ConceptIndex(concepts, byDocument, corpus.DocumentCount);
 
@@ -112,7 +113,7 @@ public sealed class ConceptIndex
             phase.Restart();
             if (next is not null)
             {
-                phases?.Report(next);
+                progress.Step("concepts", next);
             }
         }
     }

@@ -3,6 +3,7 @@ using PaperGraph.Graph.Centrality;
 using PaperGraph.Graph.Communities;
 using PaperGraph.Graph.Cooccurrence;
 using PaperGraph.Graph.Layout;
+using PaperGraph.Core;
 
 namespace PaperGraph.Graph;
 
@@ -77,7 +78,9 @@ public static class GraphAnalysis
 {
     /// <param name="keyphraseness">Per node, the mean probability that the concept is a keyphrase of a paper that mentions it (see <see cref="TopicCentrality"/>); all 0 when null.</param>
     /// <param name="progress">Told the name of each algorithm as it starts.</param>
-    public static GraphAnalysisResult Run(CooccurrenceGraph cooccurrence, AnalysisSettings settings, double[]? keyphraseness = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="counted">Told how far the algorithms that count their work have got (betweenness sources, community runs, layout iterations).</param>
+    public static GraphAnalysisResult Run(CooccurrenceGraph cooccurrence, AnalysisSettings settings, double[]? keyphraseness = null, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default, IProgress<PipelineProgress>? counted = null)
     {
         ArgumentNullException.ThrowIfNull(cooccurrence);
         ArgumentNullException.ThrowIfNull(settings);
@@ -129,12 +132,12 @@ public static class GraphAnalysis
         var pageRank = Step("PageRank", () => Optional("pagerank", () => PageRank.Compute(central, settings.PageRank, cancellationToken)));
         var eigenvector = Step("eigenvector", () => Optional("eigenvector", () => EigenvectorCentrality.Compute(central, settings.Eigenvector, cancellationToken)));
         var sampled = false;
-        var betweenness = Step("betweenness", () => Betweenness.Compute(central, settings.Betweenness, out sampled, cancellationToken));
+        var betweenness = Step("betweenness", () => Betweenness.Compute(central, settings.Betweenness, out sampled, cancellationToken, counted));
         var partition = Step("communities", () => settings.Communities == CommunityAlgorithm.Leiden
-            ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken)
-            : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken));
+            ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken, counted)
+            : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken, counted));
         var positions = settings.Layout is { } layout
-            ? Step("layout", () => ForceAtlas2.Compute(graph, layout with { Seed = settings.Seed }, cancellationToken))
+            ? Step("layout", () => ForceAtlas2.Compute(graph, layout with { Seed = settings.Seed }, cancellationToken, counted))
             : null;
         keyphraseness ??= new double[n];
         double[]? topic = null;

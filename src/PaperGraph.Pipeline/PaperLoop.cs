@@ -1,3 +1,5 @@
+using PaperGraph.Core;
+
 namespace PaperGraph.Pipeline;
 
 /// <summary>The one parallel loop over papers: every run that works paper by paper goes through it.</summary>

@@ -1,3 +1,5 @@
+using PaperGraph.Core;
+
 namespace PaperGraph.Pipeline.Tests;
 
 /// <summary>The one parallel loop over papers: every item once, a scratch state per worker, progress that only grows.</summary>

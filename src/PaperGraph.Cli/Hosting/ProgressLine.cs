@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PaperGraph.Pipeline;
+using PaperGraph.Core;
 
 namespace PaperGraph.Cli.Hosting;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PaperGraph.Core;
 
 namespace PaperGraph.Concepts.Index;
 
@@ -26,15 +27,18 @@ internal sealed class ConceptScorer
 
     /// <summary>Each document's concepts, best first; sets each concept's <see cref="Concept.Keyphraseness"/> and <see cref="Concept.Relevance"/>.</summary>
     /// <param name="conceptById">The concepts kept, by concept id; null for one dropped, which is not scored.</param>
-    public Dictionary<string, List<DocumentConcept>> Score(List<ResolvedDocument> perDocument, Concept?[] conceptById, WordStatistics words)
+    public Dictionary<string, List<DocumentConcept>> Score(List<ResolvedDocument> perDocument, Concept?[] conceptById, WordStatistics words,
+        IProgress<PipelineProgress>? progress = null)
     {
         // Scores per document; documents are independent from here on, so they are scored in parallel, each
         // thread reusing its own tables.
         var (wordIdf, wordRidf, wordsOfKey) = (words.Idf, words.ResidualIdf, words.WordsOfKey);
         var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
         var scored = new (int[] Concepts, double[] Scores)[perDocument.Count];
+        var counter = new ProgressCounter(progress, "concepts", "scores, keyphraseness and relevance", perDocument.Count, "papers");
         Parallel.For(0, perDocument.Count, () => new ScoreScratch(), (d, loop, scratch) =>
         {
+            counter.Add();
             var (document, mentions) = perDocument[d];
             var wordCounts = scratch.WordCounts;
             wordCounts.Clear();

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PaperGraph.Core;
 
 namespace PaperGraph.Concepts.Index;
 
@@ -45,7 +46,7 @@ internal sealed class CorpusKeys
     public int[][] MentionKeys { get; private set; } = [];
 
     /// <summary>Gives every key of <paramref name="documents"/> its id and counts its uses.</summary>
-    public static CorpusKeys Gather(IReadOnlyList<DocumentTerms> documents)
+    public static CorpusKeys Gather(IReadOnlyList<DocumentTerms> documents, IProgress<PipelineProgress>? progress = null)
     {
         // The same pass gives every key its id, records each mention's, and notes the keys used on their own (as a
         // term or a long form), for nested terms.
@@ -57,8 +58,10 @@ internal sealed class CorpusKeys
         var termUses = corpus.TermUses;
         var ofUses = corpus.OfUses;
         var mentionKeys = corpus.MentionKeys = new int[n][];
+        var counter = new ProgressCounter(progress, "concepts", "terms and spellings", n, "papers");
         for (var d = 0; d < n; d++)
         {
+            counter.Add();
             var document = documents[d];
             var ids = mentionKeys[d] = new int[document.Mentions.Count];
             for (var m = 0; m < ids.Length; m++)

@@ -1,3 +1,5 @@
+using PaperGraph.Core;
+
 namespace PaperGraph.Concepts.Index;
 
 /// <summary>A mention resolved to a concept: the concept's id, the id of the mention's own key, and the mention.</summary>
@@ -20,7 +22,7 @@ internal static class MentionResolver
     /// <param name="ofDocuments">Per concept, the documents that use it as an <c>X of Y</c> phrase (<see cref="VariantMerger.FixedPhraseDocuments"/>).</param>
     /// <param name="standalone">Per concept, whether its nested uses count (<see cref="StandaloneFilter"/>).</param>
     public static List<ResolvedDocument> Resolve(CorpusKeys corpus, VariantMerger spellings, AbbreviationMeanings abbreviations, ConceptIds ids,
-        int[] ofDocuments, bool[] standalone, AbbreviationSenses contested, ConceptSettings settings)
+        int[] ofDocuments, bool[] standalone, AbbreviationSenses contested, ConceptSettings settings, IProgress<PipelineProgress>? progress = null)
     {
         // What a key resolves to when its paper does not define it, and what the user's thesaurus and stop list
         // make of a concept: arrays, so that documents can be resolved in parallel, reading only.
@@ -64,8 +66,10 @@ internal static class MentionResolver
         var minFixedPhraseDocuments = settings.MinFixedPhraseDocuments;
         var n = corpus.DocumentCount;
         var resolvedDocuments = new List<ResolvedMention>[n];
+        var counter = new ProgressCounter(progress, "concepts", "resolving mentions", n, "papers");
         Parallel.For(0, n, d =>
         {
+            counter.Add();
             var document = documents[d];
             var keys = mentionKeys[d];
             var local = new Dictionary<string, int>(StringComparer.Ordinal);

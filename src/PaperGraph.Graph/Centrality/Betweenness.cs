@@ -1,3 +1,5 @@
+using PaperGraph.Core;
+
 namespace PaperGraph.Graph.Centrality;
 
 /// <summary>Settings of <see cref="Betweenness"/>; validated on construction.</summary>
@@ -28,7 +30,8 @@ public static class Betweenness
 
     /// <summary>The betweenness of every node.</summary>
     /// <param name="sampled">Whether pivots were sampled (the graph had more than <see cref="BetweennessSettings.ExactUpTo"/> nodes).</param>
-    public static double[] Compute(CompactGraph graph, BetweennessSettings? settings, out bool sampled, CancellationToken cancellationToken = default)
+    public static double[] Compute(CompactGraph graph, BetweennessSettings? settings, out bool sampled, CancellationToken cancellationToken = default,
+        IProgress<PipelineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new BetweennessSettings();
@@ -44,6 +47,7 @@ public static class Betweenness
 
         var blocks = Math.Min(Blocks, Math.Max(1, sources.Length));
         var partial = new double[blocks][];
+        var counter = new ProgressCounter(progress, "graph", "betweenness", sources.Length, "sources", every: 16);
         Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, block =>
         {
             var state = new SourceState(n);
@@ -56,6 +60,7 @@ public static class Betweenness
                 }
 
                 state.Accumulate(graph, sources[i], settings.Weighted, sum);
+                counter.Add();
             }
         });
 

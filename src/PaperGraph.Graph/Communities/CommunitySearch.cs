@@ -1,3 +1,5 @@
+using PaperGraph.Core;
+
 namespace PaperGraph.Graph.Communities;
 
 /// <summary>What Louvain and Leiden share around their levels: independent runs, following nodes up the levels, and the final numbering.</summary>
@@ -9,7 +11,7 @@ internal static class CommunitySearch
     /// with seeds drawn from it) and keeps the partition of highest modularity, the earliest run winning ties, so the
     /// result does not depend on scheduling.
     /// </summary>
-    internal static Partition BestOf(int runs, long seed, Func<long, Partition> run, CancellationToken cancellationToken)
+    internal static Partition BestOf(int runs, long seed, Func<long, Partition> run, CancellationToken cancellationToken, IProgress<PipelineProgress>? progress = null)
     {
         var seeds = new long[runs];
         var generator = new SplitMix(seed);
@@ -19,7 +21,12 @@ internal static class CommunitySearch
         }
 
         var partitions = new Partition[runs];
-        Parallel.For(0, runs, new ParallelOptions { CancellationToken = cancellationToken }, i => partitions[i] = run(seeds[i]));
+        var counter = new ProgressCounter(progress, "graph", "communities", runs, "runs", every: 1);
+        Parallel.For(0, runs, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            partitions[i] = run(seeds[i]);
+            counter.Add();
+        });
         var best = partitions[0];
         foreach (var partition in partitions)
         {

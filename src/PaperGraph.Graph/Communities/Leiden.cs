@@ -1,3 +1,5 @@
+using PaperGraph.Core;
+
 namespace PaperGraph.Graph.Communities;
 
 /// <summary>Settings of <see cref="Leiden"/>; validated on construction.</summary>
@@ -32,11 +34,12 @@ public sealed record LeidenSettings(double Resolution = 1.0, double Randomness =
 /// </remarks>
 public static class Leiden
 {
-    public static Partition Detect(CompactGraph graph, LeidenSettings? settings = null, CancellationToken cancellationToken = default)
+    public static Partition Detect(CompactGraph graph, LeidenSettings? settings = null, CancellationToken cancellationToken = default,
+        IProgress<PipelineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LeidenSettings();
-        return CommunitySearch.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
+        return CommunitySearch.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken, progress);
     }
 
     private static Partition Run(CompactGraph graph, LeidenSettings settings, long seed, CancellationToken cancellationToken)

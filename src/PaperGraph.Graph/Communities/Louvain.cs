@@ -1,3 +1,5 @@
+using PaperGraph.Core;
+
 namespace PaperGraph.Graph.Communities;
 
 /// <summary>Settings of <see cref="Louvain"/>; validated on construction.</summary>
@@ -34,11 +36,12 @@ public static class Louvain
 {
     private const int MaxRounds = 16;
 
-    public static Partition Detect(CompactGraph graph, LouvainSettings? settings = null, CancellationToken cancellationToken = default)
+    public static Partition Detect(CompactGraph graph, LouvainSettings? settings = null, CancellationToken cancellationToken = default,
+        IProgress<PipelineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new LouvainSettings();
-        return CommunitySearch.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken);
+        return CommunitySearch.BestOf(settings.Restarts, settings.Seed, seed => Run(graph, settings, seed, cancellationToken), cancellationToken, progress);
     }
 
     private static Partition Run(CompactGraph graph, LouvainSettings settings, long seed, CancellationToken cancellationToken)

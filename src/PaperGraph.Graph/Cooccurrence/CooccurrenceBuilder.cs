@@ -17,7 +17,9 @@ public static class CooccurrenceBuilder
 {
     /// <param name="papers">Each paper's concepts; a node appears at most once in a paper.</param>
     /// <param name="nodeCount">Number of nodes; every concept id is below it.</param>
-    public static CooccurrenceGraph Build(IReadOnlyList<ConceptOccurrence[]> papers, int nodeCount, CooccurrenceSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told how many concepts' rows of pairs are counted.</param>
+    public static CooccurrenceGraph Build(IReadOnlyList<ConceptOccurrence[]> papers, int nodeCount, CooccurrenceSettings settings, CancellationToken cancellationToken = default,
+        IProgress<PipelineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(papers);
         ArgumentNullException.ThrowIfNull(settings);
@@ -95,10 +97,12 @@ public static class CooccurrenceBuilder
         // Row by row: the pairs (i, j > i) with their count and papers.
         var rows = new (int Target, int Papers, double Count)[nodeCount][];
         long candidates = 0;
+        var counter = new ProgressCounter(progress, "graph", "counting co-occurrences", nodeCount, "concepts", every: 100);
         Parallel.For(0, nodeCount, new ParallelOptions { CancellationToken = cancellationToken },
             () => (Count: new double[nodeCount], Papers: new int[nodeCount], Touched: new List<int>(), Candidates: 0L),
             (i, _, buffers) =>
             {
+                counter.Add();
                 var (count, paperCount, touched, _) = buffers;
                 for (var e = offsets[i]; e < offsets[i + 1]; e++)
                 {

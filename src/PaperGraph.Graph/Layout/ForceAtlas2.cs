@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PaperGraph.Core;
 
 namespace PaperGraph.Graph.Layout;
 
@@ -93,11 +94,13 @@ public static class ForceAtlas2
     private const double MaxSpeedRise = 1.5;
 
     /// <summary>Lays out <paramref name="graph"/>.</summary>
-    public static NodePositions Compute(CompactGraph graph, ForceAtlas2Settings? settings = null, CancellationToken cancellationToken = default) =>
-        Compute(graph, settings, -1, cancellationToken);
+    public static NodePositions Compute(CompactGraph graph, ForceAtlas2Settings? settings = null, CancellationToken cancellationToken = default,
+        IProgress<PipelineProgress>? progress = null) =>
+        Compute(graph, settings, -1, cancellationToken, progress);
 
     /// <summary>Lays out <paramref name="graph"/> on at most <paramref name="threads"/> threads (-1: every core); the result does not depend on it.</summary>
-    internal static NodePositions Compute(CompactGraph graph, ForceAtlas2Settings? settings, int threads, CancellationToken cancellationToken)
+    internal static NodePositions Compute(CompactGraph graph, ForceAtlas2Settings? settings, int threads, CancellationToken cancellationToken,
+        IProgress<PipelineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         settings ??= new ForceAtlas2Settings();
@@ -118,8 +121,10 @@ public static class ForceAtlas2
         }
 
         var simulation = new Simulation(graph, settings, x, y, threads);
+        var counter = new ProgressCounter(progress, "graph", "layout", settings.Iterations, "iterations", every: 10);
         for (var iteration = 0; iteration < settings.Iterations; iteration++)
         {
+            counter.Add();
             if (iteration % CancellationInterval == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

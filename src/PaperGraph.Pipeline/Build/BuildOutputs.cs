@@ -44,9 +44,16 @@ public static class BuildOutputs
     }
 
     /// <summary>Writes the graph files, each whole or not at all (<see cref="AtomicFile"/>): a run stopped half-way leaves the previous ones.</summary>
-    internal static void Write(string directory, ConceptGraph graph, Task<ConceptGraph> withEvidence, IReadOnlyList<ConceptMonth> months, CancellationToken cancellationToken)
+    internal static void Write(string directory, ConceptGraph graph, Task<ConceptGraph> withEvidence, IReadOnlyList<ConceptMonth> months, CancellationToken cancellationToken,
+        IProgress<PipelineProgress>? progress = null)
     {
-        string In(string name) => Path.Combine(directory, name);
+        var written = 0;
+        string In(string name)
+        {
+            progress.Count("build", "writing the graph files", written++, Files.All.Count - 1, "files"); // summary.json comes last, on its own
+            return Path.Combine(directory, name);
+        }
+
         AtomicFile.WriteText(In(Files.Concepts), writer => GraphExport.WriteConceptsCsv(graph, writer));
         cancellationToken.ThrowIfCancellationRequested();
         graph = withEvidence.GetAwaiter().GetResult();

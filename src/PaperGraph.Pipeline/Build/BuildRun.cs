@@ -5,6 +5,7 @@ using PaperGraph.Pipeline.Extract;
 using PaperGraph.Pipeline.Ingest;
 using PaperGraph.Pipeline.Trends;
 using PaperGraph.Workspace;
+using PaperGraph.Core;
 
 namespace PaperGraph.Pipeline.Build;
 
@@ -90,7 +91,7 @@ public static class BuildRun
         // Each link's papers, best evidence first, are found while concepts.csv is written and the concepts stored;
         // the other files and the graph's rows wait for them.
         var withEvidence = Task.Run(() => graph with { Evidence = graph.Cooccurrence.AllEvidence(ranked: true), EvidencePerEdge = options.EvidencePerEdge }, cancellationToken);
-        var writing = Task.Run(() => BuildOutputs.Write(workspace.Directory, graph, withEvidence, months, cancellationToken), cancellationToken);
+        var writing = Task.Run(() => BuildOutputs.Write(workspace.Directory, graph, withEvidence, months, cancellationToken, progress), cancellationToken);
         try
         {
             // The graph's rows (edges in key order, with their evidence) are ready by the time the concepts are stored.

@@ -83,7 +83,7 @@ internal static class ConceptGraphBuilder
         clock.Restart();
         progress.Step("graph", string.Create(inv, $"counting co-occurrences of {chosen.Count:N0} concepts in {papers:N0} papers"));
         var settings = new CooccurrenceSettings(options.Counting, options.Weight, options.MinCountFor(papers), options.TopNeighbors);
-        var cooccurrence = CooccurrenceBuilder.Build(occurrences, chosen.Count, settings, cancellationToken);
+        var cooccurrence = CooccurrenceBuilder.Build(occurrences, chosen.Count, settings, cancellationToken, progress);
         if (cooccurrence.Edges.Count == 0 && cooccurrence.CandidatePairs > 0)
         {
             Log.NoEdges(loggers.CreateLogger<CooccurrenceGraph>(), cooccurrence.CandidatePairs, settings.MinCount);
@@ -93,7 +93,7 @@ internal static class ConceptGraphBuilder
 
         var analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(), keyphraseness,
             new InlineProgress<string>(step => progress.Step("graph", string.Create(inv, $"{step} on {chosen.Count:N0} nodes and {cooccurrence.Edges.Count:N0} edges"))),
-            cancellationToken);
+            cancellationToken, progress);
         if (analysis.Missing.Count > 0)
         {
             var logger = loggers.CreateLogger<GraphAnalysisResult>();

@@ -143,9 +143,7 @@ public static class ExtractRun
         }
 
         Lap(savedAlongside ? "saving and reading terms" : "reading terms");
-        var papersCount = terms.Length;
-        var index = ConceptIndex.Build(terms, conceptSettings, loggers.CreateLogger<ConceptIndex>(),
-            phases: progress is null ? null : new InlineProgress<string>(p => progress.Step("extract", string.Create(inv, $"merging and scoring concepts over {papersCount:N0} papers: {p}"))));
+        var index = ConceptIndex.Build(terms, conceptSettings, loggers.CreateLogger<ConceptIndex>(), progress: progress);
         Lap("merging and scoring");
         if (store)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PaperGraph.Ingest;
 using PaperGraph.Nlp.Tagging;
 using PaperGraph.Nlp.Tagging.Training;
+using PaperGraph.Core;
 
 namespace PaperGraph.Pipeline.Tagger;
 

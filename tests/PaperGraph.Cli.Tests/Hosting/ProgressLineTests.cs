@@ -1,5 +1,6 @@
 using PaperGraph.Cli.Hosting;
 using PaperGraph.Pipeline;
+using PaperGraph.Core;
 
 namespace PaperGraph.Cli.Tests;
 

@@ -46,7 +46,10 @@ public sealed class BuildRunTests
         Assert.Equal(["ingest", "extract", "graph and analytics", "outputs"], result.Stages.Select(s => s.Stage));
         // The phases are reported in the order they run.
         var phases = reports.Select(r => r.Phase).Distinct().ToList();
-        Assert.Equal(["extract", "graph", "build"], phases.Where(p => p != "ingest").ToList());
+        Assert.Equal(["extract", "concepts", "graph", "build"], phases.Where(p => p != "ingest").ToList());
+        // Work that goes item by item is counted to its end: the corpus phases by paper, the layout by iteration.
+        Assert.Contains(reports, r => r.Phase == "concepts" && r.Detail == "resolving mentions" && r.Done == 6 && r.Total == 6);
+        Assert.Contains(reports, r => r.Phase == "graph" && r.Detail == "layout" && r.Done == r.Total && r.Unit == "iterations");
     }
 
     [Fact]
