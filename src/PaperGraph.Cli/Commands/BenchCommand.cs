@@ -1,14 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using PaperGraph.Core;
-using PaperGraph.Graph;
-using PaperGraph.Graph.Centrality;
 using PaperGraph.Graph.Communities;
-using PaperGraph.Graph.Export;
-using PaperGraph.Graph.Layout;
+using PaperGraph.Pipeline.Bench;
 
 namespace PaperGraph.Cli.Commands;
 
@@ -67,164 +60,23 @@ internal static class BenchCommand
     private static int RunLayout(CommandContext context, FileInfo? file, string? synthetic, int runs, int? iterations, int seed, CancellationToken cancellationToken)
     {
         var inv = CultureInfo.InvariantCulture;
-        CompactGraph graph;
-        string source;
-        if (synthetic is not null)
-        {
-            var parts = synthetic.Split(':');
-            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, inv, out var nodes) || !int.TryParse(parts[1], NumberStyles.None, inv, out var links)
-                || nodes < 40 || links > (long)nodes * (nodes - 1) / 4)
-            {
-                throw new PaperGraphException(ErrorCodes.InvalidArgument, $"--synthetic {synthetic}: expected N:M, at least 40 nodes and at most a quarter of the possible edges, such as 10000:1300000.");
-            }
-
-            graph = Planted(nodes, links, seed);
-            source = $"synthetic, seed {seed}";
-        }
-        else if (file is null || !file.Exists)
-        {
-            throw new PaperGraphException(ErrorCodes.PathNotFound, file is null ? "give --edges file.csv or --synthetic N:M." : $"{file.FullName}: no such file.");
-        }
-        else
-        {
-            graph = ReadEdges(file.FullName).Graph;
-            source = file.Name;
-        }
-
-        var settings = iterations is { } count ? new ForceAtlas2Settings(Iterations: count, Seed: seed) : new ForceAtlas2Settings(Seed: seed);
-        var layouts = new List<NodePositions>();
-        var seconds = Fastest(runs, () => layouts.Add(ForceAtlas2.Compute(graph, settings, cancellationToken)));
-        var same = layouts.All(l => l.X.AsSpan().SequenceEqual(layouts[0].X) && l.Y.AsSpan().SequenceEqual(layouts[0].Y));
-        var communities = Leiden.Detect(graph, new LeidenSettings(Seed: seed), cancellationToken);
-        var quality = LayoutQuality.Measure(graph, layouts[0], communities.Community);
-        context.Out.WriteLine(string.Create(inv, $"graph:    {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges ({source})"));
-        context.Out.WriteLine(string.Create(inv, $"layout:   {seconds:F3} s (fastest of {runs}; {settings.Iterations} iterations, {Environment.ProcessorCount} cores); runs identical: {(same ? "yes" : "NO")}"));
-        context.Out.WriteLine(string.Create(inv, $"quality:  edge length / random pair distance {quality.EdgeLength:F3}; within / between {communities.Count} communities {quality.CommunitySpread:F3}"));
-        return same ? ExitCodes.Success : ExitCodes.UnexpectedFailure;
-    }
-
-    /// <summary>A planted partition: 20 groups, 70% of the edges inside one, weights log-uniform in [1, 100].</summary>
-    private static CompactGraph Planted(int nodes, int links, int seed)
-    {
-        var random = new Random(seed);
-        var group = nodes / 20;
-        var seen = new HashSet<long>();
-        var edges = new List<(int, int, double)>(links);
-        while (edges.Count < links)
-        {
-            int a, b;
-            if (random.NextDouble() < 0.7)
-            {
-                var start = random.Next(20) * group;
-                (a, b) = (start + random.Next(group), start + random.Next(group));
-            }
-            else
-            {
-                (a, b) = (random.Next(nodes), random.Next(nodes));
-            }
-
-            if (a != b && seen.Add((long)Math.Min(a, b) * nodes + Math.Max(a, b)))
-            {
-                edges.Add((a, b, Math.Pow(100, random.NextDouble())));
-            }
-        }
-
-        return CompactGraph.FromEdges(nodes, edges);
+        var times = GraphBench.Layout(file?.FullName, synthetic, runs, iterations, seed, cancellationToken);
+        context.Out.WriteLine(string.Create(inv, $"graph:    {times.Nodes:N0} nodes, {times.Edges:N0} edges ({times.Source})"));
+        context.Out.WriteLine(string.Create(inv, $"layout:   {times.Seconds:F3} s (fastest of {runs}; {times.Iterations} iterations, {Environment.ProcessorCount} cores); runs identical: {(times.Identical ? "yes" : "NO")}"));
+        context.Out.WriteLine(string.Create(inv, $"quality:  edge length / random pair distance {times.Quality.EdgeLength:F3}; within / between {times.Communities} communities {times.Quality.CommunitySpread:F3}"));
+        return times.Identical ? ExitCodes.Success : ExitCodes.UnexpectedFailure;
     }
 
     private static int Run(CommandContext context, FileInfo file, FileInfo? output, int runs)
     {
         var inv = CultureInfo.InvariantCulture;
-        if (!file.Exists)
-        {
-            throw new PaperGraphException(ErrorCodes.PathNotFound, $"{file.FullName}: no such file.");
-        }
-
-        var (names, graph) = ReadEdges(file.FullName);
-        double[] rank = [];
-        Partition partition = null!, single = null!;
-        var pageRankSeconds = Fastest(runs, () => rank = PageRank.Compute(graph, new PageRankSettings()));
-        var eigenvectorSeconds = Fastest(runs, () => EigenvectorCentrality.Compute(graph, new EigenvectorSettings()));
-        var singleSeconds = Fastest(runs, () => single = Louvain.Detect(graph, new LouvainSettings(Seed: 42, Restarts: 1)));
-        var louvainSeconds = Fastest(runs, () => partition = Louvain.Detect(graph, new LouvainSettings(Seed: 42)));
-        Partition leiden = null!;
-        var leidenSeconds = Fastest(runs, () => leiden = Leiden.Detect(graph, new LeidenSettings(Seed: 42)));
-        context.Out.WriteLine(string.Create(inv, $"graph:    {graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges ({file.Name})"));
-        context.Out.WriteLine(string.Create(inv, $"pagerank: {pageRankSeconds:F4} s (fastest of {runs})"));
-        context.Out.WriteLine(string.Create(inv, $"eigenvector: {eigenvectorSeconds:F4} s (fastest of {runs}; tolerance 1e-6, per component)"));
-        context.Out.WriteLine(string.Create(inv, $"louvain:  {singleSeconds:F4} s one run (fastest of {runs}; {single.Count:N0} communities, modularity {single.Modularity:F6})"));
-        context.Out.WriteLine(string.Create(inv, $"louvain:  {louvainSeconds:F4} s best of {new LouvainSettings().Restarts} runs, the default (fastest of {runs}; {partition.Count:N0} communities, modularity {partition.Modularity:F6})"));
-        context.Out.WriteLine(string.Create(inv, $"leiden:   {leidenSeconds:F4} s best of {new LeidenSettings().Restarts} runs, the default of 'build' (fastest of {runs}; {leiden.Count:N0} communities, modularity {leiden.Modularity:F6})"));
-        if (output is not null)
-        {
-            var json = JsonSerializer.Serialize(new
-            {
-                nodes = names,
-                pagerank = rank,
-                community = partition.Community,
-                modularity = partition.Modularity,
-                singleRunCommunity = single.Community,
-                leidenModularity = leiden.Modularity,
-                seconds = new { pagerank = pageRankSeconds, louvain = louvainSeconds, louvainSingleRun = singleSeconds, leiden = leidenSeconds },
-            });
-            AtomicFile.WriteAllText(output.FullName, json);
-        }
-
+        var t = GraphBench.Algorithms(file.FullName, runs, output?.FullName);
+        context.Out.WriteLine(string.Create(inv, $"graph:    {t.Nodes:N0} nodes, {t.Edges:N0} edges ({file.Name})"));
+        context.Out.WriteLine(string.Create(inv, $"pagerank: {t.PageRankSeconds:F4} s (fastest of {runs})"));
+        context.Out.WriteLine(string.Create(inv, $"eigenvector: {t.EigenvectorSeconds:F4} s (fastest of {runs}; tolerance 1e-6, per component)"));
+        context.Out.WriteLine(string.Create(inv, $"louvain:  {t.LouvainSingleSeconds:F4} s one run (fastest of {runs}; {t.LouvainSingle.Count:N0} communities, modularity {t.LouvainSingle.Modularity:F6})"));
+        context.Out.WriteLine(string.Create(inv, $"louvain:  {t.LouvainSeconds:F4} s best of {new LouvainSettings().Restarts} runs, the default (fastest of {runs}; {t.Louvain.Count:N0} communities, modularity {t.Louvain.Modularity:F6})"));
+        context.Out.WriteLine(string.Create(inv, $"leiden:   {t.LeidenSeconds:F4} s best of {new LeidenSettings().Restarts} runs, the default of 'build' (fastest of {runs}; {t.Leiden.Count:N0} communities, modularity {t.Leiden.Modularity:F6})"));
         return ExitCodes.Success;
-    }
-
-    private static double Fastest(int runs, Action action)
-    {
-        var best = double.MaxValue;
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            action();
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
-        }
-
-        return best;
-    }
-
-    /// <summary>Reads source, target and weight columns by header name (CSV, RFC 4180 quotes); nodes are numbered in order of first appearance.</summary>
-    private static (List<string> Names, CompactGraph Graph) ReadEdges(string path)
-    {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = Csv.ReadRow(reader.ReadLine() ?? "");
-        int source = header.IndexOf("source"), target = header.IndexOf("target"), weight = header.IndexOf("weight");
-        if (source < 0 || target < 0 || weight < 0)
-        {
-            throw new PaperGraphException(ErrorCodes.MissingColumns, $"{path}:1: expected a header with source, target and weight columns; found: {string.Join(", ", header)}.");
-        }
-
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new List<string>();
-        var edges = new List<(int, int, double)>();
-        var lineNumber = 1;
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            var fields = Csv.ReadRow(line);
-            if (fields.Count <= Math.Max(source, Math.Max(target, weight))
-                || !double.TryParse(fields[weight], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !(w > 0))
-            {
-                throw new PaperGraphException(ErrorCodes.MalformedCsv, string.Create(CultureInfo.InvariantCulture, $"{path}:{lineNumber}: expected source, target and a positive weight."));
-            }
-
-            edges.Add((Id(fields[source]), Id(fields[target]), w));
-        }
-
-        return (names, CompactGraph.FromEdges(names.Count, edges));
-
-        int Id(string name)
-        {
-            if (!ids.TryGetValue(name, out var id))
-            {
-                ids[name] = id = names.Count;
-                names.Add(name);
-            }
-
-            return id;
-        }
     }
 }
