@@ -42,6 +42,18 @@ public sealed class ProgressCounter(IProgress<PipelineProgress>? progress, strin
 {
     private long _done;
 
+    /// <summary>Counts each item of <paramref name="items"/> as it is taken: progress for a consumer that takes an enumerable, such as a store.</summary>
+    public static IEnumerable<T> Each<T>(IEnumerable<T> items, ProgressCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(counter);
+        foreach (var item in items)
+        {
+            counter.Add();
+            yield return item;
+        }
+    }
+
     /// <summary>Counts one unit.</summary>
     public void Add()
     {

@@ -39,3 +39,31 @@ public sealed class PaperLoopTests
         Assert.True(started < 100_000);
     }
 }
+
+/// <summary>The counter stages use inside their own loops, and around what a store takes.</summary>
+public sealed class ProgressCounterTests
+{
+    [Fact]
+    public void Each_counts_every_item_as_it_is_taken_and_reports_the_end()
+    {
+        var reports = new List<PipelineProgress>();
+        var counter = new ProgressCounter(new InlineProgress<PipelineProgress>(reports.Add), "extract", "storing", 25, "links", every: 10);
+
+        var taken = ProgressCounter.Each(Enumerable.Range(0, 25), counter).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 25), taken);
+        Assert.Equal([10L, 20L, 25L], reports.Select(r => r.Done));
+        Assert.All(reports, r => Assert.Equal(("extract", "storing", 25L, "links"), (r.Phase, r.Detail, r.Total, r.Unit)));
+    }
+
+    [Fact]
+    public void Without_a_progress_nothing_is_reported_and_nothing_fails()
+    {
+        var counter = new ProgressCounter(null, "graph", "layout", 3, "iterations");
+
+        counter.Add();
+        counter.Add();
+
+        Assert.Equal([1, 2], ProgressCounter.Each([1, 2], counter));
+    }
+}

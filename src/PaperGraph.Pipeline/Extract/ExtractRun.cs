@@ -97,7 +97,7 @@ public static class ExtractRun
         if (!savedAlongside)
         {
             progress.Step("extract", string.Create(inv, $"saving the terms of {analysedCount:N0} papers"));
-            workspace.SavePaperTerms(toSave);
+            workspace.SavePaperTerms(ProgressCounter.Each(toSave, new ProgressCounter(progress, "extract", "saving the terms", toSave.Length, "papers")));
             Lap("saving terms");
             progress.Step("extract", "reading the stored terms of the other papers");
             var analysed = new HashSet<string>(stored.Select(r => r.Id), StringComparer.Ordinal);
@@ -148,7 +148,7 @@ public static class ExtractRun
         if (store)
         {
             progress.Step("extract", string.Create(inv, $"storing {index.Concepts.Count:N0} concepts"));
-            StoreConcepts(workspace, index);
+            StoreConcepts(workspace, index, progress);
             Lap("storing concepts");
         }
 
@@ -156,10 +156,16 @@ public static class ExtractRun
     }
 
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>
-    internal static void StoreConcepts(WorkspaceDatabase workspace, ConceptIndex index)
+    /// <param name="progress">Told the paper-concept links stored; null where the storing runs beside other reported work (in <c>build</c>).</param>
+    internal static void StoreConcepts(WorkspaceDatabase workspace, ConceptIndex index, IProgress<PipelineProgress>? progress = null)
     {
         var summaries = index.Concepts.Values.Select(c => c.ToSummary());
         var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle)));
+        if (progress is not null)
+        {
+            mentions = ProgressCounter.Each(mentions, new ProgressCounter(progress, "extract", "storing paper-concept links", index.ByDocument.Values.Sum(d => (long)d.Count), "links", every: 10_000));
+        }
+
         workspace.ReplaceConcepts(summaries, mentions);
     }
 }
