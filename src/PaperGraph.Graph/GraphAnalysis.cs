@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using PaperGraph.Graph.Centrality;
 using PaperGraph.Graph.Communities;
 using PaperGraph.Graph.Cooccurrence;
@@ -77,10 +78,12 @@ public sealed record GraphAnalysisResult(
 public static class GraphAnalysis
 {
     /// <param name="keyphraseness">Per node, the mean probability that the concept is a keyphrase of a paper that mentions it (see <see cref="TopicCentrality"/>); all 0 when null.</param>
-    /// <param name="progress">Told the name of each algorithm as it starts.</param>
-    /// <param name="counted">Told how far the algorithms that count their work have got (betweenness sources, community runs, layout iterations).</param>
-    public static GraphAnalysisResult Run(CooccurrenceGraph cooccurrence, AnalysisSettings settings, double[]? keyphraseness = null, IProgress<string>? progress = null,
-        CancellationToken cancellationToken = default, IProgress<PipelineProgress>? counted = null)
+    /// <param name="progress">
+    /// Told each algorithm as it starts, and how far those that count their work have got (betweenness sources,
+    /// community runs, layout iterations).
+    /// </param>
+    public static GraphAnalysisResult Run(CooccurrenceGraph cooccurrence, AnalysisSettings settings, double[]? keyphraseness = null,
+        IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cooccurrence);
         ArgumentNullException.ThrowIfNull(settings);
@@ -91,9 +94,10 @@ public static class GraphAnalysis
 
         var timings = new List<(string, double)>();
         var clock = Stopwatch.StartNew();
+        var size = string.Create(CultureInfo.InvariantCulture, $"on {cooccurrence.Graph.VertexCount:N0} nodes and {cooccurrence.Edges.Count:N0} edges");
         T Step<T>(string name, Func<T> run)
         {
-            progress?.Report(name);
+            progress.Step("graph", $"{name} {size}");
             clock.Restart();
             var result = run();
             timings.Add((name, clock.Elapsed.TotalSeconds));
@@ -132,12 +136,12 @@ public static class GraphAnalysis
         var pageRank = Step("PageRank", () => Optional("pagerank", () => PageRank.Compute(central, settings.PageRank, cancellationToken)));
         var eigenvector = Step("eigenvector", () => Optional("eigenvector", () => EigenvectorCentrality.Compute(central, settings.Eigenvector, cancellationToken)));
         var sampled = false;
-        var betweenness = Step("betweenness", () => Betweenness.Compute(central, settings.Betweenness, out sampled, cancellationToken, counted));
+        var betweenness = Step("betweenness", () => Betweenness.Compute(central, settings.Betweenness, out sampled, cancellationToken, progress));
         var partition = Step("communities", () => settings.Communities == CommunityAlgorithm.Leiden
-            ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken, counted)
-            : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken, counted));
+            ? Leiden.Detect(graph, new LeidenSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken, progress)
+            : Louvain.Detect(graph, new LouvainSettings(Resolution: settings.Resolution, Seed: settings.Seed), cancellationToken, progress));
         var positions = settings.Layout is { } layout
-            ? Step("layout", () => ForceAtlas2.Compute(graph, layout with { Seed = settings.Seed }, cancellationToken, counted))
+            ? Step("layout", () => ForceAtlas2.Compute(graph, layout with { Seed = settings.Seed }, cancellationToken, progress))
             : null;
         keyphraseness ??= new double[n];
         double[]? topic = null;

@@ -148,4 +148,35 @@ public static class BuildOutputs
         };
         AtomicFile.WriteAllText(Path.Combine(directory, Files.Summary), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
+
+    /// <summary>
+    /// Reads back what the benchmarks need from a workspace's <c>summary.json</c> (written by <see cref="WriteSummaryJson"/>):
+    /// the peak memory, seconds per stage and whether a measure was left empty; null when the build wrote none.
+    /// </summary>
+    internal static BuildSummary? ReadSummary(string directory)
+    {
+        var path = Path.Combine(directory, Files.Summary);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var root = document.RootElement;
+        var stages = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (root.TryGetProperty("secondsPerStage", out var perStage))
+        {
+            foreach (var stage in perStage.EnumerateObject())
+            {
+                stages[stage.Name] = stage.Value.GetDouble();
+            }
+        }
+
+        return new BuildSummary(root.TryGetProperty("peakMemoryBytes", out var peak) ? peak.GetInt64() : 0, stages,
+            root.TryGetProperty("missingMeasures", out var missing) && missing.EnumerateObject().Any());
+    }
 }
+
+/// <summary>What a build's <c>summary.json</c> tells the benchmarks.</summary>
+/// <param name="MeasureLeftEmpty">Whether the build had to leave a measure empty (it lists them in <c>missingMeasures</c>).</param>
+internal sealed record BuildSummary(long PeakMemoryBytes, IReadOnlyDictionary<string, double> SecondsPerStage, bool MeasureLeftEmpty);

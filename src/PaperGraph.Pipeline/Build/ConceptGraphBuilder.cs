@@ -91,9 +91,7 @@ internal static class ConceptGraphBuilder
 
         steps.Add(("co-occurrence", clock.Elapsed.TotalSeconds));
 
-        var analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(), keyphraseness,
-            new InlineProgress<string>(step => progress.Step("graph", string.Create(inv, $"{step} on {chosen.Count:N0} nodes and {cooccurrence.Edges.Count:N0} edges"))),
-            cancellationToken, progress);
+        var analysis = GraphAnalysis.Run(cooccurrence, options.ToAnalysisSettings(), keyphraseness, progress, cancellationToken);
         if (analysis.Missing.Count > 0)
         {
             var logger = loggers.CreateLogger<GraphAnalysisResult>();

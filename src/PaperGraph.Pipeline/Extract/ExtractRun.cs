@@ -78,14 +78,12 @@ public static class ExtractRun
         // terms' many small objects through the analysis made every garbage collection copy them (analysis of the
         // 200k corpus 19 s -> 34 s). Reading them back on every core takes about 3 s (JSON, before: 11 s).
         var records = new (string Id, int Revision, byte[] Terms)[papers.Count];
-        var toAnalyse = papers;
         PaperLoop.ForEach(papers.Count, () => new AnalyzedText(), (i, scratch) =>
         {
-            var paper = toAnalyse[i];
+            var paper = papers[i];
             records[i] = (paper.Id, paper.Revision, DocumentTermsBinary.Write(extractor.Extract(paper.Id, paper.Title, paper.Abstract, scratch)));
         }, cancellationToken, progress, "extract", "analysing papers");
         papers = null;
-        toAnalyse = null;
         Lap("analysis");
         // The other papers' terms are read back from the workspace; every paper's record is then decoded in parallel.
         // When there are no others (a first extraction, or --all), the terms are saved while they are decoded.

@@ -150,18 +150,6 @@ public static class RobustnessRun
         var errors = await error.ConfigureAwait(false);
         var lines = errors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var message = lines.FirstOrDefault(l => l.StartsWith("error", StringComparison.Ordinal)) ?? (process.ExitCode != 0 ? lines.LastOrDefault() : null);
-        return new RobustnessOutcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message, LeftAMeasureEmpty(Path.Combine(folder, "ws", Build.BuildOutputs.Files.Summary)));
-    }
-
-    /// <summary>Whether the build's summary.json lists a measure it had to leave empty.</summary>
-    private static bool LeftAMeasureEmpty(string summary)
-    {
-        if (!File.Exists(summary))
-        {
-            return false;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(summary));
-        return document.RootElement.TryGetProperty("missingMeasures", out var missing) && missing.EnumerateObject().Any();
+        return new RobustnessOutcome(subset, papers, process.ExitCode, clock.Elapsed.TotalSeconds, message, Build.BuildOutputs.ReadSummary(Path.Combine(folder, "ws"))?.MeasureLeftEmpty ?? false);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using PaperGraph.Core;
 using PaperGraph.Ingest.Input;
 
@@ -115,29 +114,8 @@ public static class ScaleRun
         var seconds = clock.Elapsed.TotalSeconds;
         await output.ConfigureAwait(false);
         await error.ConfigureAwait(false);
-        var (peak, stages) = ReadSummary(Path.Combine(workspace, Build.BuildOutputs.Files.Summary));
+        var summary = Build.BuildOutputs.ReadSummary(workspace);
         var bytes = Directory.Exists(workspace) ? new DirectoryInfo(workspace).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
-        return new ScalePoint(papers, process.ExitCode, seconds, peak, bytes, stages);
-    }
-
-    private static (long Peak, Dictionary<string, double> Stages) ReadSummary(string path)
-    {
-        var stages = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return (0, stages);
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var root = document.RootElement;
-        if (root.TryGetProperty("secondsPerStage", out var perStage))
-        {
-            foreach (var stage in perStage.EnumerateObject())
-            {
-                stages[stage.Name] = stage.Value.GetDouble();
-            }
-        }
-
-        return (root.TryGetProperty("peakMemoryBytes", out var peak) ? peak.GetInt64() : 0, stages);
+        return new ScalePoint(papers, process.ExitCode, seconds, summary?.PeakMemoryBytes ?? 0, bytes, summary?.SecondsPerStage ?? new Dictionary<string, double>());
     }
 }
