@@ -21,9 +21,9 @@ internal static class AbbreviationResolver
         // Abbreviations, their long forms spelled one way. The spelling cache is this phase's own: it runs on one thread.
         var spellingCache = new Dictionary<string, string>(StringComparer.Ordinal);
         var meanings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var document in corpus.Documents)
+        foreach (var definitions in corpus.Definitions)
         {
-            foreach (var definition in document.Definitions.Where(IsUsable).DistinctBy(d => (d.ShortForm, Spelling(d.LongKey))))
+            foreach (var definition in definitions.Where(IsUsable).DistinctBy(d => (d.ShortForm, Spelling(d.LongKey))))
             {
                 if (!meanings.TryGetValue(definition.ShortForm, out var longForms))
                 {
@@ -37,11 +37,12 @@ internal static class AbbreviationResolver
 
         // Papers that use a defined short form without defining it.
         var bare = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var document in corpus.Documents)
+        for (var d = 0; d < corpus.DocumentCount; d++)
         {
-            foreach (var key in document.Mentions.Where(m => m.Kind == MentionKind.Term && meanings.ContainsKey(m.Key)).Select(m => m.Key).Distinct(StringComparer.Ordinal))
+            var (kinds, keys, definitions) = (corpus.MentionKinds[d], corpus.MentionKeys[d], corpus.Definitions[d]);
+            foreach (var key in keys.Where((k, m) => kinds[m] == MentionKind.Term && meanings.ContainsKey(corpus.Keys[k])).Distinct().Select(k => corpus.Keys[k]))
             {
-                if (!document.Definitions.Any(d => d.ShortForm == key))
+                if (!definitions.Any(definition => definition.ShortForm == key))
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(bare, key, out _)++;
                 }

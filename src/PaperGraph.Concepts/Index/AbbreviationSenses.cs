@@ -106,11 +106,11 @@ internal sealed class AbbreviationSenses
         {
             concepts.Clear();
             senseHere.Clear();
-            var mentions = corpus.Documents[d].Mentions;
+            var kinds = corpus.MentionKinds[d];
             var keys = corpus.MentionKeys[d];
-            for (var m = 0; m < mentions.Count; m++)
+            for (var m = 0; m < kinds.Length; m++)
             {
-                if (mentions[m].Kind is not (MentionKind.Term or MentionKind.LongForm) || contested[keys[m]])
+                if (kinds[m] is not (MentionKind.Term or MentionKind.LongForm) || contested[keys[m]])
                 {
                     continue;
                 }
@@ -128,7 +128,7 @@ internal sealed class AbbreviationSenses
                 }
             }
 
-            foreach (var definition in corpus.Documents[d].Definitions.Where(AbbreviationResolver.IsUsable))
+            foreach (var definition in corpus.Definitions[d].Where(AbbreviationResolver.IsUsable))
             {
                 if (corpus.IdOf.TryGetValue(definition.ShortForm, out var k) && senses.TryGetValue(k, out var list))
                 {
@@ -177,12 +177,12 @@ internal sealed class AbbreviationSenses
     public void ConceptsOf(int d, HashSet<int> concepts)
     {
         concepts.Clear();
-        var mentions = _corpus.Documents[d].Mentions;
+        var kinds = _corpus.MentionKinds[d];
         var keys = _corpus.MentionKeys[d];
         var conceptOf = _ids.Canonical;
-        for (var m = 0; m < mentions.Count; m++)
+        for (var m = 0; m < kinds.Length; m++)
         {
-            if (mentions[m].Kind is MentionKind.Term or MentionKind.LongForm && !ByShortForm.ContainsKey(keys[m]))
+            if (kinds[m] is MentionKind.Term or MentionKind.LongForm && !ByShortForm.ContainsKey(keys[m]))
             {
                 concepts.Add(conceptOf[keys[m]]);
             }

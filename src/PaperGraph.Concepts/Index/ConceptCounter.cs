@@ -19,8 +19,9 @@ internal static class ConceptCounter
         Array.Fill(lastDocument, -1);
         for (var d = 0; d < perDocument.Count; d++)
         {
-            foreach (var (id, _, mention) in perDocument[d].Mentions)
+            foreach (var mention in perDocument[d].Mentions)
             {
+                var id = mention.Concept;
                 var concept = byId[id];
                 if (concept is null)
                 {

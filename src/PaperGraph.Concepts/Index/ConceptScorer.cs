@@ -39,7 +39,8 @@ internal sealed class ConceptScorer
         Parallel.For(0, perDocument.Count, () => new ScoreScratch(), (d, loop, scratch) =>
         {
             counter.Add();
-            var (document, mentions) = perDocument[d];
+            var document = perDocument[d];
+            var mentions = document.Mentions;
             var wordCounts = scratch.WordCounts;
             wordCounts.Clear();
             foreach (var mention in mentions)
@@ -55,7 +56,8 @@ internal sealed class ConceptScorer
             stats.Clear();
             for (var m = 0; m < mentions.Count; m++)
             {
-                var (id, _, mention) = mentions[m];
+                var mention = mentions[m];
+                var id = mention.Concept;
                 var nested = mention.Kind == MentionKind.Nested;
                 var sentence = 1UL << Math.Clamp(mention.Sentence, 0, 63);
                 ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(stats, id, out var seen);
@@ -106,7 +108,7 @@ internal sealed class ConceptScorer
             for (var i = 0; i < candidates.Count; i++)
             {
                 var (concept, s) = candidates[i];
-                ranked.Add(new DocumentConcept(concept.Key, s.Count, scores[i], s.InTitle, s.First, mentions[s.Mention].Mention.Surface, s.Sentences));
+                ranked.Add(new DocumentConcept(concept.Key, s.Count, scores[i], s.InTitle, s.First, mentions[s.Mention].Surface, s.Sentences));
                 ids[i] = mentions[s.Mention].Concept;
             }
 
@@ -174,7 +176,7 @@ internal sealed class ConceptScorer
     /// The ranker's score of each of the document's candidates (<see cref="ScoreScratch.Candidates"/>, with their
     /// <see cref="ScoreScratch.Inputs"/>), in their order; their features go to the sink if there is one.
     /// </summary>
-    private double[] Rank(DocumentTerms document, ScoreScratch scratch)
+    private double[] Rank(ResolvedDocument document, ScoreScratch scratch)
     {
         var candidates = scratch.Candidates;
         var inputs = scratch.Inputs;

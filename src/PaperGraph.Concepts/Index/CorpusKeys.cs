@@ -45,6 +45,16 @@ internal sealed class CorpusKeys
     /// <summary>Per document, the key id of each of its mentions, in order.</summary>
     public int[][] MentionKeys { get; private set; } = [];
 
+    /// <summary>Per document, the kind of each of its mentions, in order.</summary>
+    /// <remarks>
+    /// With <see cref="MentionKeys"/> and <see cref="Definitions"/>, what the phases between this one and
+    /// <see cref="MentionResolver"/> read of the documents, so that they need not decode them again.
+    /// </remarks>
+    public MentionKind[][] MentionKinds { get; private set; } = [];
+
+    /// <summary>Per document, the abbreviations it defines.</summary>
+    public AcronymDefinition[][] Definitions { get; private set; } = [];
+
     /// <summary>Gives every key of <paramref name="documents"/> its id and counts its uses.</summary>
     public static CorpusKeys Gather(IReadOnlyList<DocumentTerms> documents, IProgress<PipelineProgress>? progress = null)
     {
@@ -58,17 +68,22 @@ internal sealed class CorpusKeys
         var termUses = corpus.TermUses;
         var ofUses = corpus.OfUses;
         var mentionKeys = corpus.MentionKeys = new int[n][];
+        var mentionKinds = corpus.MentionKinds = new MentionKind[n][];
+        var definitions = corpus.Definitions = new AcronymDefinition[n][];
         var counter = new ProgressCounter(progress, "concepts", "terms and spellings", n, "papers");
-        for (var d = 0; d < n; d++)
+        var d = 0;
+        foreach (var document in documents)
         {
             counter.Add();
-            var document = documents[d];
             var ids = mentionKeys[d] = new int[document.Mentions.Count];
+            var kinds = mentionKinds[d] = new MentionKind[ids.Length];
+            definitions[d] = document.Definitions.Count == 0 ? [] : [.. document.Definitions];
             for (var m = 0; m < ids.Length; m++)
             {
                 var mention = document.Mentions[m];
                 var id = corpus.KeyId(mention.Key);
                 ids[m] = id;
+                kinds[m] = mention.Kind;
                 counts[id]++;
                 if (mention.Kind is MentionKind.Term or MentionKind.LongForm)
                 {
@@ -90,6 +105,8 @@ internal sealed class CorpusKeys
             {
                 counts[corpus.KeyId(definition.LongKey)]++;
             }
+
+            d++;
         }
 
         return corpus;

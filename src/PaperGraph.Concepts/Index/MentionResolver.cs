@@ -2,11 +2,14 @@ using PaperGraph.Core;
 
 namespace PaperGraph.Concepts.Index;
 
-/// <summary>A mention resolved to a concept: the concept's id, the id of the mention's own key, and the mention.</summary>
-internal readonly record struct ResolvedMention(int Concept, int Key, TermMention Mention);
+/// <summary>
+/// A mention resolved to a concept: the concept's id, the id of the mention's own key, and what the later phases need
+/// of the mention (not the mention itself, so that the documents' terms need not be held once resolved).
+/// </summary>
+internal readonly record struct ResolvedMention(int Concept, int Key, string Surface, int Token, int Sentence, MentionKind Kind, bool InTitle);
 
-/// <summary>A document and its mentions that resolved to a concept, in the order of its mentions.</summary>
-internal readonly record struct ResolvedDocument(DocumentTerms Document, List<ResolvedMention> Mentions);
+/// <summary>A document's id and size, and its mentions that resolved to a concept, in the order of its mentions.</summary>
+internal readonly record struct ResolvedDocument(string Id, int Tokens, int Sentences, List<ResolvedMention> Mentions);
 
 /// <summary>
 /// Resolves every mention of every document to its concept, or to none, applying what the earlier phases decided:
@@ -65,12 +68,18 @@ internal static class MentionResolver
         var senses = contested.ByShortForm;
         var minFixedPhraseDocuments = settings.MinFixedPhraseDocuments;
         var n = corpus.DocumentCount;
-        var resolvedDocuments = new List<ResolvedMention>[n];
+        var perDocument = new ResolvedDocument[n];
         var counter = new ProgressCounter(progress, "concepts", "resolving mentions", n, "papers");
-        Parallel.For(0, n, d =>
+        foreach (var batch in EncodedDocuments.BatchesOf(documents))
+        {
+            Parallel.For(0, batch.Documents.Count, i => Resolve(batch.Start + i, batch.Documents[i]));
+        }
+
+        return [.. perDocument];
+
+        void Resolve(int d, DocumentTerms document)
         {
             counter.Add();
-            var document = documents[d];
             var keys = mentionKeys[d];
             var local = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var definition in document.Definitions)
@@ -169,18 +178,10 @@ internal static class MentionResolver
                     continue;
                 }
 
-                resolved.Add(new ResolvedMention(concept, keys[m], mention));
+                resolved.Add(new ResolvedMention(concept, keys[m], mention.Surface, mention.Token, mention.Sentence, mention.Kind, mention.InTitle));
             }
 
-            resolvedDocuments[d] = resolved;
-        });
-
-        var perDocument = new List<ResolvedDocument>(n);
-        for (var d = 0; d < n; d++)
-        {
-            perDocument.Add(new ResolvedDocument(documents[d], resolvedDocuments[d]));
+            perDocument[d] = new ResolvedDocument(document.Id, document.Tokens, document.Sentences, resolved);
         }
-
-        return perDocument;
     }
 }

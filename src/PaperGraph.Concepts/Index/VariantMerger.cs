@@ -91,18 +91,18 @@ internal sealed class VariantMerger
     /// <summary>Fixed <c>X of Y</c> phrases: the number of documents that use each concept as one.</summary>
     public int[] FixedPhraseDocuments(ConceptIds ids)
     {
-        var documents = _corpus.Documents;
         var mentionKeys = _corpus.MentionKeys;
         var conceptOf = ids.Canonical;
         var ofDocuments = new int[ids.Count];
         var lastDocument = new int[ids.Count];
         Array.Fill(lastDocument, -1);
-        for (var d = 0; d < documents.Count; d++)
+        var mentionKinds = _corpus.MentionKinds;
+        for (var d = 0; d < mentionKinds.Length; d++)
         {
-            var mentions = documents[d].Mentions;
-            for (var m = 0; m < mentions.Count; m++)
+            var kinds = mentionKinds[d];
+            for (var m = 0; m < kinds.Length; m++)
             {
-                if (mentions[m].Kind == MentionKind.OfPhrase)
+                if (kinds[m] == MentionKind.OfPhrase)
                 {
                     var concept = conceptOf[mentionKeys[d][m]];
                     if (lastDocument[concept] != d)

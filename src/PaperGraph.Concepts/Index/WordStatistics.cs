@@ -38,8 +38,9 @@ internal sealed class WordStatistics
         var lastDocument = new List<int>();
         for (var d = 0; d < perDocument.Count; d++)
         {
-            foreach (var (_, key, _) in perDocument[d].Mentions)
+            foreach (var mention in perDocument[d].Mentions)
             {
+                var key = mention.Key;
                 var words = wordsOfKey[key];
                 if (words is null)
                 {
