@@ -131,8 +131,8 @@ internal static class BuildCommand
         var cooc = graph.Cooccurrence;
         var minPapers = result.MinPapers;
         context.Out.WriteLine(string.Create(inv, $"Built the concept graph in {result.Directory} in {result.Stages.Sum(s => s.Seconds):F1} s"));
-        context.Out.WriteLine(string.Create(inv, $"  papers:      {extraction.Index.DocumentCount:N0}"));
-        context.Out.WriteLine(string.Create(inv, $"  concepts:    {extraction.Index.Concepts.Count:N0}; nodes: {graph.Concepts.Count:N0} (in at least {minPapers} papers, at most {options.MaxConcepts:N0}, by relevance)"));
+        context.Out.WriteLine(string.Create(inv, $"  papers:      {extraction.Papers:N0}"));
+        context.Out.WriteLine(string.Create(inv, $"  concepts:    {extraction.Concepts:N0}; nodes: {graph.Concepts.Count:N0} (in at least {minPapers} papers, at most {options.MaxConcepts:N0}, by relevance)"));
         context.Out.WriteLine(string.Create(inv, $"  edges:       {cooc.Edges.Count:N0} of {cooc.CandidatePairs:N0} co-occurring pairs ({cooc.Settings.Counting.ToString().ToLowerInvariant()} counting, {cooc.Settings.Weighting.ToString().ToLowerInvariant()} weight, count at least {cooc.Settings.MinCount}{(cooc.Settings.TopNeighbors > 0 ? string.Create(inv, $", top {cooc.Settings.TopNeighbors} neighbours") : "")})"));
         context.Out.WriteLine(string.Create(inv, $"  components:  {a.ComponentCount:N0} (the biggest has {a.Nodes.Component.Count(c => c == 0):N0} nodes)"));
         context.Out.WriteLine(string.Create(inv, $"  communities: {a.Partition.Count:N0} ({options.Communities.ToString().ToLowerInvariant()}, resolution {options.Resolution}, seed {options.Seed}), modularity {a.Partition.Modularity:F4}"));

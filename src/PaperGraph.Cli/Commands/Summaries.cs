@@ -60,11 +60,10 @@ internal static class Summaries
     internal static void Extract(TextWriter output, ExtractionResult result, string directory, bool all)
     {
         var inv = CultureInfo.InvariantCulture;
-        var index = result.Index;
         output.WriteLine(string.Create(inv, $"Extracted concepts in {directory} in {result.Seconds:F2} s"));
         var which = result.ExtractorChanged ? "all: the extractor changed since they were analysed" : all ? "all" : "new or changed";
-        output.WriteLine(string.Create(inv, $"  papers:        {result.Analysed:N0} analysed ({which}), {index.DocumentCount:N0} in the corpus"));
-        output.WriteLine(string.Create(inv, $"  concepts:      {index.Concepts.Count:N0} ({index.Concepts.Values.Count(c => c.LongForm is not null):N0} abbreviations with their long form)"));
+        output.WriteLine(string.Create(inv, $"  papers:        {result.Analysed:N0} analysed ({which}), {result.Papers:N0} in the corpus"));
+        output.WriteLine(string.Create(inv, $"  concepts:      {result.Concepts:N0} ({result.Abbreviations:N0} abbreviations with their long form)"));
         output.WriteLine(string.Create(inv, $"  mentions:      {result.Mentions:N0} paper-concept links"));
         foreach (var correction in result.Corrections ?? [])
         {

@@ -6,20 +6,31 @@ namespace PaperGraph.Concepts.Index;
 /// Counts each concept over the resolved mentions (documents, occurrences, surface forms) and names it: its most
 /// frequent surface form, and for an abbreviation its long form as most often written.
 /// </summary>
-internal static class ConceptCounter
+internal sealed class ConceptCounter
 {
-    /// <summary>Every concept that has a resolved mention, by key, in the order the concepts are first met.</summary>
-    /// <param name="byId">The same concepts by concept id; null for an id no mention resolved to.</param>
-    public static Dictionary<string, Concept> Count(List<ResolvedDocument> perDocument, ConceptIds ids, AbbreviationMeanings abbreviations, out Concept?[] byId)
+    // Corpus statistics per concept, in the order the concepts are first met.
+    private readonly Dictionary<string, Concept> _concepts = new(StringComparer.Ordinal);
+    private readonly ConceptIds _ids;
+    private readonly Concept?[] _byId;
+    private readonly int[] _lastDocument;
+
+    /// <summary>A counter of the concepts of <paramref name="ids"/>.</summary>
+    public ConceptCounter(ConceptIds ids)
     {
-        // Corpus statistics per concept, in the order the concepts are first met.
-        var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
-        byId = new Concept?[ids.Count];
-        var lastDocument = new int[ids.Count];
-        Array.Fill(lastDocument, -1);
-        for (var d = 0; d < perDocument.Count; d++)
+        _ids = ids;
+        _byId = new Concept?[ids.Count];
+        _lastDocument = new int[ids.Count];
+        Array.Fill(_lastDocument, -1);
+    }
+
+    /// <summary>Counts the mentions of a batch of resolved documents; batches come in corpus order.</summary>
+    public void Add(ResolvedBatch batch)
+    {
+        var (ids, byId, concepts, lastDocument) = (_ids, _byId, _concepts, _lastDocument);
+        for (var i = 0; i < batch.Documents.Length; i++)
         {
-            foreach (var mention in perDocument[d].Mentions)
+            var d = batch.Start + i;
+            foreach (var mention in batch.Documents[i].Mentions)
             {
                 var id = mention.Concept;
                 var concept = byId[id];
@@ -39,7 +50,14 @@ internal static class ConceptCounter
                 CollectionsMarshal.GetValueRefOrAddDefault(concept.Aliases, mention.Surface, out _)++;
             }
         }
+    }
 
+    /// <summary>Every concept that has a resolved mention, by key, in the order the concepts are first met, with the long forms of abbreviations.</summary>
+    /// <param name="byId">The same concepts by concept id; null for an id no mention resolved to.</param>
+    public Dictionary<string, Concept> Concepts(AbbreviationMeanings abbreviations, out Concept?[] byId)
+    {
+        var concepts = _concepts;
+        byId = _byId;
         foreach (var (shortForm, longForms) in abbreviations.Meanings)
         {
             foreach (var (longForm, _) in longForms)

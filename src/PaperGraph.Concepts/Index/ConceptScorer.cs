@@ -25,21 +25,54 @@ internal sealed class ConceptScorer
         _featureSink = featureSink;
     }
 
-    /// <summary>Each document's concepts, best first; sets each concept's <see cref="Concept.Keyphraseness"/> and <see cref="Concept.Relevance"/>.</summary>
+    /// <summary>Each document's concepts, best first, in corpus order; sets each concept's <see cref="Concept.Keyphraseness"/> and <see cref="Concept.Relevance"/>.</summary>
     /// <param name="conceptById">The concepts kept, by concept id; null for one dropped, which is not scored.</param>
-    public Dictionary<string, List<DocumentConcept>> Score(List<ResolvedDocument> perDocument, Concept?[] conceptById, WordStatistics words,
+    /// <param name="resolved">Every document, resolved, in corpus order.</param>
+    public ScoredDocument[] Score(IEnumerable<ResolvedBatch> resolved, Concept?[] conceptById, WordStatistics words,
         IProgress<PipelineProgress>? progress = null)
     {
         // Scores per document; documents are independent from here on, so they are scored in parallel, each
         // thread reusing its own tables.
         var (wordIdf, wordRidf, wordsOfKey) = (words.Idf, words.ResidualIdf, words.WordsOfKey);
-        var ranking = new (string Id, List<DocumentConcept> Ranked)[perDocument.Count];
-        var scored = new (int[] Concepts, double[] Scores)[perDocument.Count];
-        var counter = new ProgressCounter(progress, "concepts", "scores, keyphraseness and relevance", perDocument.Count, "papers");
-        Parallel.For(0, perDocument.Count, () => new ScoreScratch(), (d, loop, scratch) =>
+        var ranking = new ScoredDocument[_n];
+        var scoreSum = new double[conceptById.Length];
+        var scoreCount = new int[conceptById.Length];
+        var counter = new ProgressCounter(progress, "concepts", "scores, keyphraseness and relevance", _n, "papers");
+        foreach (var batch in resolved)
+        {
+            var scored = new (int[] Concepts, double[] Scores)[batch.Documents.Length];
+            Parallel.For(0, batch.Documents.Length, () => new ScoreScratch(), (i, loop, scratch) =>
+            {
+                ScoreDocument(batch.Documents[i], scratch, out ranking[batch.Start + i], out scored[i]);
+                return scratch;
+            }, _ => { });
+
+            // Keyphraseness, and relevance from it: the papers about the concept, not the papers that use the word;
+            // summed in corpus order.
+            foreach (var (ids, scores) in scored)
+            {
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    scoreSum[ids[i]] += scores[i];
+                    scoreCount[ids[i]]++;
+                }
+            }
+        }
+
+        for (var id = 0; id < conceptById.Length; id++)
+        {
+            if (conceptById[id] is { } concept && scoreCount[id] > 0)
+            {
+                concept.Keyphraseness = scoreSum[id] / scoreCount[id];
+                concept.Relevance = concept.Documents * concept.Keyphraseness * concept.Keyphraseness;
+            }
+        }
+
+        return ranking;
+
+        void ScoreDocument(ResolvedDocument document, ScoreScratch scratch, out ScoredDocument ranked, out (int[] Concepts, double[] Scores) scored)
         {
             counter.Add();
-            var document = perDocument[d];
             var mentions = document.Mentions;
             var wordCounts = scratch.WordCounts;
             wordCounts.Clear();
@@ -103,51 +136,19 @@ internal sealed class ConceptScorer
             }
 
             var scores = Rank(document, scratch);
-            var ranked = new List<DocumentConcept>(candidates.Count);
+            var ranks = new ScoredConcept[candidates.Count];
             var ids = new int[candidates.Count];
             for (var i = 0; i < candidates.Count; i++)
             {
                 var (concept, s) = candidates[i];
-                ranked.Add(new DocumentConcept(concept.Key, s.Count, scores[i], s.InTitle, s.First, mentions[s.Mention].Surface, s.Sentences));
+                ranks[i] = new ScoredConcept(concept, s.Count, scores[i], s.InTitle, s.First, mentions[s.Mention].Surface, s.Sentences);
                 ids[i] = mentions[s.Mention].Concept;
             }
 
-            scored[d] = (ids, scores);
-
-            ranked.Sort(Better);
-            ranking[d] = (document.Id, ranked);
-            return scratch;
-        }, _ => { });
-
-        // Keyphraseness, and relevance from it: the papers about the concept, not the papers that use the word.
-        // One pass over every document's scores (8.9M on the 200k corpus: tens of milliseconds).
-        var scoreSum = new double[conceptById.Length];
-        var scoreCount = new int[conceptById.Length];
-        foreach (var (ids, scores) in scored)
-        {
-            for (var i = 0; i < ids.Length; i++)
-            {
-                scoreSum[ids[i]] += scores[i];
-                scoreCount[ids[i]]++;
-            }
+            scored = (ids, scores);
+            Array.Sort(ranks, Better);
+            ranked = new ScoredDocument(document.Id, ranks);
         }
-
-        for (var id = 0; id < conceptById.Length; id++)
-        {
-            if (conceptById[id] is { } concept && scoreCount[id] > 0)
-            {
-                concept.Keyphraseness = scoreSum[id] / scoreCount[id];
-                concept.Relevance = concept.Documents * concept.Keyphraseness * concept.Keyphraseness;
-            }
-        }
-
-        var byDocument = new Dictionary<string, List<DocumentConcept>>(ranking.Length, StringComparer.Ordinal);
-        foreach (var (id, ranked) in ranking)
-        {
-            byDocument[id] = ranked;
-        }
-
-        return byDocument;
     }
 
     private static double Mean(int[] words, double[] values)
@@ -296,6 +297,6 @@ internal sealed class ConceptScorer
         return space > 4 && key.AsSpan(0, space).EndsWith("ed", StringComparison.Ordinal);
     }
     /// <summary>Best first: higher score, then earlier first mention, then key.</summary>
-    private static int Better(DocumentConcept a, DocumentConcept b) =>
-        b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : string.CompareOrdinal(a.Key, b.Key);
+    private static int Better(ScoredConcept a, ScoredConcept b) =>
+        b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : string.CompareOrdinal(a.Concept.Key, b.Concept.Key);
 }

@@ -11,6 +11,9 @@ internal readonly record struct ResolvedMention(int Concept, int Key, string Sur
 /// <summary>A document's id and size, and its mentions that resolved to a concept, in the order of its mentions.</summary>
 internal readonly record struct ResolvedDocument(string Id, int Tokens, int Sentences, List<ResolvedMention> Mentions);
 
+/// <summary>Documents <paramref name="Start"/> onwards of the corpus, resolved.</summary>
+internal readonly record struct ResolvedBatch(int Start, ResolvedDocument[] Documents);
+
 /// <summary>
 /// Resolves every mention of every document to its concept, or to none, applying what the earlier phases decided:
 /// fixed <c>X of Y</c> phrases, nested pieces, the paper's own definitions, the senses of contested abbreviations, and
@@ -21,11 +24,17 @@ internal static class MentionResolver
     /// <summary>What a paper's own definition of a short form maps it to when that long form is no concept: nothing.</summary>
     private const int NoConcept = -1;
 
-    /// <summary>Each document with its resolved mentions; documents are resolved in parallel.</summary>
+    /// <summary>
+    /// Each document with its resolved mentions, in corpus order, a batch at a time; the documents of a batch are
+    /// resolved in parallel. Each pass over the result resolves the corpus again, so that no more than a batch of
+    /// resolved documents is held at once.
+    /// </summary>
     /// <param name="ofDocuments">Per concept, the documents that use it as an <c>X of Y</c> phrase (<see cref="VariantMerger.FixedPhraseDocuments"/>).</param>
     /// <param name="standalone">Per concept, whether its nested uses count (<see cref="StandaloneFilter"/>).</param>
-    public static List<ResolvedDocument> Resolve(CorpusKeys corpus, VariantMerger spellings, AbbreviationMeanings abbreviations, ConceptIds ids,
-        int[] ofDocuments, bool[] standalone, AbbreviationSenses contested, ConceptSettings settings, IProgress<PipelineProgress>? progress = null)
+    /// <param name="progress">Told the papers resolved, as the step <paramref name="step"/>; null when the caller counts them itself.</param>
+    public static IEnumerable<ResolvedBatch> Resolve(CorpusKeys corpus, VariantMerger spellings, AbbreviationMeanings abbreviations, ConceptIds ids,
+        int[] ofDocuments, bool[] standalone, AbbreviationSenses contested, ConceptSettings settings, IProgress<PipelineProgress>? progress = null,
+        string step = "resolving mentions")
     {
         // What a key resolves to when its paper does not define it, and what the user's thesaurus and stop list
         // make of a concept: arrays, so that documents can be resolved in parallel, reading only.
@@ -68,16 +77,15 @@ internal static class MentionResolver
         var senses = contested.ByShortForm;
         var minFixedPhraseDocuments = settings.MinFixedPhraseDocuments;
         var n = corpus.DocumentCount;
-        var perDocument = new ResolvedDocument[n];
-        var counter = new ProgressCounter(progress, "concepts", "resolving mentions", n, "papers");
+        var counter = new ProgressCounter(progress, "concepts", step, n, "papers");
         foreach (var batch in EncodedDocuments.BatchesOf(documents))
         {
-            Parallel.For(0, batch.Documents.Count, i => Resolve(batch.Start + i, batch.Documents[i]));
+            var resolved = new ResolvedDocument[batch.Documents.Count];
+            Parallel.For(0, resolved.Length, i => resolved[i] = Resolve(batch.Start + i, batch.Documents[i]));
+            yield return new ResolvedBatch(batch.Start, resolved);
         }
 
-        return [.. perDocument];
-
-        void Resolve(int d, DocumentTerms document)
+        ResolvedDocument Resolve(int d, DocumentTerms document)
         {
             counter.Add();
             var keys = mentionKeys[d];
@@ -181,7 +189,7 @@ internal static class MentionResolver
                 resolved.Add(new ResolvedMention(concept, keys[m], mention.Surface, mention.Token, mention.Sentence, mention.Kind, mention.InTitle));
             }
 
-            perDocument[d] = new ResolvedDocument(document.Id, document.Tokens, document.Sentences, resolved);
+            return new ResolvedDocument(document.Id, document.Tokens, document.Sentences, resolved);
         }
     }
 }

@@ -24,69 +24,81 @@ internal sealed class WordStatistics
     /// <summary>Per corpus key id, the ids of its words (<c>of</c> left out); null for a key no resolved mention has.</summary>
     public int[][] WordsOfKey { get; }
 
-    /// <summary>Counts the documents per word over the words of each resolved mention's own key.</summary>
-    public static WordStatistics Count(List<ResolvedDocument> perDocument, CorpusKeys corpus)
+    /// <summary>Counts the documents per word over the words of each resolved mention's own key, a batch of documents at a time.</summary>
+    public sealed class Counter(CorpusKeys corpus)
     {
         // Documents per word, over the words of each mention's own key ("of" left out). Words get ids; each key's
         // words are split once.
-        var n = corpus.DocumentCount;
-        var keys = corpus.Keys;
-        var wordIdOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var wordsOfKey = new int[keys.Count][];
-        var wordDocuments = new List<int>();
-        var wordOccurrences = new List<int>();
-        var lastDocument = new List<int>();
-        for (var d = 0; d < perDocument.Count; d++)
+        private readonly Dictionary<string, int> _wordIdOf = new(StringComparer.Ordinal);
+        private readonly int[][] _wordsOfKey = new int[corpus.Keys.Count][];
+        private readonly List<int> _wordDocuments = [];
+        private readonly List<int> _wordOccurrences = [];
+        private readonly List<int> _lastDocument = [];
+
+        /// <summary>Counts the words of a batch of resolved documents; batches come in corpus order.</summary>
+        public void Add(ResolvedBatch batch)
         {
-            foreach (var mention in perDocument[d].Mentions)
+            var keys = corpus.Keys;
+            var (wordIdOf, wordsOfKey, wordDocuments, wordOccurrences, lastDocument) = (_wordIdOf, _wordsOfKey, _wordDocuments, _wordOccurrences, _lastDocument);
+            for (var i = 0; i < batch.Documents.Length; i++)
             {
-                var key = mention.Key;
-                var words = wordsOfKey[key];
-                if (words is null)
+                var d = batch.Start + i;
+                foreach (var mention in batch.Documents[i].Mentions)
                 {
-                    var split = keys[key].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    words = wordsOfKey[key] = new int[split.Count(w => w != "of")];
-                    var w = 0;
-                    foreach (var word in split)
+                    var key = mention.Key;
+                    var words = wordsOfKey[key];
+                    if (words is null)
                     {
-                        if (word == "of")
+                        var split = keys[key].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                        words = wordsOfKey[key] = new int[split.Count(w => w != "of")];
+                        var w = 0;
+                        foreach (var word in split)
                         {
-                            continue;
-                        }
+                            if (word == "of")
+                            {
+                                continue;
+                            }
 
-                        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(wordIdOf, word, out var exists);
-                        if (!exists)
-                        {
-                            id = wordDocuments.Count;
-                            wordDocuments.Add(0);
-                            wordOccurrences.Add(0);
-                            lastDocument.Add(-1);
-                        }
+                            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(wordIdOf, word, out var exists);
+                            if (!exists)
+                            {
+                                id = wordDocuments.Count;
+                                wordDocuments.Add(0);
+                                wordOccurrences.Add(0);
+                                lastDocument.Add(-1);
+                            }
 
-                        words[w++] = id;
+                            words[w++] = id;
+                        }
                     }
-                }
 
-                foreach (var word in words)
-                {
-                    wordOccurrences[word]++;
-                    if (lastDocument[word] != d)
+                    foreach (var word in words)
                     {
-                        lastDocument[word] = d;
-                        wordDocuments[word]++;
+                        wordOccurrences[word]++;
+                        if (lastDocument[word] != d)
+                        {
+                            lastDocument[word] = d;
+                            wordDocuments[word]++;
+                        }
                     }
                 }
             }
         }
 
-        var idf = new double[wordDocuments.Count];
-        var ridf = new double[wordDocuments.Count];
-        for (var w = 0; w < idf.Length; w++)
+        /// <summary>The statistics of the words counted.</summary>
+        public WordStatistics Statistics()
         {
-            idf[w] = Math.Log((n + 1.0) / (wordDocuments[w] + 0.5));
-            ridf[w] = ConceptIndex.ResidualIdf(wordDocuments[w], wordOccurrences[w], n);
-        }
+            var (n, wordsOfKey, wordDocuments, wordOccurrences) = (corpus.DocumentCount, _wordsOfKey, _wordDocuments, _wordOccurrences);
 
-        return new WordStatistics(idf, ridf, wordsOfKey);
+            var idf = new double[wordDocuments.Count];
+            var ridf = new double[wordDocuments.Count];
+            for (var w = 0; w < idf.Length; w++)
+            {
+                idf[w] = Math.Log((n + 1.0) / (wordDocuments[w] + 0.5));
+                ridf[w] = ConceptIndex.ResidualIdf(wordDocuments[w], wordOccurrences[w], n);
+            }
+
+            return new WordStatistics(idf, ridf, wordsOfKey);
+        }
     }
 }

@@ -113,8 +113,8 @@ public static class BuildOutputs
         var a = graph.Analysis;
         var summary = new
         {
-            papers = extraction.Index.DocumentCount,
-            concepts = extraction.Index.Concepts.Count,
+            papers = extraction.Papers,
+            concepts = extraction.Concepts,
             nodes = graph.Concepts.Count,
             edges = graph.Cooccurrence.Edges.Count,
             cooccurringPairs = graph.Cooccurrence.CandidatePairs,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using PaperGraph.Concepts;
 using PaperGraph.Graph.Export;
 using PaperGraph.Pipeline.Extract;
 using PaperGraph.Pipeline.Ingest;
@@ -58,23 +59,24 @@ public static class BuildRun
         // With no inputs, build redoes an existing workspace: a mistyped folder is an error, not a new empty workspace.
         using var workspace = settings.Ingest is not null ? WorkspaceDatabase.Open(settings.Workspace) : WorkspaceDatabase.OpenExisting(settings.Workspace);
         clock.Restart();
-        var extraction = ExtractRun.Extract(workspace, settings.Extract with { All = false }, loggers, progress, cancellationToken, store: false);
+        (var extraction, ConceptIndex? index) = ExtractRun.Extract(workspace, settings.Extract with { All = false }, loggers, progress, cancellationToken, store: false);
         extracted?.Invoke(extraction);
         stages.Add(("extract", clock.Elapsed.TotalSeconds));
 
-        var minPapers = ConceptGraphBuilder.RequireNodes(workspace, extraction.Index, options);
+        var minPapers = ConceptGraphBuilder.RequireNodes(workspace, index!, options);
         var published = workspace.ReadPublished();
 
-        // The concepts are stored while the graph is built and its files written: the graph needs only the index in
-        // memory, and the database is touched by the storing task alone until it is awaited. On the 200k corpus the
-        // storing is the longer of the two: the graph was done 9 s before it.
+        // The concepts are stored while the graph is built and its files written: the graph needs only its nodes and
+        // each paper's nodes, taken from the index first, and the database is touched by the storing task alone until
+        // it is awaited. The index, the largest thing a build holds, is let go as soon as it is stored.
         clock.Restart();
-        var storing = Task.Run(() => ExtractRun.StoreConcepts(workspace, extraction.Index), cancellationToken);
+        GraphNodes? nodes = ConceptGraphBuilder.ChooseNodes(index!, options, minPapers, progress);
+        var storing = StoreAndRelease(workspace, ref index, cancellationToken);
         ConceptGraph graph;
         IReadOnlyList<(string Step, double Seconds)> graphTimings;
         try
         {
-            graph = ConceptGraphBuilder.Build(extraction.Index, options, minPapers, loggers, progress, cancellationToken, out graphTimings);
+            graph = ConceptGraphBuilder.Build(nodes, options, loggers, progress, cancellationToken, out graphTimings);
         }
         catch
         {
@@ -87,7 +89,8 @@ public static class BuildRun
         clock.Restart();
         progress.Step("build", "writing the graph files and storing the concepts and the graph");
         // The files and the database are written side by side: they share nothing but the graph, which is only read.
-        var (months, bursts, corpusMonths, undated) = MonthlyPapers.Count(extraction.Index, graph.Concepts, published);
+        var (months, bursts, corpusMonths, undated) = MonthlyPapers.Count(nodes!, published);
+        nodes = null;
         // Each link's papers, best evidence first, are found while concepts.csv is written and the concepts stored;
         // the other files and the graph's rows wait for them.
         var withEvidence = Task.Run(() => graph with { Evidence = graph.Cooccurrence.AllEvidence(ranked: true), EvidencePerEdge = options.EvidencePerEdge }, cancellationToken);
@@ -97,8 +100,8 @@ public static class BuildRun
             // The graph's rows (edges in key order, with their evidence) are ready by the time the concepts are stored.
             var rows = Task.Run(() => BuildOutputs.GraphRows(withEvidence.GetAwaiter().GetResult()), cancellationToken);
             storing.GetAwaiter().GetResult();
-            var (nodes, edges) = rows.GetAwaiter().GetResult();
-            workspace.ReplaceGraph(nodes, edges, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal), months, bursts, (corpusMonths, undated));
+            var (nodeRows, edgeRows) = rows.GetAwaiter().GetResult();
+            workspace.ReplaceGraph(nodeRows, edgeRows, graph.Analysis.Missing.ToDictionary(m => m.Measure, m => m.Reason, StringComparer.Ordinal), months, bursts, (corpusMonths, undated));
         }
         finally
         {
@@ -110,5 +113,13 @@ public static class BuildRun
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         BuildOutputs.WriteSummaryJson(workspace.Directory, graph, options, minPapers, extraction, stages, graphTimings, peak);
         return new BuildResult(workspace.Directory, ingest, extraction, graph, minPapers, months.Count, undated, stages, graphTimings, peak);
+    }
+
+    /// <summary>Starts storing the index's concepts, and leaves the storing task as the index's only holder.</summary>
+    private static Task StoreAndRelease(WorkspaceDatabase workspace, ref ConceptIndex? index, CancellationToken cancellationToken)
+    {
+        var held = index!;
+        index = null;
+        return Task.Run(() => ExtractRun.StoreConcepts(workspace, held), cancellationToken);
     }
 }

@@ -41,14 +41,13 @@ internal static class ConceptGraphBuilder
         return minPapers;
     }
 
-    /// <summary>Chooses the nodes (concepts in at least <paramref name="minPapers"/> papers), builds the co-occurrence graph and runs every measure on it.</summary>
-    public static ConceptGraph Build(ConceptIndex index, GraphSettings options, int minPapers, ILoggerFactory loggers, IProgress<PipelineProgress>? progress,
-        CancellationToken cancellationToken, out IReadOnlyList<(string Step, double Seconds)> timings)
+    /// <summary>
+    /// Chooses the nodes (concepts in at least <paramref name="minPapers"/> papers, by relevance) and takes from the
+    /// index what the graph needs of each paper: its nodes. The index is not needed after this.
+    /// </summary>
+    public static GraphNodes ChooseNodes(ConceptIndex index, GraphSettings options, int minPapers, IProgress<PipelineProgress>? progress)
     {
-        var inv = CultureInfo.InvariantCulture;
         var clock = Stopwatch.StartNew();
-        var steps = new List<(string, double)>();
-        var papers = index.DocumentCount;
         progress.Step("graph", $"choosing concepts in at least {minPapers} papers");
         var chosen = index.Concepts.Values
             .Where(c => c.Documents >= minPapers)
@@ -61,14 +60,16 @@ internal static class ConceptGraphBuilder
             node[chosen[i].Key] = i;
         }
 
-        var paperIds = index.ByDocument.Keys.Order(StringComparer.Ordinal).ToArray();
+        var documents = index.Documents.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        var paperIds = documents.Select(d => d.Id).ToArray();
         var occurrences = new ConceptOccurrence[paperIds.Length][];
+        var list = new List<ConceptOccurrence>();
         for (var p = 0; p < paperIds.Length; p++)
         {
-            var list = new List<ConceptOccurrence>();
-            foreach (var concept in index.ByDocument[paperIds[p]])
+            list.Clear();
+            foreach (var concept in documents[p].Concepts)
             {
-                if (node.TryGetValue(concept.Key, out var id))
+                if (node.TryGetValue(concept.Concept.Key, out var id))
                 {
                     list.Add(new ConceptOccurrence(id, concept.Count, concept.Sentences, concept.Score));
                 }
@@ -78,12 +79,21 @@ internal static class ConceptGraphBuilder
         }
 
         var keyphraseness = chosen.Select(c => c.Keyphraseness).ToArray();
+        return new GraphNodes(chosen.Select(c => c.ToSummary()).ToList(), keyphraseness, paperIds, occurrences, clock.Elapsed.TotalSeconds);
+    }
 
-        steps.Add(("nodes", clock.Elapsed.TotalSeconds));
-        clock.Restart();
-        progress.Step("graph", string.Create(inv, $"counting co-occurrences of {chosen.Count:N0} concepts in {papers:N0} papers"));
+    /// <summary>Builds the co-occurrence graph of the chosen nodes and runs every measure on it.</summary>
+    public static ConceptGraph Build(GraphNodes nodes, GraphSettings options, ILoggerFactory loggers, IProgress<PipelineProgress>? progress,
+        CancellationToken cancellationToken, out IReadOnlyList<(string Step, double Seconds)> timings)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var steps = new List<(string, double)> { ("nodes", nodes.Seconds) };
+        var clock = Stopwatch.StartNew();
+        var (concepts, keyphraseness, paperIds, occurrences) = (nodes.Concepts, nodes.Keyphraseness, nodes.PaperIds, nodes.Occurrences);
+        var papers = paperIds.Length;
+        progress.Step("graph", string.Create(inv, $"counting co-occurrences of {concepts.Count:N0} concepts in {papers:N0} papers"));
         var settings = new CooccurrenceSettings(options.Counting, options.Weight, options.MinCountFor(papers), options.TopNeighbors);
-        var cooccurrence = CooccurrenceBuilder.Build(occurrences, chosen.Count, settings, cancellationToken, progress);
+        var cooccurrence = CooccurrenceBuilder.Build(occurrences, concepts.Count, settings, cancellationToken, progress);
         if (cooccurrence.Edges.Count == 0 && cooccurrence.CandidatePairs > 0)
         {
             Log.NoEdges(loggers.CreateLogger<CooccurrenceGraph>(), cooccurrence.CandidatePairs, settings.MinCount);
@@ -103,7 +113,14 @@ internal static class ConceptGraphBuilder
 
         steps.AddRange(analysis.Timings);
         timings = steps;
-        var concepts = chosen.Select(c => c.ToSummary()).ToList();
         return new ConceptGraph(concepts, cooccurrence, analysis) { PaperIds = paperIds };
     }
 }
+
+/// <summary>The graph's nodes and, per paper, the nodes it mentions: all the graph and its monthly counts need of the concept index.</summary>
+/// <param name="Concepts">The nodes, most relevant first.</param>
+/// <param name="Keyphraseness">Each node's keyphraseness.</param>
+/// <param name="PaperIds">Every paper of the corpus, in ordinal order of id.</param>
+/// <param name="Occurrences">Per paper (as <paramref name="PaperIds"/>), the nodes it mentions, its best concepts first.</param>
+/// <param name="Seconds">Time taken to choose them.</param>
+internal sealed record GraphNodes(IReadOnlyList<ConceptSummary> Concepts, double[] Keyphraseness, string[] PaperIds, ConceptOccurrence[][] Occurrences, double Seconds);

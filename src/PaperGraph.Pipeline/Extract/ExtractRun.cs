@@ -15,11 +15,15 @@ namespace PaperGraph.Pipeline.Extract;
 /// <param name="All">Whether every paper is analysed again, not only new and changed ones.</param>
 public sealed record ExtractSettings(ConceptSettings Concepts, string? StopListFile = null, string? ThesaurusFile = null, bool All = false);
 
-/// <summary>What <see cref="ExtractRun"/> did, with the corpus-wide concept index it built.</summary>
+/// <summary>What <see cref="ExtractRun"/> did.</summary>
 /// <param name="Directory">The workspace folder.</param>
+/// <param name="Papers">Papers in the corpus.</param>
+/// <param name="Concepts">Concepts found in them.</param>
+/// <param name="Abbreviations">Concepts that are abbreviations with their long form.</param>
+/// <param name="Mentions">Paper-concept links.</param>
 /// <param name="ExtractorChanged">Whether every paper was analysed again because the stored terms came from another extractor version.</param>
 /// <param name="Corrections">One line per stop list or thesaurus used: which, and whether it changed (see <see cref="ConceptCorrections"/>).</param>
-public sealed record ExtractionResult(string Directory, ConceptIndex Index, int Analysed, int Mentions, IReadOnlyList<(string Step, double Seconds)> Timings, bool ExtractorChanged = false,
+public sealed record ExtractionResult(string Directory, int Papers, int Concepts, int Abbreviations, int Analysed, long Mentions, IReadOnlyList<(string Step, double Seconds)> Timings, bool ExtractorChanged = false,
     IReadOnlyList<string>? Corrections = null)
 {
     /// <summary>Seconds of every step together.</summary>
@@ -33,7 +37,7 @@ public static class ExtractRun
     public static ExtractionResult Run(string directory, ExtractSettings settings, ILoggerFactory loggers, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         using var workspace = WorkspaceDatabase.OpenExisting(directory);
-        return Extract(workspace, settings, loggers, progress, cancellationToken, store: true);
+        return Extract(workspace, settings, loggers, progress, cancellationToken, store: true).Result;
     }
 
     /// <summary>
@@ -42,7 +46,8 @@ public static class ExtractRun
     /// stored terms are read back from the workspace.
     /// </summary>
     /// <param name="store">Whether to store the concepts before returning; if not, the caller calls <see cref="StoreConcepts"/>.</param>
-    internal static ExtractionResult Extract(WorkspaceDatabase workspace, ExtractSettings settings, ILoggerFactory loggers, IProgress<PipelineProgress>? progress,
+    /// <returns>What was done, and the index, which the caller holds only as long as it needs it: it is the largest thing a build holds.</returns>
+    internal static (ExtractionResult Result, ConceptIndex Index) Extract(WorkspaceDatabase workspace, ExtractSettings settings, ILoggerFactory loggers, IProgress<PipelineProgress>? progress,
         CancellationToken cancellationToken, bool store)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -139,7 +144,9 @@ public static class ExtractRun
             Lap("storing concepts");
         }
 
-        return new ExtractionResult(workspace.Directory, index, analysedCount, index.ByDocument.Values.Sum(d => d.Count), timings, extractorChanged, corrections);
+        var result = new ExtractionResult(workspace.Directory, index.DocumentCount, index.Concepts.Count, index.Concepts.Values.Count(c => c.LongForm is not null),
+            analysedCount, index.Links, timings, extractorChanged, corrections);
+        return (result, index);
     }
 
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>
@@ -147,10 +154,10 @@ public static class ExtractRun
     internal static void StoreConcepts(WorkspaceDatabase workspace, ConceptIndex index, IProgress<PipelineProgress>? progress = null)
     {
         var summaries = index.Concepts.Values.Select(c => c.ToSummary());
-        var mentions = index.ByDocument.SelectMany(d => d.Value.Select(c => new PaperConcept(d.Key, c.Key, c.Count, c.Score, c.InTitle)));
+        var mentions = index.Documents.SelectMany(d => d.Concepts.Select(c => new PaperConcept(d.Id, c.Concept.Key, c.Count, c.Score, c.InTitle)));
         if (progress is not null)
         {
-            mentions = ProgressCounter.Each(mentions, new ProgressCounter(progress, "extract", "storing paper-concept links", index.ByDocument.Values.Sum(d => (long)d.Count), "links", every: 10_000));
+            mentions = ProgressCounter.Each(mentions, new ProgressCounter(progress, "extract", "storing paper-concept links", index.Links, "links", every: 10_000));
         }
 
         workspace.ReplaceConcepts(summaries, mentions);

@@ -3,6 +3,7 @@ using PaperGraph.Concepts;
 using PaperGraph.Core;
 using PaperGraph.Graph.Export;
 using PaperGraph.Graph.Trends;
+using PaperGraph.Pipeline.Build;
 using PaperGraph.Workspace;
 
 namespace PaperGraph.Pipeline.Trends;
@@ -17,10 +18,10 @@ internal static class MonthlyPapers
     /// Each graph concept's papers per month, in the graph's order then by month; its bursts (Kleinberg's model with the
     /// default settings, against the corpus's papers per month); and the number of papers without a month.
     /// </summary>
-    public static (List<ConceptMonth> Months, List<ConceptBurst> Bursts, Dictionary<string, int> Corpus, int Undated) Count(ConceptIndex index,
-        IReadOnlyList<ConceptSummary> nodes, IReadOnlyDictionary<string, string?> published)
+    public static (List<ConceptMonth> Months, List<ConceptBurst> Bursts, Dictionary<string, int> Corpus, int Undated) Count(GraphNodes nodes,
+        IReadOnlyDictionary<string, string?> published)
     {
-        var (months, corpus, undated) = CountMonths(index, nodes, published);
+        var (months, corpus, undated) = CountMonths(nodes, published);
         var series = months.GroupBy(m => m.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, (IReadOnlyDictionary<Month, int>)g.ToDictionary(m => Month.Parse(m.Month)!.Value, m => m.Papers))).ToList();
         var bursts = ConceptTrends.Analyze(series, corpus)
@@ -28,35 +29,26 @@ internal static class MonthlyPapers
         return (months, bursts, corpus.ToDictionary(m => m.Key.ToString(), m => m.Value, StringComparer.Ordinal), undated);
     }
 
-    private static (List<ConceptMonth> Months, Dictionary<Month, int> Corpus, int Undated) CountMonths(ConceptIndex index, IReadOnlyList<ConceptSummary> nodes,
-        IReadOnlyDictionary<string, string?> published)
+    private static (List<ConceptMonth> Months, Dictionary<Month, int> Corpus, int Undated) CountMonths(GraphNodes graphNodes, IReadOnlyDictionary<string, string?> published)
     {
         var corpus = new Dictionary<Month, int>();
-        var node = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
-        for (var v = 0; v < nodes.Count; v++)
-        {
-            node[nodes[v].Key] = v;
-        }
-
+        var nodes = graphNodes.Concepts;
         var counts = new Dictionary<Month, int>[nodes.Count];
         var undated = 0;
-        foreach (var (paper, concepts) in index.ByDocument)
+        for (var p = 0; p < graphNodes.PaperIds.Length; p++)
         {
-            if (Month.Parse(published.GetValueOrDefault(paper)) is not { } month)
+            if (Month.Parse(published.GetValueOrDefault(graphNodes.PaperIds[p])) is not { } month)
             {
                 undated++;
                 continue;
             }
 
             corpus[month] = corpus.GetValueOrDefault(month) + 1;
-
-            foreach (var concept in concepts)
+            foreach (var occurrence in graphNodes.Occurrences[p])
             {
-                if (node.TryGetValue(concept.Key, out var v))
-                {
-                    counts[v] ??= [];
-                    counts[v][month] = counts[v].GetValueOrDefault(month) + 1;
-                }
+                var v = occurrence.Concept;
+                counts[v] ??= [];
+                counts[v][month] = counts[v].GetValueOrDefault(month) + 1;
             }
         }
 
