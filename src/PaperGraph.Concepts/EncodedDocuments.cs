@@ -1,4 +1,5 @@
 using System.Collections;
+using Microsoft.Win32.SafeHandles;
 
 namespace PaperGraph.Concepts;
 
@@ -14,16 +15,23 @@ namespace PaperGraph.Concepts;
 /// the one before.
 /// </para>
 /// <para>
+/// The records are held in memory, or, made with <see cref="Spill"/>, in a file that each pass reads in order, so that
+/// what a corpus costs in memory is its ids and one offset per document.
+/// </para>
+/// <para>
 /// Decoded strings are shared through one <see cref="StringPool"/> per slice of a batch, kept for the life of this
 /// object, so a key is one string however often it is decoded, and decoding is deterministic.
 /// </para>
 /// </remarks>
-public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>
+public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
 {
     /// <summary>Documents decoded together, by default.</summary>
     public const int DefaultBatchSize = 2048;
 
-    private readonly IReadOnlyList<(string Id, byte[] Terms)> _records;
+    private readonly IReadOnlyList<(string Id, byte[] Terms)>? _records;
+    private readonly string[]? _ids;
+    private readonly long[]? _offsets;
+    private readonly SafeFileHandle? _file;
     private readonly int _batchSize;
     private readonly Func<string, FormatException, Exception> _damaged;
     private readonly StringPool[] _pools;
@@ -43,40 +51,114 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>
     internal EncodedDocuments(IReadOnlyList<(string Id, byte[] Terms)> records, Func<string, FormatException, Exception>? damaged, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _records = records;
-        _batchSize = batchSize;
-        _damaged = damaged ?? ((_, e) => e);
-        _pools = new StringPool[Math.Max(1, Environment.ProcessorCount)];
-        for (var i = 0; i < _pools.Length; i++)
+        (_damaged, _pools, _batchSize) = Setup(damaged, batchSize);
+    }
+
+    private EncodedDocuments(string[] ids, long[] offsets, SafeFileHandle file, Func<string, FormatException, Exception>? damaged, int batchSize)
+    {
+        (_ids, _offsets, _file) = (ids, offsets, file);
+        (_damaged, _pools, _batchSize) = Setup(damaged, batchSize);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="records"/> to a new file at <paramref name="path"/> and reads them from there: the file
+    /// is deleted when this is disposed (and by the system, where it can, when the process ends).
+    /// </summary>
+    /// <param name="records">Each document's id and record, in corpus order; not held once written.</param>
+    public static EncodedDocuments Spill(IEnumerable<(string Id, byte[] Terms)> records, string path, Func<string, FormatException, Exception>? damaged = null,
+        int batchSize = DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        try
         {
-            _pools[i] = new StringPool();
+            var ids = new List<string>();
+            var offsets = new List<long> { 0 };
+            // Written through the handle itself: a FileStream would close it when done with.
+            var buffer = new byte[1 << 20];
+            var used = 0;
+            foreach (var (id, terms) in records)
+            {
+                if (used + terms.Length > buffer.Length)
+                {
+                    RandomAccess.Write(file, buffer.AsSpan(0, used), offsets[^1] - used);
+                    used = 0;
+                }
+
+                if (terms.Length > buffer.Length)
+                {
+                    RandomAccess.Write(file, terms, offsets[^1]);
+                }
+                else
+                {
+                    terms.CopyTo(buffer, used);
+                    used += terms.Length;
+                }
+
+                ids.Add(id);
+                offsets.Add(offsets[^1] + terms.Length);
+            }
+
+            RandomAccess.Write(file, buffer.AsSpan(0, used), offsets[^1] - used);
+
+            return new EncodedDocuments([.. ids], [.. offsets], file, damaged, batchSize);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
         }
     }
 
+    private static (Func<string, FormatException, Exception>, StringPool[], int) Setup(Func<string, FormatException, Exception>? damaged, int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var pools = new StringPool[Math.Max(1, Environment.ProcessorCount)];
+        for (var i = 0; i < pools.Length; i++)
+        {
+            pools[i] = new StringPool();
+        }
+
+        return (damaged ?? ((_, e) => e), pools, batchSize);
+    }
+
     /// <inheritdoc/>
-    public int Count => _records.Count;
+    public int Count => _records?.Count ?? _ids!.Length;
 
     /// <summary>The bytes of every record together.</summary>
-    public long Bytes => _records.Sum(r => (long)r.Terms.Length);
+    public long Bytes => _records?.Sum(r => (long)r.Terms.Length) ?? _offsets![^1];
 
     /// <summary>Document <paramref name="index"/>, decoded on its own (a pass over many documents goes through <see cref="Batches"/>).</summary>
-    public DocumentTerms this[int index] => Decode(index, strings: null);
+    public DocumentTerms this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var (bytes, start) = Read(index, 1);
+            return Decode(index, bytes, start, strings: null);
+        }
+    }
+
+    /// <summary>Closes and deletes the file of records made by <see cref="Spill"/>.</summary>
+    public void Dispose() => _file?.Dispose();
 
     /// <summary>The documents in order, in decoded batches; the next batch is decoded, on every core, while the caller works on this one.</summary>
     public IEnumerable<DocumentBatch> Batches()
     {
-        if (_records.Count == 0)
+        var count = Count;
+        if (count == 0)
         {
             yield break;
         }
 
         var next = Task.Run(() => DecodeBatch(0));
-        for (var start = 0; start < _records.Count; start += _batchSize)
+        for (var start = 0; start < count; start += _batchSize)
         {
             var batch = next.GetAwaiter().GetResult();
             var following = start + _batchSize;
-            next = following < _records.Count ? Task.Run(() => DecodeBatch(following)) : null!;
+            next = following < count ? Task.Run(() => DecodeBatch(following)) : null!;
             yield return new DocumentBatch(start, batch);
         }
     }
@@ -104,8 +186,9 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>
 
     private DocumentTerms[] DecodeBatch(int start)
     {
-        var count = Math.Min(_batchSize, _records.Count - start);
+        var count = Math.Min(_batchSize, Count - start);
         var batch = new DocumentTerms[count];
+        var (bytes, first) = Read(start, count);
         // Each slice has its own pool, so that which pool a record's strings come from depends only on its place.
         var slices = _pools.Length;
         var errors = new Exception?[slices];
@@ -117,7 +200,7 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>
             {
                 try
                 {
-                    batch[i - start] = Decode(i, _pools[slice]);
+                    batch[i - start] = Decode(i, bytes, first, _pools[slice]);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -129,13 +212,39 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>
         return errors.FirstOrDefault(e => e is not null) is { } error ? throw error : batch;
     }
 
-    private DocumentTerms Decode(int index, StringPool? strings)
+    /// <summary>
+    /// The records of documents <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1:
+    /// from memory, null (each is its own array); from the file, one read into one array, with the offset of the first.
+    /// </summary>
+    private (byte[]? Bytes, long First) Read(int start, int count)
     {
-        var (id, bytes) = _records[index];
+        if (_records is not null)
+        {
+            return (null, 0);
+        }
+
+        var (from, to) = (_offsets![start], _offsets[start + count]);
+        var bytes = new byte[to - from];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(_file!, bytes.AsSpan(read), from + read);
+            read += n > 0 ? n : throw new EndOfStreamException($"The file of the corpus's terms ends at {from + read:N0} bytes; {to:N0} were written.");
+        }
+
+        return (bytes, from);
+    }
+
+    private DocumentTerms Decode(int index, byte[]? bytes, long first, StringPool? strings)
+    {
+        var id = _records is not null ? _records[index].Id : _ids![index];
+        var record = _records is not null
+            ? _records[index].Terms.AsSpan()
+            : bytes.AsSpan((int)(_offsets![index] - first), (int)(_offsets[index + 1] - _offsets[index]));
         try
         {
-            return DocumentTermsBinary.Read(bytes, strings)
-                ?? throw new FormatException($"a record of format {bytes.FirstOrDefault()}, expected {DocumentTermsBinary.Version}");
+            return DocumentTermsBinary.Read(record, strings)
+                ?? throw new FormatException($"a record of format {(record.IsEmpty ? "none" : record[0])}, expected {DocumentTermsBinary.Version}");
         }
         catch (FormatException e)
         {

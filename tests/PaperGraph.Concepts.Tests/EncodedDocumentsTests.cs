@@ -45,6 +45,41 @@ public class EncodedDocumentsTests
         Assert.Equal(Describe(expected), Describe(actual));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void The_index_of_documents_spilled_to_a_file_is_the_index_of_the_decoded_ones(int batchSize)
+    {
+        var corpus = Corpus();
+        var path = Path.Combine(Path.GetTempPath(), $"papergraph-spill-{Guid.NewGuid():N}.bin");
+        var expected = ConceptIndex.Build(corpus, new ConceptSettings());
+        ConceptIndex actual;
+        using (var spilled = EncodedDocuments.Spill(Records(corpus), path, batchSize: batchSize))
+        {
+            Assert.True(File.Exists(path));
+            Assert.Equal(Records(corpus).Sum(r => (long)r.Terms.Length), spilled.Bytes);
+            Assert.Equal(corpus[17].Mentions.Select(m => m.Key), spilled[17].Mentions.Select(m => m.Key));
+            actual = ConceptIndex.Build(spilled, new ConceptSettings());
+        }
+
+        Assert.False(File.Exists(path), "the file of records is deleted with them");
+        Assert.Equal(Describe(expected), Describe(actual));
+    }
+
+    [Fact]
+    public void A_damaged_record_in_a_spilled_file_names_its_paper()
+    {
+        var records = Records(Corpus());
+        records[9] = (records[9].Id, records[9].Terms[..^2]);
+        var path = Path.Combine(Path.GetTempPath(), $"papergraph-spill-{Guid.NewGuid():N}.bin");
+        using var spilled = EncodedDocuments.Spill(records, path, (id, e) => new InvalidDataException($"paper {id}: {e.Message}"), batchSize: 5);
+
+        var error = Assert.Throws<InvalidDataException>(() => spilled.ToList());
+
+        Assert.StartsWith("paper p009: ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Batches_cover_every_document_once_in_order()
     {

@@ -109,7 +109,11 @@ public static class ExtractRun
         else
         {
             progress.Step("extract", string.Create(inv, $"saving and reading back the terms of {analysedCount:N0} papers"));
-            saving = Task.Run(() => workspace.SavePaperTerms(toSave), cancellationToken);
+            saving = Task.Run(() =>
+            {
+                workspace.SavePaperTerms(toSave!);
+                toSave = null;
+            }, cancellationToken);
         }
 
         if (stored.Count > analysedCount)
@@ -118,11 +122,12 @@ public static class ExtractRun
             stored.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         }
 
-        // The index decodes the records batch by batch as each of its phases reads them: held encoded, the 200k
-        // corpus's terms are 0.35 GB, against 1 GB decoded. Records of another format were extracted again above, so
-        // one that does not read is damaged.
-        var terms = new EncodedDocuments(stored, (id, e) => new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
+        // The index reads the records from a file, a batch at a time, as each of its phases goes through the corpus:
+        // in memory they were 0.35 GB on the 200k corpus, and 1 GB decoded. Records of another format were extracted
+        // again above, so one that does not read is damaged.
+        using var terms = SpillTerms(workspace.Directory, stored, (id, e) => new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
             $"{workspace.Directory}: the stored terms of paper {id} are damaged ({e.Message}); run 'papergraph extract --all --workspace {workspace.Directory}'.", e));
+        stored = null;
         Lap(savedAlongside ? "saving and reading terms" : "reading terms");
         ConceptIndex index;
         try
@@ -147,6 +152,49 @@ public static class ExtractRun
         var result = new ExtractionResult(workspace.Directory, index.DocumentCount, index.Concepts.Count, index.Concepts.Values.Count(c => c.LongForm is not null),
             analysedCount, index.Links, timings, extractorChanged, corrections);
         return (result, index);
+    }
+
+    /// <summary>
+    /// Writes the corpus's term records to a file in the workspace, deleted when the index is built; files left by a
+    /// run that was killed are deleted first.
+    /// </summary>
+    private static EncodedDocuments SpillTerms(string directory, List<(string Id, byte[] Terms)> records, Func<string, FormatException, Exception> damaged)
+    {
+        const string Prefix = ".terms-", Suffix = ".spill";
+        foreach (var stale in Directory.EnumerateFiles(directory, Prefix + "*" + Suffix))
+        {
+            var pid = Path.GetFileName(stale)[Prefix.Length..^Suffix.Length];
+            if (!int.TryParse(pid, CultureInfo.InvariantCulture, out var id) || !IsRunning(id))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}{Suffix}"));
+        File.Delete(path);
+        try
+        {
+            return EncodedDocuments.Spill(records, path, damaged);
+        }
+        catch (IOException e)
+        {
+            File.Delete(path);
+            throw new PaperGraphException(ErrorCodes.NotWritable,
+                $"{path}: could not write the corpus's terms ({e.Message}); the build needs free space about a third of the workspace's size.", e);
+        }
+
+        static bool IsRunning(int id)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(id);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>Replaces the workspace's concepts and mentions with those of <paramref name="index"/>.</summary>

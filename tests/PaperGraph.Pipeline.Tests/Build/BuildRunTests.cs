@@ -95,4 +95,20 @@ public sealed class BuildRunTests
 
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(temp.File("ws"), BuildOutputs.Files.Cooccurrence)));
     }
+
+    [Fact]
+    public void A_build_deletes_the_term_file_a_killed_run_left_and_leaves_none_of_its_own()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Write("papers.jsonl", Papers());
+        BuildRun.Run(Settings(temp.File("ws"), input), NullLoggerFactory.Instance, null, CancellationToken.None);
+        // What a run killed while it built the index leaves: its file of terms, named after a process that is gone.
+        var left = Path.Combine(temp.File("ws"), ".terms-2147483646.spill");
+        File.WriteAllBytes(left, new byte[1000]);
+
+        var result = BuildRun.Run(Settings(temp.File("ws"), input), NullLoggerFactory.Instance, null, CancellationToken.None);
+
+        Assert.Equal(6, result.Extraction!.Papers);
+        Assert.Empty(Directory.EnumerateFiles(temp.File("ws"), "*.spill"));
+    }
 }
