@@ -20,6 +20,8 @@ public static class ErrorCodes
     public const string UnknownConcept = "PG2009";
     /// <summary><c>paper</c> with an id the workspace does not have; the nearest ids are suggested.</summary>
     public const string UnknownPaper = "PG2010";
+    /// <summary>A build that needed more memory than its budget (<c>--memory</c>, <c>Build:MemoryBudgetMB</c>).</summary>
+    public const string MemoryBudgetExceeded = "PG2011";
 
     // 3xxx: input data. Whole-run failures first, then per-file and per-record skips (warnings).
     public const string NoPapersFound = "PG3001";

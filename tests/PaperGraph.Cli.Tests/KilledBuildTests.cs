@@ -17,7 +17,7 @@ public sealed class KilledBuildTests
         ["concepts.csv", "cooccurrence.csv", "graph.graphml", "graph.gexf", "vosviewer-map.txt", "vosviewer-network.txt", "trends.csv"];
 
     /// <summary>800 papers over 400 two-word terms, so the graph files take a while to write (megabytes of GraphML).</summary>
-    private static string Corpus()
+    internal static string Corpus()
     {
         string[] adjectives = ["sparse", "dense", "federated", "causal", "generative", "adversarial", "contrastive", "quantum", "bayesian", "stochastic",
             "convex", "molecular", "semantic", "visual", "temporal", "spectral", "robust", "hierarchical", "probabilistic", "multilingual"];

@@ -32,6 +32,11 @@ internal static class BuildCommand
         var topNeighbors = new Option<int?>("--top-neighbors") { Description = "Keep only each concept's heaviest edges (0 = all, the default).", HelpName = "k" };
         var communities = new Option<CommunityAlgorithm?>("--communities") { Description = "Community detection: leiden (default) or louvain.", HelpName = "leiden|louvain" };
         var resolution = new Option<double?>("--resolution") { Description = "Community resolution: above 1 gives smaller communities (default 1).", HelpName = "gamma" };
+        var memory = new Option<int?>("--memory")
+        {
+            Description = "Memory the build may use, in MB (Build:MemoryBudgetMB). Default: 75% of the memory available. Papers and their terms stay on disk; a build that needs more stops and says so.",
+            HelpName = "MB",
+        };
         var seed = new Option<int?>("--seed") { Description = "Seed of communities, betweenness sampling and the map's layout (default 42); same input and seed give the same output.", HelpName = "n" };
         var command = new Command("build", """
             The whole job in one run: read the given files into the workspace (as 'ingest'), extract concepts from new
@@ -43,7 +48,7 @@ internal static class BuildCommand
             'papergraph top'. Settings: configuration sections "Graph" and "Concepts" (see README).
             """)
         {
-            paths, SharedOptions.Workspace, minPapers, maxConcepts, counting, weight, minCount, topNeighbors, communities, resolution, seed,
+            paths, SharedOptions.Workspace, minPapers, maxConcepts, counting, weight, minCount, topNeighbors, communities, resolution, seed, memory,
         };
         var (stopList, thesaurus) = SharedOptions.CorrectionOptions();
         command.Options.Add(stopList);
@@ -62,6 +67,7 @@ internal static class BuildCommand
             Set(communities, nameof(GraphOptions.Communities));
             Set(resolution, nameof(GraphOptions.Resolution));
             Set(seed, nameof(GraphOptions.Seed));
+            SharedOptions.Override(parse, overrides, memory, BuildOptions.SectionName, nameof(BuildOptions.MemoryBudgetMB));
             return runner.RunAsync(parse, overrides, ConfigureServices,
                 (context, token) => Task.Run(() => Run(context, parse.GetValue(paths) ?? [], token), token), cancellationToken);
         });
@@ -97,6 +103,8 @@ internal static class BuildCommand
         SharedOptions.ConfigureConceptOptions(services);
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
+        services.AddOptions<BuildOptions>().BindConfiguration(BuildOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BuildOptions>, BuildOptionsValidator>();
     }
 
     private static int Run(CommandContext context, string[] paths, CancellationToken cancellationToken)
@@ -104,7 +112,7 @@ internal static class BuildCommand
         var inv = CultureInfo.InvariantCulture;
         var options = context.Options<GraphOptions>();
         var settings = new BuildSettings(context.Options<WorkspaceOptions>().Path, paths.Length > 0 ? Bind.Ingest(context, paths) : null,
-            Bind.Extract(context), options.ToSettings());
+            Bind.Extract(context), options.ToSettings(), context.Options<BuildOptions>().MemoryBudgetBytes());
         var result = BuildRun.Run(settings, context.Loggers, context.Progress, cancellationToken,
             ingested: ingest =>
             {
@@ -139,7 +147,7 @@ internal static class BuildCommand
         context.Out.WriteLine(string.Create(inv, $"  betweenness: {(a.BetweennessSampled ? $"estimated from {options.BetweennessPivots:N0} sampled sources (more than {options.BetweennessExactUpTo:N0} nodes)" : "exact")}"));
         context.Out.WriteLine("  time:        " + string.Join(", ", result.Stages.Select(s => string.Create(inv, $"{s.Stage} {s.Seconds:F1} s"))));
         context.Out.WriteLine("  analytics:   " + string.Join(", ", result.Analytics.Select(s => string.Create(inv, $"{s.Step} {s.Seconds:F2} s"))));
-        context.Out.WriteLine(string.Create(inv, $"  peak memory: {result.PeakMemoryBytes / 1e6:N0} MB"));
+        context.Out.WriteLine(string.Create(inv, $"  peak memory: {result.PeakMemoryBytes / 1e6:N0} MB{(result.MemoryBudgetBytes is { } budget ? $" (budget {budget >> 20:N0} MB)" : "")}"));
         context.Out.WriteLine(string.Create(inv, $"  months:      {result.Months:N0} concept-months in {BuildOutputs.Files.Trends}{(result.Undated > 0 ? $"; {result.Undated:N0} papers without a year and month are not in it" : "")}"));
         context.Out.WriteLine($"  files:       {string.Join(", ", BuildOutputs.Files.All)}");
         context.Out.WriteLine($"  next:        papergraph top --workspace {result.Directory}");

@@ -34,6 +34,7 @@ internal static class ConfigurationCheck
         [IngestOptions.SectionName] = typeof(IngestOptions),
         [ConceptOptions.SectionName] = typeof(ConceptOptions),
         [GraphOptions.SectionName] = typeof(GraphOptions),
+        [BuildOptions.SectionName] = typeof(BuildOptions),
         [Neo4jOptions.SectionName] = typeof(Neo4jOptions),
     };
 
@@ -135,7 +136,9 @@ internal static class ConfigurationCheck
         };
         if (Nullable.GetUnderlyingType(property.PropertyType) is not null)
         {
-            example = " or nothing (adapts to the corpus)";
+            // An unset value adapts: to the corpus, unless the setting says what to.
+            var adapts = property.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false) is [System.ComponentModel.DescriptionAttribute d, ..] ? d.Description : "adapts to the corpus";
+            example = $" or nothing ({adapts})";
         }
 
         return what + example;

@@ -108,7 +108,7 @@ public static class BuildOutputs
 
     /// <summary>Writes <c>summary.json</c>: the build's figures, its settings, and its timings.</summary>
     internal static void WriteSummaryJson(string directory, ConceptGraph graph, GraphSettings options, int minPapers, ExtractionResult extraction,
-        IReadOnlyList<(string Stage, double Seconds)> stages, IReadOnlyList<(string Step, double Seconds)> analytics, long peak)
+        IReadOnlyList<(string Stage, double Seconds)> stages, IReadOnlyList<(string Step, double Seconds)> analytics, long peak, long? budget)
     {
         var a = graph.Analysis;
         var summary = new
@@ -145,6 +145,7 @@ public static class BuildOutputs
             secondsPerStage = stages.ToDictionary(s => s.Stage, s => Math.Round(s.Seconds, 3)),
             secondsPerAnalytic = analytics.ToDictionary(s => s.Step, s => Math.Round(s.Seconds, 3)),
             peakMemoryBytes = peak,
+            memoryBudgetBytes = budget,
         };
         AtomicFile.WriteAllText(Path.Combine(directory, Files.Summary), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }

@@ -15,7 +15,11 @@ namespace PaperGraph.Pipeline.Build;
 /// <param name="Ingest">Inputs to read first (as <see cref="IngestRun"/>); null rebuilds from the papers already in the workspace.</param>
 /// <param name="Extract">Concept extraction (new or changed papers only).</param>
 /// <param name="Graph">The graph and its measures.</param>
-public sealed record BuildSettings(string Workspace, IngestSettings? Ingest, ExtractSettings Extract, GraphSettings Graph);
+/// <param name="MemoryBudgetBytes">
+/// The memory the build may use (<see cref="MemoryBudget"/>): the process's heap is capped at it from the start of the
+/// build on. Null leaves the process as it is: a library caller decides for its own process.
+/// </param>
+public sealed record BuildSettings(string Workspace, IngestSettings? Ingest, ExtractSettings Extract, GraphSettings Graph, long? MemoryBudgetBytes = null);
 
 /// <summary>What <see cref="BuildRun"/> did.</summary>
 /// <param name="Ingest">The ingest step's result, when inputs were given.</param>
@@ -27,8 +31,9 @@ public sealed record BuildSettings(string Workspace, IngestSettings? Ingest, Ext
 /// <param name="Stages">Seconds per stage.</param>
 /// <param name="Analytics">Seconds per step of the graph's analysis.</param>
 /// <param name="PeakMemoryBytes">The process's peak working set at the end.</param>
+/// <param name="MemoryBudgetBytes">The budget the build kept to, when it had one.</param>
 public sealed record BuildResult(string Directory, IngestResult? Ingest, ExtractionResult? Extraction, ConceptGraph? Graph, int MinPapers, int Months, int Undated,
-    IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Step, double Seconds)> Analytics, long PeakMemoryBytes);
+    IReadOnlyList<(string Stage, double Seconds)> Stages, IReadOnlyList<(string Step, double Seconds)> Analytics, long PeakMemoryBytes, long? MemoryBudgetBytes = null);
 
 /// <summary>The whole job: ingest, extract, graph and analytics, the output files and the workspace's graph tables.</summary>
 public static class BuildRun
@@ -40,6 +45,25 @@ public static class BuildRun
         Action<IngestResult>? ingested = null, Action<ExtractionResult>? extracted = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.MemoryBudgetBytes is not { } budget)
+        {
+            return RunWithin(settings, loggers, progress, cancellationToken, ingested, extracted);
+        }
+
+        MemoryBudget.Apply(budget);
+        try
+        {
+            return RunWithin(settings, loggers, progress, cancellationToken, ingested, extracted) with { MemoryBudgetBytes = budget };
+        }
+        catch (Exception e) when (MemoryBudget.OutOfMemory(e) is { } outOfMemory)
+        {
+            throw MemoryBudget.Exceeded(budget, settings.Workspace, outOfMemory);
+        }
+    }
+
+    private static BuildResult RunWithin(BuildSettings settings, ILoggerFactory loggers, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken,
+        Action<IngestResult>? ingested, Action<ExtractionResult>? extracted)
+    {
         var stages = new List<(string Stage, double Seconds)>();
         var clock = Stopwatch.StartNew();
         var options = settings.Graph;
@@ -111,7 +135,7 @@ public static class BuildRun
         stages.Add(("outputs", clock.Elapsed.TotalSeconds));
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        BuildOutputs.WriteSummaryJson(workspace.Directory, graph, options, minPapers, extraction, stages, graphTimings, peak);
+        BuildOutputs.WriteSummaryJson(workspace.Directory, graph, options, minPapers, extraction, stages, graphTimings, peak, settings.MemoryBudgetBytes);
         return new BuildResult(workspace.Directory, ingest, extraction, graph, minPapers, months.Count, undated, stages, graphTimings, peak);
     }
 

@@ -176,11 +176,11 @@ public static class ExtractRun
         {
             return EncodedDocuments.Spill(records, path, damaged);
         }
-        catch (IOException e)
+        catch (Exception e) when (EnvironmentErrors.Classify(e, path) is { } error)
         {
+            // A full disk is the likeliest: the file is about a third of the workspace's size.
             File.Delete(path);
-            throw new PaperGraphException(ErrorCodes.NotWritable,
-                $"{path}: could not write the corpus's terms ({e.Message}); the build needs free space about a third of the workspace's size.", e);
+            throw error;
         }
 
         static bool IsRunning(int id)
