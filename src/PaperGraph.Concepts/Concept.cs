@@ -10,7 +10,7 @@ public sealed class Concept(string key)
     public string Name { get; internal set; } = key;
 
     /// <summary>Every surface form with its number of occurrences.</summary>
-    public Dictionary<string, int> Aliases { get; } = new(StringComparer.Ordinal);
+    public AliasCounts Aliases { get; } = new();
 
     /// <summary>Number of documents that mention it.</summary>
     public int Documents { get; internal set; }

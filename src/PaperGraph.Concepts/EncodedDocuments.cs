@@ -19,8 +19,8 @@ namespace PaperGraph.Concepts;
 /// what a corpus costs in memory is its ids and one offset per document.
 /// </para>
 /// <para>
-/// Decoded strings are shared through one <see cref="StringPool"/> per slice of a batch, kept for the life of this
-/// object, so a key is one string however often it is decoded, and decoding is deterministic.
+/// Decoded strings are not pooled: the index keeps one string of each key and each surface form it holds, and the
+/// others are garbage of the batch (pools kept every form of the corpus twice, used or not).
 /// </para>
 /// </remarks>
 public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
@@ -34,7 +34,7 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
     private readonly SafeFileHandle? _file;
     private readonly int _batchSize;
     private readonly Func<string, FormatException, Exception> _damaged;
-    private readonly StringPool[] _pools;
+    private readonly int _slices;
 
     /// <summary>Documents from their records.</summary>
     /// <param name="records">Each document's id and the bytes <see cref="DocumentTermsBinary.Write"/> made of its terms, in corpus order.</param>
@@ -52,13 +52,13 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
     {
         ArgumentNullException.ThrowIfNull(records);
         _records = records;
-        (_damaged, _pools, _batchSize) = Setup(damaged, batchSize);
+        (_damaged, _slices, _batchSize) = Setup(damaged, batchSize);
     }
 
     private EncodedDocuments(string[] ids, long[] offsets, SafeFileHandle file, Func<string, FormatException, Exception>? damaged, int batchSize)
     {
         (_ids, _offsets, _file) = (ids, offsets, file);
-        (_damaged, _pools, _batchSize) = Setup(damaged, batchSize);
+        (_damaged, _slices, _batchSize) = Setup(damaged, batchSize);
     }
 
     /// <summary>
@@ -111,16 +111,10 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
         }
     }
 
-    private static (Func<string, FormatException, Exception>, StringPool[], int) Setup(Func<string, FormatException, Exception>? damaged, int batchSize)
+    private static (Func<string, FormatException, Exception>, int, int) Setup(Func<string, FormatException, Exception>? damaged, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var pools = new StringPool[Math.Max(1, Environment.ProcessorCount)];
-        for (var i = 0; i < pools.Length; i++)
-        {
-            pools[i] = new StringPool();
-        }
-
-        return (damaged ?? ((_, e) => e), pools, batchSize);
+        return (damaged ?? ((_, e) => e), Math.Max(1, Environment.ProcessorCount), batchSize);
     }
 
     /// <inheritdoc/>
@@ -137,7 +131,7 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             var (bytes, start) = Read(index, 1);
-            return Decode(index, bytes, start, strings: null);
+            return Decode(index, bytes, start);
         }
     }
 
@@ -189,8 +183,7 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
         var count = Math.Min(_batchSize, Count - start);
         var batch = new DocumentTerms[count];
         var (bytes, first) = Read(start, count);
-        // Each slice has its own pool, so that which pool a record's strings come from depends only on its place.
-        var slices = _pools.Length;
+        var slices = _slices;
         var errors = new Exception?[slices];
         Parallel.For(0, slices, slice =>
         {
@@ -200,7 +193,7 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
             {
                 try
                 {
-                    batch[i - start] = Decode(i, bytes, first, _pools[slice]);
+                    batch[i - start] = Decode(i, bytes, first);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -235,7 +228,7 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
         return (bytes, from);
     }
 
-    private DocumentTerms Decode(int index, byte[]? bytes, long first, StringPool? strings)
+    private DocumentTerms Decode(int index, byte[]? bytes, long first)
     {
         var id = _records is not null ? _records[index].Id : _ids![index];
         var record = _records is not null
@@ -243,7 +236,7 @@ public sealed class EncodedDocuments : IReadOnlyList<DocumentTerms>, IDisposable
             : bytes.AsSpan((int)(_offsets![index] - first), (int)(_offsets[index + 1] - _offsets[index]));
         try
         {
-            return DocumentTermsBinary.Read(record, strings)
+            return DocumentTermsBinary.Read(record)
                 ?? throw new FormatException($"a record of format {(record.IsEmpty ? "none" : record[0])}, expected {DocumentTermsBinary.Version}");
         }
         catch (FormatException e)

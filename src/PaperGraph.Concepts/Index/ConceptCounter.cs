@@ -47,7 +47,7 @@ internal sealed class ConceptCounter
                 }
 
                 concept.Occurrences++;
-                CollectionsMarshal.GetValueRefOrAddDefault(concept.Aliases, mention.Surface, out _)++;
+                concept.Aliases.Add(mention.Surface);
             }
         }
     }

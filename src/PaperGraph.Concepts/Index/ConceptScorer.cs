@@ -141,7 +141,7 @@ internal sealed class ConceptScorer
             for (var i = 0; i < candidates.Count; i++)
             {
                 var (concept, s) = candidates[i];
-                ranks[i] = new ScoredConcept(concept, s.Count, scores[i], s.InTitle, s.First, mentions[s.Mention].Surface, s.Sentences);
+                ranks[i] = new ScoredConcept(concept, s.Count, scores[i], s.InTitle, s.First, concept.Aliases.Stored(mentions[s.Mention].Surface), s.Sentences);
                 ids[i] = mentions[s.Mention].Concept;
             }
 
