@@ -14,17 +14,19 @@ public sealed partial class WorkspaceDatabase
 {
     /// <summary>Papers whose terms were never extracted, were extracted from an older revision, or are stored in another format than <paramref name="termsFormat"/> (all papers with <paramref name="all"/>).</summary>
     /// <param name="termsFormat">The first byte of every terms record the caller can read: its format version.</param>
-    public List<PaperText> PapersToExtract(bool all, byte termsFormat)
+    public List<PaperText> PapersToExtract(bool all, byte termsFormat) => PapersToExtract(all, termsFormat, after: null, limit: int.MaxValue);
+
+    /// <summary>
+    /// The first <paramref name="limit"/> papers to extract (as <see cref="PapersToExtract(bool, byte)"/>) whose ids
+    /// come after <paramref name="after"/>, in id order: a run reads them a batch at a time, never all their texts at once.
+    /// </summary>
+    public List<PaperText> PapersToExtract(bool all, byte termsFormat, string? after, int limit)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = all
-            ? "SELECT id, title, abstract, revision FROM papers ORDER BY id"
-            : """
-              SELECT p.id, p.title, p.abstract, p.revision FROM papers p LEFT JOIN paper_terms t ON t.paper_id = p.id
-              WHERE t.paper_id IS NULL OR t.revision <> p.revision OR typeof(t.terms) <> 'blob' OR substr(t.terms, 1, 1) IS NOT $format
-              ORDER BY p.id
-              """;
+        command.CommandText = $"SELECT p.id, p.title, p.abstract, p.revision {PapersToExtractFrom(all)} AND p.id > $after ORDER BY p.id LIMIT $limit";
         command.Parameters.AddWithValue("$format", new[] { termsFormat });
+        command.Parameters.AddWithValue("$after", after ?? "");
+        command.Parameters.AddWithValue("$limit", limit);
         using var reader = command.ExecuteReader();
         var papers = new List<PaperText>();
         while (reader.Read())
@@ -34,6 +36,22 @@ public sealed partial class WorkspaceDatabase
 
         return papers;
     }
+
+    /// <summary>How many papers <see cref="PapersToExtract(bool, byte)"/> gives.</summary>
+    public int CountPapersToExtract(bool all, byte termsFormat)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) {PapersToExtractFrom(all)}";
+        command.Parameters.AddWithValue("$format", new[] { termsFormat });
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static string PapersToExtractFrom(bool all) => all
+        ? "FROM papers p WHERE 1"
+        : """
+          FROM papers p LEFT JOIN paper_terms t ON t.paper_id = p.id
+          WHERE (t.paper_id IS NULL OR t.revision <> p.revision OR typeof(t.terms) <> 'blob' OR substr(t.terms, 1, 1) IS NOT $format)
+          """;
 
     /// <summary>The version of the extractor that made the stored terms: null if none was recorded (terms from before versions were kept, or no terms at all).</summary>
     public int? ExtractorVersion

@@ -48,6 +48,22 @@ public class WorkspaceConceptTests
     }
 
     [Fact]
+    public void Papers_to_extract_are_read_a_batch_at_a_time_after_the_last_id_read_and_counted_alike()
+    {
+        using var temp = new TempDirectory();
+        using var workspace = WorkspaceDatabase.Open(temp.Path);
+        AddPapers(workspace, Paper("2401.5", "Fifth."), Paper("2401.1", "First."), Paper("2401.3", "Third."), Paper("2401.2", "Second."), Paper("2401.4", "Fourth."));
+        workspace.SavePaperTerms([("2401.3", 1, new byte[] { Format })]);
+
+        Assert.Equal(["2401.1", "2401.2"], workspace.PapersToExtract(all: false, Format, after: null, limit: 2).Select(p => p.Id));
+        Assert.Equal(["2401.4", "2401.5"], workspace.PapersToExtract(all: false, Format, after: "2401.2", limit: 2).Select(p => p.Id));
+        Assert.Empty(workspace.PapersToExtract(all: false, Format, after: "2401.5", limit: 2));
+        Assert.Equal(["2401.3", "2401.4"], workspace.PapersToExtract(all: true, Format, after: "2401.2", limit: 2).Select(p => p.Id));
+        Assert.Equal(4, workspace.CountPapersToExtract(all: false, Format));
+        Assert.Equal(5, workspace.CountPapersToExtract(all: true, Format));
+    }
+
+    [Fact]
     public void Papers_whose_terms_are_in_another_format_are_to_extract_again()
     {
         using var temp = new TempDirectory();

@@ -13,7 +13,11 @@ namespace PaperGraph.Pipeline.Extract;
 /// <param name="StopListFile">A stop list given now: recorded in the workspace and used from then on; "" stops using the recorded one; null keeps it.</param>
 /// <param name="ThesaurusFile">A thesaurus given now, recorded as the stop list is.</param>
 /// <param name="All">Whether every paper is analysed again, not only new and changed ones.</param>
-public sealed record ExtractSettings(ConceptSettings Concepts, string? StopListFile = null, string? ThesaurusFile = null, bool All = false);
+public sealed record ExtractSettings(ConceptSettings Concepts, string? StopListFile = null, string? ThesaurusFile = null, bool All = false)
+{
+    /// <summary>Papers read, analysed and saved together (8,192): the run holds the texts and terms of one batch, and saves one while it analyses the next.</summary>
+    public int AnalysisBatch { get; init; } = 8192;
+}
 
 /// <summary>What <see cref="ExtractRun"/> did.</summary>
 /// <param name="Directory">The workspace folder.</param>
@@ -33,6 +37,7 @@ public sealed record ExtractionResult(string Directory, int Papers, int Concepts
 /// <summary>Extracts concepts from the workspace's papers: analyses new or changed papers, then merges and scores concepts over the corpus.</summary>
 public static class ExtractRun
 {
+
     /// <summary>Extracts into the workspace at <paramref name="directory"/>, which must exist, and stores the concepts.</summary>
     public static ExtractionResult Run(string directory, ExtractSettings settings, ILoggerFactory loggers, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
@@ -42,8 +47,8 @@ public static class ExtractRun
 
     /// <summary>
     /// Analyses new or changed papers (all with <see cref="ExtractSettings.All"/>), stores their terms, then merges and
-    /// scores concepts over the whole corpus. Terms analysed in this run are taken from memory; only the other papers'
-    /// stored terms are read back from the workspace.
+    /// scores concepts over the whole corpus. Papers are analysed and their terms saved a batch at a time; the index then
+    /// reads every paper's terms from the workspace, through a file, a batch at a time.
     /// </summary>
     /// <param name="store">Whether to store the concepts before returning; if not, the caller calls <see cref="StoreConcepts"/>.</param>
     /// <returns>What was done, and the index, which the caller holds only as long as it needs it: it is the largest thing a build holds.</returns>
@@ -76,70 +81,49 @@ public static class ExtractRun
             all = true;
         }
 
-        var papers = workspace.PapersToExtract(all, DocumentTermsBinary.Version);
-        var analysedCount = papers.Count;
+        // Papers are read, analysed and their terms saved a batch at a time, in id order: no run holds every paper's
+        // text or terms. Each paper's terms are one byte array (DocumentTermsBinary): holding their many small objects
+        // made every garbage collection copy them. A batch's terms are saved while the next batch is analysed; each
+        // batch is committed on its own, so a run stopped part-way keeps what it analysed for the next.
+        var analysedCount = workspace.CountPapersToExtract(all, DocumentTermsBinary.Version);
         var extractor = ConceptExtractor.Default;
-        // Each paper's terms are kept as one byte array (DocumentTermsBinary) and read back for the merge: holding the
-        // terms' many small objects through the analysis made every garbage collection copy them (analysis of the
-        // 200k corpus 19 s -> 34 s). Reading them back on every core takes about 3 s (JSON, before: 11 s).
-        var records = new (string Id, int Revision, byte[] Terms)[papers.Count];
-        PaperLoop.ForEach(papers.Count, () => new AnalyzedText(), (i, scratch) =>
-        {
-            var paper = papers[i];
-            records[i] = (paper.Id, paper.Revision, DocumentTermsBinary.Write(extractor.Extract(paper.Id, paper.Title, paper.Abstract, scratch)));
-        }, cancellationToken, progress, "extract", "analysing papers");
-        papers = null;
-        Lap("analysis");
-        // The other papers' terms are read back from the workspace; every paper's record is then decoded in parallel.
-        // When there are no others (a first extraction, or --all), the terms are saved while they are decoded.
-        var stored = records.Select(r => (r.Id, r.Terms)).ToList();
-        var toSave = records;
-        records = null;
+        var counter = new ProgressCounter(progress, "extract", "analysing papers", analysedCount, "papers", every: PaperLoop.ReportEvery);
         var saving = Task.CompletedTask;
-        var savedAlongside = analysedCount == workspace.CountPapers();
-        if (!savedAlongside)
-        {
-            progress.Step("extract", string.Create(inv, $"saving the terms of {analysedCount:N0} papers"));
-            workspace.SavePaperTerms(ProgressCounter.Each(toSave, new ProgressCounter(progress, "extract", "saving the terms", toSave.Length, "papers")));
-            Lap("saving terms");
-            progress.Step("extract", "reading the stored terms of the other papers");
-            var analysed = new HashSet<string>(stored.Select(r => r.Id), StringComparer.Ordinal);
-            stored.AddRange(workspace.ReadPaperTerms(id => !analysed.Contains(id)));
-        }
-        else
-        {
-            progress.Step("extract", string.Create(inv, $"saving and reading back the terms of {analysedCount:N0} papers"));
-            saving = Task.Run(() =>
-            {
-                workspace.SavePaperTerms(toSave!);
-                toSave = null;
-            }, cancellationToken);
-        }
-
-        if (stored.Count > analysedCount)
-        {
-            // The index depends on document order only through ties; keep it the same as a run that read everything.
-            stored.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        }
-
-        // The index reads the records from a file, a batch at a time, as each of its phases goes through the corpus:
-        // in memory they were 0.35 GB on the 200k corpus, and 1 GB decoded. Records of another format were extracted
-        // again above, so one that does not read is damaged.
-        using var terms = SpillTerms(workspace.Directory, stored, (id, e) => new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
-            $"{workspace.Directory}: the stored terms of paper {id} are damaged ({e.Message}); run 'papergraph extract --all --workspace {workspace.Directory}'.", e));
-        stored = null;
-        Lap(savedAlongside ? "saving and reading terms" : "reading terms");
-        ConceptIndex index;
         try
         {
-            index = ConceptIndex.Build(terms, conceptSettings, loggers.CreateLogger<ConceptIndex>(), progress: progress);
+            // The database is used by one thing at a time: the next batch is read once the last one is saved.
+            var papers = workspace.PapersToExtract(all, DocumentTermsBinary.Version, after: null, settings.AnalysisBatch);
+            while (papers.Count > 0)
+            {
+                var batch = papers;
+                var records = new (string Id, int Revision, byte[] Terms)[batch.Count];
+                PaperLoop.ForEach(batch.Count, () => new AnalyzedText(), (i, scratch) =>
+                {
+                    var paper = batch[i];
+                    records[i] = (paper.Id, paper.Revision, DocumentTermsBinary.Write(extractor.Extract(paper.Id, paper.Title, paper.Abstract, scratch)));
+                    counter.Add();
+                }, cancellationToken);
+                saving.GetAwaiter().GetResult();
+                papers = workspace.PapersToExtract(all, DocumentTermsBinary.Version, after: batch[^1].Id, settings.AnalysisBatch);
+                saving = Task.Run(() => workspace.SavePaperTerms(records), cancellationToken);
+            }
+
+            saving.GetAwaiter().GetResult();
         }
         finally
         {
             saving.WaitQuietly();
         }
 
-        saving.GetAwaiter().GetResult();
+        Lap("analysis");
+        // Every paper's terms, in id order, go from the workspace to a file the index reads a batch at a time, three
+        // times: in memory they were 0.35 GB on the 200k corpus, and 1 GB decoded. Records of another format were
+        // extracted again above, so one that does not read is damaged.
+        progress.Step("extract", "reading the terms of every paper");
+        using var terms = SpillTerms(workspace.Directory, workspace.ReadPaperTerms(), (id, e) => new PaperGraphException(ErrorCodes.WorkspaceCorrupt,
+            $"{workspace.Directory}: the stored terms of paper {id} are damaged ({e.Message}); run 'papergraph extract --all --workspace {workspace.Directory}'.", e));
+        Lap("reading terms");
+        var index = ConceptIndex.Build(terms, conceptSettings, loggers.CreateLogger<ConceptIndex>(), progress: progress);
         workspace.ExtractorVersion = ConceptExtractor.Version;
         Lap("merging and scoring");
         if (store)
@@ -158,7 +142,7 @@ public static class ExtractRun
     /// Writes the corpus's term records to a file in the workspace, deleted when the index is built; files left by a
     /// run that was killed are deleted first.
     /// </summary>
-    private static EncodedDocuments SpillTerms(string directory, List<(string Id, byte[] Terms)> records, Func<string, FormatException, Exception> damaged)
+    private static EncodedDocuments SpillTerms(string directory, IEnumerable<(string Id, byte[] Terms)> records, Func<string, FormatException, Exception> damaged)
     {
         const string Prefix = ".terms-", Suffix = ".spill";
         foreach (var stale in Directory.EnumerateFiles(directory, Prefix + "*" + Suffix))

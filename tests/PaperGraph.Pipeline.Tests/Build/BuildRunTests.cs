@@ -111,4 +111,27 @@ public sealed class BuildRunTests
         Assert.Equal(6, result.Extraction!.Papers);
         Assert.Empty(Directory.EnumerateFiles(temp.File("ws"), "*.spill"));
     }
+
+    [Fact]
+    public void Analysing_in_small_batches_and_growing_the_corpus_later_give_the_outputs_of_one_full_build()
+    {
+        using var temp = new TempDirectory();
+        var lines = Papers().Split('\n');
+        var all = temp.Write("all.jsonl", string.Join('\n', lines));
+        var first = temp.Write("first.jsonl", string.Join('\n', lines[..4]));
+        var more = temp.Write("more.jsonl", string.Join('\n', lines[4..]));
+        BuildRun.Run(Settings(temp.File("full"), all), NullLoggerFactory.Instance, null, CancellationToken.None);
+
+        // Batches of two papers, and the corpus built in two goes: four papers, then two more.
+        var small = new ExtractSettings(new ConceptSettings()) { AnalysisBatch = 2 };
+        BuildRun.Run(Settings(temp.File("grown"), first) with { Extract = small }, NullLoggerFactory.Instance, null, CancellationToken.None);
+        var grown = BuildRun.Run(Settings(temp.File("grown"), more) with { Extract = small }, NullLoggerFactory.Instance, null, CancellationToken.None);
+
+        Assert.Equal(2, grown.Extraction!.Analysed);
+        Assert.Equal(6, grown.Extraction.Papers);
+        foreach (var file in new[] { BuildOutputs.Files.Concepts, BuildOutputs.Files.Cooccurrence, BuildOutputs.Files.Trends })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(temp.File("full"), file)), File.ReadAllText(Path.Combine(temp.File("grown"), file)));
+        }
+    }
 }
